@@ -1,0 +1,41 @@
+// Invariants checked with every test run: the core imports nothing outside itself, and every data file is valid
+// and cites its sources.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { formatIssue } from '../src/core/issues.js';
+import { loadRegistry } from '../src/data/load-registry.js';
+
+const root = resolve(import.meta.dirname, '..');
+const problems: string[] = [];
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((n) => {
+    const p = join(dir, n);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+// 1. The core is pure: only relative imports that stay inside src/core.
+const core = join(root, 'src/core');
+for (const file of walk(core)) {
+  const text = readFileSync(file, 'utf8');
+  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const spec = m[1] ?? m[2]!;
+    const target = spec.startsWith('.') ? resolve(dirname(file), spec) : null;
+    if (!target || !target.startsWith(core)) problems.push(`${relative(root, file)}: the core may not import ${spec} (src/core imports only src/core; put I/O in an adapter)`);
+  }
+  if (/\bDate\.now\(|new Date\(\)|process\.|performance\.now\(/.test(text.replace(/\/\/.*$/gm, ''))) {
+    problems.push(`${relative(root, file)}: the core may not read the clock or the process; pass time in as an argument`);
+  }
+}
+
+// 2. The bundled registry validates (schema, citations, cross-references).
+const r = await loadRegistry(join(root, 'data'), root);
+for (const i of r.issues) problems.push(formatIssue(i));
+
+if (problems.length) {
+  console.error(problems.join('\n'));
+  console.error(`${problems.length} invariant violation(s)`);
+  process.exit(1);
+}
+console.log(`invariants hold: core imports stay in src/core; data/ valid (${r.registry!.agreements.length} agreements, ${r.registry!.frameworks.length} frameworks)`);

@@ -1,0 +1,9 @@
+// Every CLI command. Each module exports its commands; add one line per module.
+import type { Command } from '../command.js';
+import { overviewCommand } from './overview.js';
+import { registryCommands } from './registry.js';
+
+export const COMMANDS: Command[] = [
+  ...registryCommands,
+  overviewCommand,
+];

@@ -1,0 +1,63 @@
+// When an agreement is in force: from entry into force (or signature) for its term, cut short by
+// termination actions and notices, lengthened by extensions. Pure: the moment is an argument.
+import { addMonths, addYears, dateStartMs, instantMs } from './dates.js';
+import type { Agreement, Instant, IsoDate } from './model.js';
+
+export interface ForcePeriod {
+  /** First day in force; null when neither entry into force nor signature is known. */
+  start: IsoDate | null;
+  /** First day no longer in force (exclusive); null = no end known (open-ended term or unknown). */
+  end: IsoDate | null;
+  /** How the end was reached, for explanations. */
+  endReason: 'term' | 'termination' | 'termination_notice' | 'open_ended' | 'unknown_term';
+  steps: string[];
+}
+
+/** Computes the period of force from the record's dates, term and treaty actions. */
+export function forcePeriod(a: Agreement): ForcePeriod {
+  const steps: string[] = [];
+  const start = a.entry_into_force.date ?? a.signed_on;
+  steps.push(a.entry_into_force.date ? `in force from ${start} (entry into force)` : start ? `in force from ${start} (signature; ${a.entry_into_force.rule})` : 'start unknown');
+  let end: IsoDate | null = null;
+  let endReason: ForcePeriod['endReason'];
+  if (a.term.years !== null && start) {
+    let years = a.term.years;
+    for (const x of a.treaty_actions) {
+      if (x.type === 'extension' && x.extends_years) {
+        years += x.extends_years;
+        steps.push(`extended by ${x.extends_years} years on ${x.date}`);
+      }
+    }
+    end = addYears(start, years);
+    endReason = 'term';
+    steps.push(`term of ${years} years ends before ${end}`);
+  } else {
+    endReason = a.term.open_ended ? 'open_ended' : 'unknown_term';
+    steps.push(a.term.open_ended ? 'no fixed term: in force until terminated' : 'term unknown: no end assumed');
+  }
+  for (const x of [...a.treaty_actions].sort((p, q) => (p.date < q.date ? -1 : 1))) {
+    let cut: IsoDate | null = null;
+    if (x.type === 'termination') cut = x.date;
+    if (x.type === 'termination_notice') cut = addMonths(x.date, x.notice_months ?? a.termination?.notice_months ?? 0);
+    if (cut && (end === null || cut < end)) {
+      end = cut;
+      endReason = x.type === 'termination' ? 'termination' : 'termination_notice';
+      steps.push(x.type === 'termination' ? `terminated on ${cut}` : `notice given on ${x.date} by ${x.party ?? 'a party'}: ends ${cut}`);
+    }
+  }
+  return { start, end, endReason, steps };
+}
+
+/** True if the agreement is in force during the whole UTC day `d`. */
+export function inForceOn(a: Agreement, d: IsoDate): boolean {
+  const p = forcePeriod(a);
+  return p.start !== null && p.start <= d && (p.end === null || d < p.end);
+}
+
+/** True if the agreement is in force at instant `t` (start at 00:00Z of the start day, end exclusive). */
+export function inForceAt(a: Agreement, t: Instant): boolean {
+  const p = forcePeriod(a);
+  if (p.start === null) return false;
+  const ms = instantMs(t);
+  return dateStartMs(p.start) <= ms && (p.end === null || ms < dateStartMs(p.end));
+}

@@ -1,0 +1,21 @@
+// The storage port: a small SQL interface that the embedded PGlite and a PostgreSQL server both implement.
+export interface Queryable {
+  /** Runs one parameterised statement ($1, $2, ...). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs a script of several statements without parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Thrown when another process holds the embedded store. */
+export class StoreLockedError extends Error {
+  constructor(readonly dir: string, readonly pid: number) {
+    super(`the database at ${dir} is in use by process ${pid}; stop it or choose another directory with --db or COMPACT_DB`);
+  }
+}

@@ -1,0 +1,42 @@
+// A PostgreSQL server through DATABASE_URL, with the same port as the embedded store.
+import pg from 'pg';
+import type { Db, Queryable } from './db.js';
+
+const asText = (v: string) => v;
+// Dates and timestamps stay ISO text and numerics exact, as in the embedded store.
+pg.types.setTypeParser(1082, asText);
+pg.types.setTypeParser(1114, asText);
+pg.types.setTypeParser(1184, asText);
+pg.types.setTypeParser(1700, asText);
+pg.types.setTypeParser(20, (v: string) => Number(v));
+
+export async function openPostgres(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.COMPACT_PG_POOL ?? 10) });
+  const c = await pool.connect(); // fail fast with a clear error if the server is unreachable
+  c.release();
+  const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
+    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query(sql, params)).rows as T[] }),
+    exec: async (sql: string) => {
+      await q.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const out = await fn(wrap(client));
+        await client.query('COMMIT');
+        return out;
+      } catch (e) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw e;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

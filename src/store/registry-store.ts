@@ -1,0 +1,160 @@
+// Writes the registry into the store (one transaction, idempotent, versioned) and reads it back.
+import { createHash } from 'node:crypto';
+import { forcePeriod } from '../core/in-force.js';
+import type { Agreement, Framework, Party, Registry } from '../core/model.js';
+import type { Db, Queryable } from './db.js';
+
+export interface LoadReport {
+  added: string[];
+  changed: string[];
+  unchanged: number;
+  removed: string[];
+}
+
+/** Canonical JSON (sorted keys) so equal content always hashes equal. */
+export function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+export function contentHash(v: unknown): string {
+  return createHash('sha256').update(canonicalJson(v)).digest('hex');
+}
+
+/**
+ * Replaces the registry with `reg` in one transaction. A record whose content changed gets a new version;
+ * an unchanged one is left alone, so loading twice gives the same state.
+ */
+export async function saveRegistry(db: Db, reg: Registry, files: Map<string, string> = new Map()): Promise<LoadReport> {
+  return db.transaction(async (tx) => {
+    const report: LoadReport = { added: [], changed: [], unchanged: 0, removed: [] };
+    await tx.query('DELETE FROM parties');
+    for (const p of reg.parties) {
+      const src = reg.partySources.find((s) => s.id === p.source) ?? null;
+      await tx.query('INSERT INTO parties (code, name, kind, nato_member_since, eu_member_since, source) VALUES ($1,$2,$3,$4,$5,$6)', [p.code, p.name, p.kind, p.nato_member_since, p.eu_member_since, JSON.stringify(src)]);
+    }
+    const current = new Map((await tx.query<{ id: string; version: number; content_hash: string }>('SELECT id, version, content_hash FROM records')).rows.map((r) => [r.id, r]));
+    const keep = new Set<string>();
+    const records: (readonly ['agreement' | 'framework', Agreement | Framework])[] = [...reg.agreements.map((a) => ['agreement', a] as const), ...reg.frameworks.map((f) => ['framework', f] as const)];
+    for (const [kind, rec] of records) {
+      keep.add(rec.id);
+      const hash = contentHash(rec);
+      const have = current.get(rec.id);
+      if (have && have.content_hash === hash) {
+        report.unchanged++;
+        continue;
+      }
+      const version = have ? have.version + 1 : 1;
+      (have ? report.changed : report.added).push(rec.id);
+      await tx.query('DELETE FROM records WHERE id = $1', [rec.id]);
+      await tx.query('INSERT INTO records (id, kind, version, content_hash, body, file) VALUES ($1,$2,$3,$4,$5,$6)', [rec.id, kind, version, hash, JSON.stringify(rec), files.get(rec.id) ?? null]);
+      await tx.query('INSERT INTO record_versions (id, version, content_hash, body) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [rec.id, version, hash, JSON.stringify(rec)]);
+      await writeIndexes(tx, kind, rec);
+    }
+    for (const id of current.keys()) {
+      if (!keep.has(id)) {
+        await tx.query('DELETE FROM records WHERE id = $1', [id]);
+        report.removed.push(id);
+      }
+    }
+    return report;
+  });
+}
+
+async function writeIndexes(tx: Queryable, kind: string, rec: Agreement | Framework) {
+  for (const s of rec.sources) {
+    await tx.query('INSERT INTO sources (record_id, source_id, url, title, publisher, date, quote) VALUES ($1,$2,$3,$4,$5,$6,$7)', [rec.id, s.id, s.url, s.title, s.publisher, s.date, s.quote]);
+  }
+  for (const p of rec.provisions) {
+    await tx.query(
+      'INSERT INTO provisions (record_id, provision_id, area, capabilities, promisors, mechanism_kind, evidence, quote, where_ref, source_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
+      [rec.id, p.id, p.area, p.capabilities, p.promisors, p.mechanism?.kind ?? null, p.evidence, p.quote, p.where, p.source],
+    );
+  }
+  if (kind !== 'agreement') return;
+  const a = rec as Agreement;
+  const period = forcePeriod(a);
+  await tx.query('INSERT INTO agreements (id, partner, series, title, signed_on, in_force_from, in_force_until, legal_force, wording) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
+    a.id, a.partner, a.series, a.title, a.signed_on, period.start, period.end, a.legal_force.class, a.wording.class,
+  ]);
+  for (const party of a.parties) await tx.query('INSERT INTO agreement_parties (agreement_id, party) VALUES ($1,$2)', [a.id, party]);
+}
+
+export interface AgreementFilter {
+  inForceOn?: string;
+  party?: string;
+  area?: string;
+  series?: string;
+  limit?: number;
+  offset?: number;
+}
+
+export interface AgreementRow {
+  id: string;
+  partner: string;
+  series: string;
+  title: string;
+  signed_on: string | null;
+  in_force_from: string | null;
+  in_force_until: string | null;
+  legal_force: string;
+  wording: string;
+  version: number;
+}
+
+/** Lists agreements matching every given filter, ordered by signature date then id. */
+export async function listAgreements(db: Queryable, f: AgreementFilter = {}): Promise<AgreementRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  if (f.inForceOn) where.push(`a.in_force_from <= ${p(f.inForceOn)}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date)`);
+  if (f.party) where.push(`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(f.party)})`);
+  if (f.area) where.push(`EXISTS (SELECT 1 FROM provisions pr WHERE pr.record_id = a.id AND pr.area = ${p(f.area)})`);
+  if (f.series) where.push(`a.series = ${p(f.series)}`);
+  const sql = `SELECT a.id, a.partner, a.series, a.title, a.signed_on, a.in_force_from, a.in_force_until, a.legal_force, a.wording, r.version
+    FROM agreements a JOIN records r ON r.id = a.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    ORDER BY a.signed_on NULLS LAST, a.id LIMIT ${p(f.limit ?? 100000)} OFFSET ${p(f.offset ?? 0)}`;
+  return (await db.query<AgreementRow>(sql, params)).rows;
+}
+
+export async function getRecord<T = Agreement | Framework>(db: Queryable, id: string): Promise<{ kind: string; version: number; body: T; file: string | null; loaded_at: string } | null> {
+  const r = await db.query<{ kind: string; version: number; body: T; file: string | null; loaded_at: string }>('SELECT kind, version, body, file, loaded_at FROM records WHERE id = $1', [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function recordVersions(db: Queryable, id: string): Promise<{ version: number; content_hash: string; loaded_at: string }[]> {
+  return (await db.query<{ version: number; content_hash: string; loaded_at: string }>('SELECT version, content_hash, loaded_at FROM record_versions WHERE id = $1 ORDER BY version', [id])).rows;
+}
+
+export async function listParties(db: Queryable): Promise<(Party & { agreements: number })[]> {
+  return (
+    await db.query<Party & { agreements: number }>(
+      `SELECT p.code, p.name, p.kind, p.nato_member_since, p.eu_member_since, p.source->>'id' AS source,
+        (SELECT count(*)::int FROM agreement_parties ap WHERE ap.party = p.code) AS agreements FROM parties p ORDER BY p.code`,
+    )
+  ).rows;
+}
+
+export async function listFrameworks(db: Queryable): Promise<Framework[]> {
+  return (await db.query<{ body: Framework }>("SELECT body FROM records WHERE kind = 'framework' ORDER BY body->>'date' NULLS LAST, id")).rows.map((r) => r.body);
+}
+
+/** The whole registry as plain data, for the pure core. Agreements can be limited to those in force. */
+export async function readRegistry(db: Queryable, opts: { inForceOn?: string } = {}): Promise<Registry> {
+  const ids = opts.inForceOn ? new Set((await listAgreements(db, { inForceOn: opts.inForceOn })).map((a) => a.id)) : null;
+  const agreements = (await db.query<{ id: string; body: Agreement }>("SELECT id, body FROM records WHERE kind = 'agreement' ORDER BY id")).rows.filter((r) => !ids || ids.has(r.id)).map((r) => r.body);
+  const frameworks = await listFrameworks(db);
+  const parties = (await db.query<Party & { src: Registry['partySources'][number] | null }>("SELECT code, name, kind, nato_member_since, eu_member_since, source->>'id' AS source, source AS src FROM parties ORDER BY code")).rows;
+  const partySources = [...new Map(parties.filter((p) => p.src).map((p) => [p.src!.id, p.src!])).values()];
+  return { parties: parties.map(({ src: _s, ...p }) => p), partySources, agreements, frameworks };
+}
+
+export async function sourcesOf(db: Queryable, id: string) {
+  return (await db.query('SELECT source_id AS id, url, title, publisher, date, quote FROM sources WHERE record_id = $1 ORDER BY source_id', [id])).rows;
+}

@@ -1,0 +1,82 @@
+// The store contract: one suite every store (embedded PGlite, PostgreSQL server) must pass.
+import assert from 'node:assert/strict';
+import { describe, it, before, after } from 'node:test';
+import { join } from 'node:path';
+import { loadRegistry } from '../data/load-registry.js';
+import type { Registry } from '../core/model.js';
+import type { Db } from './db.js';
+import { getRecord, listAgreements, readRegistry, recordVersions, saveRegistry } from './registry-store.js';
+
+const dataDir = join(import.meta.dirname, '..', '..', 'data');
+
+/** Registers the suite for a store produced by `open`; `fresh` must give an empty, migrated store. */
+export function storeContract(name: string, open: () => Promise<Db>, opts: { skip?: string | null } = {}) {
+  describe(`store contract: ${name}`, { skip: opts.skip ?? false }, () => {
+    let db: Db;
+    let reg: Registry;
+    before(async () => {
+      db = await open();
+      const r = await loadRegistry(dataDir);
+      assert.ok(r.registry, 'bundled data must load');
+      reg = r.registry;
+    });
+    after(async () => db?.close());
+
+    it('loads the bundled registry in one transaction and reads it back unchanged', async () => {
+      const rep = await saveRegistry(db, reg);
+      assert.equal(rep.added.length, reg.agreements.length + reg.frameworks.length);
+      const back = await readRegistry(db);
+      assert.deepEqual(back.agreements.map((a) => a.id).sort(), reg.agreements.map((a) => a.id).sort());
+      const gb = back.agreements.find((a) => a.id === 'ua-gb-2024')!;
+      assert.deepEqual(gb, reg.agreements.find((a) => a.id === 'ua-gb-2024'));
+    });
+
+    it('is idempotent: loading the same data again changes nothing', async () => {
+      const rep = await saveRegistry(db, reg);
+      assert.deepEqual([rep.added, rep.changed, rep.removed], [[], [], []]);
+      assert.equal((await getRecord(db, 'ua-gb-2024'))!.version, 1);
+    });
+
+    it('versions a changed record and keeps the old version', async () => {
+      const changed = structuredClone(reg);
+      changed.agreements.find((a) => a.id === 'ua-de-2024')!.notes = 'edited';
+      const rep = await saveRegistry(db, changed);
+      assert.deepEqual(rep.changed, ['ua-de-2024']);
+      assert.deepEqual((await recordVersions(db, 'ua-de-2024')).map((v) => v.version), [1, 2]);
+      await saveRegistry(db, reg);
+      assert.equal((await getRecord(db, 'ua-de-2024'))!.version, 3);
+    });
+
+    it('rolls back a failing transaction completely', async () => {
+      const before = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!.n;
+      await assert.rejects(
+        db.transaction(async (tx) => {
+          await tx.query("DELETE FROM records WHERE id = 'ua-gb-2024'");
+          throw new Error('boom');
+        }),
+        /boom/,
+      );
+      assert.equal((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!.n, before);
+    });
+
+    it('filters agreements by date in force, party and area', async () => {
+      const all = await listAgreements(db);
+      assert.equal(all.length, reg.agreements.length);
+      const later = await listAgreements(db, { inForceOn: '2034-06-01' });
+      assert.ok(!later.some((a) => a.id === 'ua-gb-2024'), 'the UK agreement of 12 Jan 2024 has expired by June 2034');
+      assert.ok(later.some((a) => a.id === 'ua-al-2025'));
+      assert.ok((await listAgreements(db, { inForceOn: '2034-01-11' })).some((a) => a.id === 'ua-gb-2024'), 'last day of the term');
+      assert.ok(!(await listAgreements(db, { inForceOn: '2034-01-12' })).some((a) => a.id === 'ua-gb-2024'), 'the tenth anniversary is outside the term');
+      assert.deepEqual((await listAgreements(db, { party: 'US' })).map((a) => a.id), ['ua-us-2024']);
+      const consult = await listAgreements(db, { area: 'consultations_on_attack' });
+      assert.ok(consult.length > 0 && consult.every((a) => a.id !== 'ua-hr-2024'));
+    });
+
+    it('returns dates as ISO text', async () => {
+      const r = await getRecord(db, 'ua-gb-2024');
+      assert.equal(typeof r!.loaded_at, 'string');
+      const row = (await listAgreements(db, { party: 'GB' }))[0]!;
+      assert.equal(row.signed_on, '2024-01-12');
+    });
+  });
+}
