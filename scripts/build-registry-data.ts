@@ -112,7 +112,13 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
     pledges,
     treaty_actions: signed ? [{ type: 'signature', date: signed, party: null, notice_months: null, extends_years: null, note: (s.signed_at as string) ?? null, source: anySrc }] : [],
     disagreements,
-    notes: [s.legal_form ? `Legal form: ${s.legal_form}` : '', s.notes ? String(s.notes) : ''].filter(Boolean).join('\n') || null,
+    notes: [
+      s.legal_form ? `Legal form: ${s.legal_form}` : '',
+      s.notes ? String(s.notes) : '',
+      typeof s.consultation_on_attack_hours === 'number' && !provisions.some((p) => p.area === 'consultations_on_attack')
+        ? `The curated dataset (audited against the full text) records a ${s.consultation_on_attack_hours}-hour consultation clause, but no quotable wording of it is at hand, so no consultation provision is coded and the trigger engine yields no consultation obligation for this agreement until the clause is coded.`
+        : '',
+    ].filter(Boolean).join('\n') || null,
   };
 }
 

@@ -4,14 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from '../src/cli/main.js';
-
-export async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), tty: false, env: { ...env }, cwd: process.cwd() });
-  return { code, out, err };
-}
+import { cli } from './support/cli.js';
 
 test('agreements --json lists the 29 of the series plus the related one, each with sources', async () => {
   const r = await cli(['agreements', '--json', '--db', 'memory://']);

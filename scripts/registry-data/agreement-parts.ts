@@ -1,5 +1,6 @@
 // Provisions, pledges and disagreements of one agreement, from the gold coding or the shared facts.
 import type { Obj, SourceBook } from './source-book.js';
+import { assistanceTerms, consultationFromNotes, consultationParts, costClause } from './trigger-parts.js';
 
 const CAPABILITY_BY_AREA: Record<string, string[]> = { air_defence: ['integrated_air_missile_defence'], maritime_security: ['maritime'], humanitarian_demining: ['demining'], cyber: ['it'] };
 
@@ -34,12 +35,13 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
       }
       const hours = (x.consultation_on_attack_hours as number | null) ?? (s.consultation_on_attack_hours as number | null);
       const qualifiers = ((x.consultation_clause_qualifiers as string[]) ?? []).concat(/where possible/i.test(String(p.quote)) ? ['where possible'] : []);
-      p.qualifiers = [...new Set(qualifiers)];
-      p.promisors = [partner];
-      p.mechanism = { kind: 'consultation', params: { deadline: hours ? `PT${hours}H` : null, aggressor: 'RU', events: /threat/i.test(String(p.quote)) ? ['armed_attack', 'threat_of_attack'] : ['armed_attack'] } };
-      if (x.reciprocal === true) p.promisors = [partner, 'UA'];
+      Object.assign(p, consultationParts(partner, String(p.quote), hours, qualifiers, x.reciprocal === true));
     }
     out.push(p);
+  }
+  if (Object.keys(areas).length === 0) {
+    const c = consultationFromNotes(partner, s, anySrc);
+    if (c) out.push(c);
   }
   if (response && response.quote) {
     out.push({
@@ -49,7 +51,7 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
       polarity: 'positive',
       promisors: [partner],
       promisees: ['UA'],
-      mechanism: { kind: 'assistance_response', params: { aggressor: 'RU', wording } },
+      mechanism: { kind: 'assistance_response', params: { aggressor: 'RU', wording, terms: assistanceTerms(String(response.quote)) } },
       qualifiers: /as appropriate/i.test(String(response.quote)) ? ['as appropriate'] : [],
       amounts: [],
       quote: response.quote,
@@ -57,6 +59,15 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
       source: response.source,
       evidence: primary && response.source === primary ? 'primary' : 'secondary',
       doubt: null,
+    });
+  }
+  const costs = costClause(id, x, response, primary);
+  if (costs) {
+    out.push({
+      id: 'cost_imposition', area: 'sanctions', capabilities: [], polarity: 'positive', promisors: [partner], promisees: ['UA'],
+      mechanism: { kind: 'cost_imposition', params: { aggressor: 'RU', wording, terms: costs.terms } },
+      qualifiers: /as appropriate/i.test(costs.quote) ? ['as appropriate'] : /seek agreement in the EU/i.test(costs.quote) ? ['seek agreement in the EU'] : [],
+      amounts: [], quote: costs.quote, where: costs.where, source: costs.source, evidence: primary && costs.source === primary ? 'primary' : 'secondary', doubt: null,
     });
   }
   const nato = x.nato_accession_clause as Obj | undefined;
@@ -125,7 +136,9 @@ export function years(period: string): [number, number] | null {
 export function buildDisagreements(s: Obj, x: Obj, book: SourceBook, anySrc: string): Obj[] {
   const out: Obj[] = [];
   for (const d of (x.disagreements as Obj[]) ?? []) {
-    const claims = ((d.claims as Obj[]) ?? []).map((c) => ({ value: String(c.value), source: c.source_url ? book.add(String(c.source_url)) : anySrc, quote: c.quote ?? null }));
+    // Claims that cite the curated dataset or a local text file are cited to the record's own text source.
+    const web = (u: unknown) => typeof u === 'string' && /^https?:\/\//.test(u);
+    const claims = ((d.claims as Obj[]) ?? []).map((c) => ({ value: web(c.source_url) ? String(c.value) : `${c.value} (curated record, from the text)`, source: web(c.source_url) ? book.add(String(c.source_url)) : anySrc, quote: c.quote ?? null }));
     if (claims.length >= 2) out.push({ field: d.field, claims, note: d.note ?? null });
   }
   return out;

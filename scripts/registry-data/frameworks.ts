@@ -158,7 +158,7 @@ function coalition(f: Obj): Obj {
     provisions: [
       prov('reassurance_force', 'reassurance_force', 'readiness to deploy a reassurance force via the Multinational Force Ukraine once hostilities cease', co, { promisors: ['GB', 'FR'], mechanism: { kind: 'ceasefire_activation', params: { component: 'reassurance_force' } } }),
       prov('reported_breach_response', 'ceasefire_guarantee', 'any Russian ceasefire breach to be answered within 24 hours ... and a coordinated response including the US military 72 hours after the original breach', ft, {
-        promisors: ['GB', 'FR'], doubt: 'Press report of a plan, not an adopted text.', mechanism: { kind: 'convene_and_decide', params: { convene: 'PT24H', decide: 'PT72H', aggressor: 'RU', event: 'ceasefire_breach' } },
+        promisors: ['GB', 'FR'], doubt: 'Press report of a plan, not an adopted text.', mechanism: { kind: 'convene_and_decide', params: { convene: 'PT24H', decide: 'PT72H', aggressor: 'RU', event: 'ceasefire_breach', commitment: false } },
       }),
     ],
     sources: book.list(),

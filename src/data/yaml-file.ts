@@ -33,7 +33,14 @@ export function parseYamlText(text: string, file: string): { parsed?: ParsedFile
       }),
     };
   }
-  return { parsed: { file, doc, lines, data: doc.toJS({ maxAliasCount: 100 }) }, issues: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+    JSON.stringify(data); // a self-referencing alias makes a cycle that no record may contain
+  } catch (e) {
+    return { issues: [{ code: 'yaml_syntax', path: [], message: `unusable YAML structure: ${(e as Error).message.split('\n')[0]}; data files may not use recursive anchors`, file, line: 1, column: 1 }] };
+  }
+  return { parsed: { file, doc, lines, data }, issues: [] };
 }
 
 /** Finds the line and column of a field; falls back to the nearest existing parent. */

@@ -1,9 +1,13 @@
 // Every CLI command. Each module exports its commands; add one line per module.
 import type { Command } from '../command.js';
+import { authCommands } from './auth.js';
 import { overviewCommand } from './overview.js';
 import { registryCommands } from './registry.js';
+import { serveCommand } from './serve.js';
 
 export const COMMANDS: Command[] = [
   ...registryCommands,
   overviewCommand,
+  ...authCommands,
+  serveCommand,
 ];
