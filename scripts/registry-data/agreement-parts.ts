@@ -34,7 +34,7 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
         p.where = clause.where ?? p.where;
       }
       const hours = (x.consultation_on_attack_hours as number | null) ?? (s.consultation_on_attack_hours as number | null);
-      const qualifiers = ((x.consultation_clause_qualifiers as string[]) ?? []).concat(/where possible/i.test(String(p.quote)) ? ['where possible'] : []);
+      const qualifiers = (x.consultation_clause_qualifiers as string[]) ?? [];
       Object.assign(p, consultationParts(partner, String(p.quote), hours, qualifiers, x.reciprocal === true));
     }
     out.push(p);

@@ -8,8 +8,9 @@ const root = join(import.meta.dirname, '..', '..');
 /** Mechanism, promisors and qualifiers of a consultation-on-attack clause, read from its own words. */
 export function consultationParts(partner: string, quote: string, hours: number | null, qualifiers: string[], reciprocal: boolean): Obj {
   const q = [...qualifiers];
-  if (/where possible/i.test(quote)) q.push('where possible');
-  if (/at the request of/i.test(quote)) q.push('at the request of either participant');
+  const has = (re: RegExp) => q.some((x) => re.test(x));
+  if (/where possible/i.test(quote) && !has(/where possible/i)) q.push('where possible');
+  if (/at the request of/i.test(quote) && !has(/request/i)) q.push('at the request of either participant');
   // "the Participants will consult" / "the Parties shall meet" binds both sides, Ukraine included.
   const mutual = reciprocal || /\b(Participants|Parties)\b[^.]*\b(consult|meet)/i.test(quote) || /Ukraine\b[^.]*\bwill consult/i.test(quote);
   const params: Obj = { deadline: hours ? `PT${hours}H` : null, aggressor: 'RU', events: /threat/i.test(quote) ? ['armed_attack', 'threat_of_attack'] : ['armed_attack'] };

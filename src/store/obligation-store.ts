@@ -1,0 +1,166 @@
+// Events and obligations in the store: record an event (one transaction, idempotent), list, transition, explain.
+import type { Issue } from '../core/issues.js';
+import type { EvaluateOptions, Evaluation, Obligation, ObligationState, Skip, Transition, TriggerEvent } from '../core/trigger/index.js';
+import { checkTransition, evaluate, hostilitiesConcludedAt, noticeAction, statusAsOf, withRecordedEvents } from '../core/trigger/index.js';
+import type { Db, Queryable } from './db.js';
+import { readRegistry } from './registry-store.js';
+
+/** timestamptz as ISO 8601 UTC text, the same on PGlite and PostgreSQL. */
+const iso = (col: string) => `to_char(${col} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export interface RecordResult {
+  event: TriggerEvent;
+  /** false when the event was already recorded (nothing written) or on a dry run. */
+  created: boolean;
+  evaluation: Evaluation;
+  issues: Issue[];
+}
+
+/**
+ * Evaluates `event` against the stored registry, as changed by earlier recorded events (termination notices end
+ * agreements; the first ceasefire concludes the current hostilities unless options say otherwise), and writes the
+ * event and its obligations in ONE transaction. Recording the same event id again writes nothing and returns the
+ * stored obligations. With dryRun nothing is written. A termination notice that cannot be applied returns issues.
+ */
+export async function recordEvent(db: Db, event: TriggerEvent, options: EvaluateOptions & { dryRun?: boolean } = {}): Promise<RecordResult> {
+  return db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727002)');
+    const have = (await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[] } }>('SELECT body, evaluation FROM events WHERE id = $1', [event.id])).rows[0];
+    if (have) {
+      const obligations = (await tx.query<{ body: Obligation }>('SELECT body FROM obligations WHERE event_id = $1 ORDER BY id', [event.id])).rows.map((r) => r.body);
+      return { event: have.body, created: false, evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped }, issues: [] };
+    }
+    const prior = (await tx.query<{ body: TriggerEvent }>("SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id")).rows.map((r) => r.body);
+    const base = await readRegistry(tx);
+    if (event.type === 'termination_notice') {
+      const { issues } = noticeAction(base, event);
+      if (issues.length) return { event, created: false, evaluation: { event, obligations: [], skipped: [] }, issues };
+    }
+    const reg = withRecordedEvents(base, prior, event.at);
+    const opts: EvaluateOptions = { applyFrameworks: options.applyFrameworks ?? [], hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? hostilitiesConcludedAt(prior, event.at) };
+    const evaluation = evaluate(reg, event, opts);
+    if (options.dryRun) return { event, created: false, evaluation, issues: [] };
+    await tx.query('INSERT INTO events (id, type, at, body, evaluation) VALUES ($1, $2, $3, $4, $5)', [event.id, event.type, event.at, JSON.stringify(event), JSON.stringify({ options: opts, skipped: evaluation.skipped })]);
+    if (evaluation.obligations.length) {
+      // One statement for all of an event's obligations, however many records answer it.
+      await tx.query(
+        `INSERT INTO obligations (id, event_id, record_kind, record_id, provision_id, promisor, kind, due, body)
+         SELECT o->>'id', o->>'event_id', o->>'record_kind', o->>'record_id', o->>'provision_id', o->>'promisor', o->>'kind', (o->>'due')::timestamptz, o
+         FROM jsonb_array_elements($1::jsonb) AS o`,
+        [JSON.stringify(evaluation.obligations)],
+      );
+    }
+    return { event, created: true, evaluation, issues: [] };
+  });
+}
+
+export interface ObligationFilter {
+  /** State as of `asOf` (pending, overdue, fulfilled, fulfilled_late, breached, waived). */
+  status?: ObligationState;
+  /** Promisor party code. */
+  party?: string;
+  event?: string;
+  /** The clock for derived states; required (adapters pass the current time or --as-of). */
+  asOf: string;
+  /** See StatusOptions.breachGraceMs. */
+  breachGraceMs?: number | null;
+  /** Keyset cursor: only ids greater than this. */
+  after?: string;
+  limit?: number;
+}
+
+export interface ObligationRow extends Obligation {
+  state: ObligationState;
+  event_at: string;
+}
+
+/**
+ * Obligations with their state as of `asOf`, computed in SQL from the first transition at or before asOf (the
+ * same rule as statusAsOf in the core). Ordered by id; page with `after`.
+ */
+export async function listObligations(db: Queryable, f: ObligationFilter): Promise<ObligationRow[]> {
+  const params: unknown[] = [f.asOf, f.breachGraceMs ?? null];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (f.party) where.push(`o.promisor = ${p(f.party)}`);
+  if (f.event) where.push(`o.event_id = ${p(f.event)}`);
+  if (f.after) where.push(`o.id > ${p(f.after)}`);
+  const state = `CASE
+      WHEN t.to_state = 'fulfilled' AND o.due IS NOT NULL AND t.at > o.due THEN 'fulfilled_late'
+      WHEN t.to_state IS NOT NULL THEN t.to_state
+      WHEN o.due IS NULL OR o.due >= $1::timestamptz THEN 'pending'
+      WHEN $2::bigint IS NOT NULL AND o.due + $2::bigint * interval '1 millisecond' < $1::timestamptz THEN 'breached'
+      ELSE 'overdue' END`;
+  const sql = `SELECT * FROM (
+      SELECT o.body, ${state} AS state, ${iso('e.at')} AS event_at, o.id
+      FROM obligations o JOIN events e ON e.id = o.event_id
+      LEFT JOIN LATERAL (SELECT to_state, at FROM obligation_transitions x WHERE x.obligation_id = o.id AND x.at <= $1::timestamptz ORDER BY x.at, x.id LIMIT 1) t ON true
+      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) q
+    ${f.status ? `WHERE q.state = ${p(f.status)}` : ''}
+    ORDER BY q.id LIMIT ${p(f.limit ?? 10000)}`;
+  return (await db.query<{ body: Obligation; state: ObligationState; event_at: string }>(sql, params)).rows.map((r) => ({ ...r.body, state: r.state, event_at: r.event_at }));
+}
+
+export interface TransitionInput {
+  to: Transition['to'];
+  at: string;
+  note?: string | null;
+  evidence?: { url: string; note?: string | null } | null;
+}
+
+/**
+ * Records a state change (and its evidence) in ONE transaction, after checking it against the state at its instant:
+ * only pending or overdue obligations change, never before their event, never before a later recorded transition.
+ */
+export async function transition(db: Db, id: string, t: TransitionInput, opts: { breachGraceMs?: number | null } = {}): Promise<{ state: ObligationState | null; issues: Issue[] }> {
+  return db.transaction(async (tx) => {
+    const ob = (await tx.query<{ due: string | null; event_at: string }>(`SELECT ${iso('o.due')} AS due, ${iso('e.at')} AS event_at FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1 FOR UPDATE OF o`, [id])).rows[0];
+    if (!ob) return { state: null, issues: [{ code: 'not_found', path: ['id'], message: 'no such obligation; list them with `compact obligations`', expected: 'an obligation id (ob-...)', found: id }] };
+    const existing = await transitionsOf(tx, id);
+    const next: Transition = { obligation_id: id, to: t.to, at: t.at, note: t.note ?? null };
+    const issues = checkTransition(ob, existing, next, opts);
+    if (issues.length) return { state: null, issues };
+    await tx.query('INSERT INTO obligation_transitions (obligation_id, to_state, at, note) VALUES ($1, $2, $3, $4)', [id, t.to, t.at, next.note]);
+    if (t.evidence) await tx.query('INSERT INTO evidence (obligation_id, url, note, at) VALUES ($1, $2, $3, $4)', [id, t.evidence.url, t.evidence.note ?? null, t.at]);
+    const state = statusAsOf(ob, [...existing, next], t.at, opts);
+    await tx.query('UPDATE obligations SET status = $2 WHERE id = $1', [id, state === 'overdue' ? 'pending' : state]);
+    return { state, issues: [] };
+  });
+}
+
+async function transitionsOf(db: Queryable, id: string): Promise<Transition[]> {
+  return (await db.query<Transition>(`SELECT obligation_id, to_state AS "to", ${iso('at')} AS at, note FROM obligation_transitions WHERE obligation_id = $1 ORDER BY at, id`, [id])).rows;
+}
+
+export interface Explanation {
+  obligation: Obligation;
+  event: TriggerEvent;
+  state: ObligationState;
+  transitions: Transition[];
+  evidence: { url: string; note: string | null; at: string }[];
+}
+
+/** An obligation with its event, trace, transitions, evidence and state as of `asOf`; null if unknown. */
+export async function explain(db: Queryable, id: string, asOf: string, opts: { breachGraceMs?: number | null } = {}): Promise<Explanation | null> {
+  const row = (await db.query<{ body: Obligation; event: TriggerEvent }>('SELECT o.body, e.body AS event FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1', [id])).rows[0];
+  if (!row) return null;
+  const transitions = await transitionsOf(db, id);
+  const evidence = (await db.query<{ url: string; note: string | null; at: string }>(`SELECT url, note, ${iso('at')} AS at FROM evidence WHERE obligation_id = $1 ORDER BY at, id`, [id])).rows;
+  return { obligation: row.body, event: row.event, state: statusAsOf(row.body, transitions, asOf, opts), transitions, evidence };
+}
+
+/** A recorded event with the skips and options of its evaluation and its obligation count; null if unknown. */
+export async function getEvent(db: Queryable, id: string): Promise<{ event: TriggerEvent; options: EvaluateOptions; skipped: Skip[]; obligations: number } | null> {
+  const r = (await db.query<{ body: TriggerEvent; evaluation: { options: EvaluateOptions; skipped: Skip[] }; n: number }>('SELECT body, evaluation, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n FROM events e WHERE id = $1', [id])).rows[0];
+  return r ? { event: r.body, options: r.evaluation.options, skipped: r.evaluation.skipped, obligations: r.n } : null;
+}
+
+/** Every recorded event in time order, with its obligation count. */
+export async function listEvents(db: Queryable): Promise<(TriggerEvent & { obligations: number; recorded_at: string })[]> {
+  return (
+    await db.query<{ body: TriggerEvent; n: number; recorded_at: string }>(`SELECT body, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n, ${iso('recorded_at')} AS recorded_at FROM events e ORDER BY at, id`)
+  ).rows.map((r) => ({ ...r.body, obligations: r.n, recorded_at: r.recorded_at }));
+}
