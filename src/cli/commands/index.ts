@@ -1,13 +1,19 @@
 // Every CLI command. Each module exports its commands; add one line per module.
 import type { Command } from '../command.js';
+import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { ledgerCommands } from './ledger.js';
 import { overviewCommand } from './overview.js';
 import { registryCommands } from './registry.js';
 import { serveCommand } from './serve.js';
+import { triggerCommands } from './trigger.js';
 
 export const COMMANDS: Command[] = [
   ...registryCommands,
   overviewCommand,
   ...authCommands,
   serveCommand,
+  ...triggerCommands,
+  ...ledgerCommands,
+  ...analysisCommands,
 ];

@@ -1,0 +1,72 @@
+// Overview: key figures, the map of guarantors by a chosen measure, and the Compact as a network.
+import { available, get } from '../api.js';
+import { europeMap, type MapValue } from '../charts/map.js';
+import { network, type NetEdge, type NetNode } from '../charts/network.js';
+import { h, label, notAvailable, section } from '../dom.js';
+import type { Framework, Guarantor, Overview } from '../types.js';
+
+const FORCE_RANK: Record<string, number> = { ratified_treaty: 3, executive_agreement: 2, political_commitment: 1, unknown: 0 };
+
+/** Each measure turns a guarantor's figures into a value for the map, or says it is not available. */
+const MEASURES: Record<string, { title: string; value?: (g: Guarantor) => MapValue; group?: string }> = {
+  provisions: { title: 'coded provisions', value: (g) => ({ value: g.provisions, text: `${g.provisions} provisions` }) },
+  pledges: { title: 'pledges stated in EUR', value: (g) => { const e = g.pledged.find((p) => p.currency === 'EUR'); return e ? { value: e.amount, text: `EUR ${fmt(e.amount)}` } : { value: null, text: g.pledged.length ? `pledges in ${g.pledged.map((p) => p.currency).join(', ')} only` : 'no amount stated' }; } },
+  legal_force: { title: 'legal force', value: (g) => ({ value: FORCE_RANK[g.legal_force] ?? 0, text: label(g.legal_force) }) },
+  strength: { title: 'strength score', group: 'analysis' },
+  gdp: { title: 'pledges as % of GDP', group: 'analysis' },
+};
+
+export function fmt(n: number): string {
+  return n >= 1e9 ? `${(n / 1e9).toFixed(1)} bn` : n >= 1e6 ? `${(n / 1e6).toFixed(0)} m` : n.toLocaleString('en');
+}
+
+export async function overviewView(root: HTMLElement): Promise<void> {
+  const [ov, gs, fws] = await Promise.all([get<Overview>('/api/overview'), get<Guarantor[]>('/api/guarantors'), get<Framework[]>('/api/frameworks')]);
+  root.append(h('h1', {}, 'The Compact at a glance'));
+  const fig = (n: number | string, t: string) => h('div', { class: 'figure' }, h('span', { class: 'num' }, String(n)), h('span', {}, t));
+  root.append(h('div', { class: 'figures', role: 'list' }, ...[
+    fig(ov.series, 'bilateral agreements in the 2024 series'), fig(ov.related, 'related agreements'), fig(ov.frameworks, 'frameworks'),
+    fig(ov.provisions, 'coded provisions'), fig(ov.with_24h_consultation, 'with a consultation-on-attack clause'), fig(ov.legal_force.ratified_treaty ?? 0, 'ratified treaties'),
+  ].map((f) => (f.setAttribute('role', 'listitem'), f))));
+
+  const mapBox = h('div', { class: 'map-box' });
+  const select = h('select', { id: 'measure', 'aria-label': 'Colour guarantors by' }, ...Object.entries(MEASURES).map(([k, m]) => h('option', { value: k }, m.title)));
+  const legend = h('p', { class: 'legend' });
+  const draw = async () => {
+    const m = MEASURES[select.value]!;
+    mapBox.replaceChildren();
+    if (!m.value || (m.group && !(await available(m.group)))) {
+      mapBox.append(notAvailable(`Map by ${m.title}`, 'The analysis module that computes it is not in this build; choose another measure.'));
+      return;
+    }
+    const values = new Map(gs.filter((g) => g.partner !== 'EU').map((g) => [g.partner, m.value!(g)] as const));
+    mapBox.append(await europeMap(values, m.title));
+    const outside = gs.filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner)).map((g) => `${g.partner}: ${m.value!(g).text}`);
+    legend.textContent = `Darker = more. Ukraine in blue. Outside the map: ${outside.join('; ')}.`;
+  };
+  select.addEventListener('change', () => void draw());
+  root.append(section('Guarantors on the map', h('label', { for: 'measure' }, 'Colour by '), select, mapBox, legend));
+  await draw();
+
+  const nodes: NetNode[] = [{ id: 'UA', label: 'Ukraine', kind: 'ua' }];
+  const edges: NetEdge[] = [];
+  const seen = new Set<string>();
+  for (const g of gs) {
+    if (!seen.has(g.partner)) nodes.push({ id: g.partner, label: g.partner, kind: 'guarantor', href: `#/agreement/${g.agreement}`, group: g.legal_force });
+    seen.add(g.partner);
+    edges.push({ from: 'UA', to: g.partner, kind: 'agreement' });
+  }
+  for (const f of fws) {
+    nodes.push({ id: f.id, label: f.name.length > 22 ? `${f.name.slice(0, 20)}…` : f.name, kind: 'framework' });
+    for (const m of f.members) if (seen.has(m.party)) edges.push({ from: f.id, to: m.party, kind: 'member' });
+  }
+  root.append(section('The Compact as a network', h('p', {}, 'Lines from Ukraine are bilateral agreements (click a guarantor to open its agreement); thin lines join frameworks to their members.'), network(nodes, edges)));
+  root.append(section('Agreements', agreementTable(gs)));
+}
+
+function agreementTable(gs: Guarantor[]): HTMLElement {
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Agreements' }, h('table', { class: 'list' },
+    h('thead', {}, h('tr', {}, ...['Agreement', 'Guarantor', 'Signed', 'In force until', 'Legal force', 'Wording', 'Provisions'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, g.in_force_until ?? 'open-ended'), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
+  ));
+}
