@@ -6,6 +6,7 @@ import { formatIssue } from '../core/issues.js';
 import { loadRegistry } from '../data/load-registry.js';
 import type { Db } from '../store/db.js';
 import { defaultDbDir, openStore } from '../store/open-store.js';
+import { seedLedger } from '../store/ledger-store.js';
 import { saveRegistry } from '../store/registry-store.js';
 import type { Io, Options } from './command.js';
 
@@ -44,7 +45,9 @@ export async function openContext(values: Record<string, unknown>, io: Io, opts:
         throw new CliFailure(r.issues.map(formatIssue).join('\n') + `\n${r.issues.length} problem(s): nothing loaded. Fix the files above, then run \`compact validate\`.`);
       }
       await saveRegistry(db, r.registry, r.files);
-      io.err(`loaded the registry from ${src} into the empty store`);
+      const seeded = await seedLedger(db, src);
+      io.err(`loaded the registry from ${src} into the empty store${seeded.appended ? ` and ${seeded.appended} ledger entries` : ''}`);
+      if (seeded.issues.length) io.err(`ledger seed not loaded: ${seeded.issues.length} problem(s); run \`compact ledger import\` to see them`);
     }
   }
   return db;

@@ -1,6 +1,7 @@
 // Every schema migration, in order. Add a new file and one line here; never edit an applied migration.
 import { m001Registry } from './001-registry.js';
 import { m002Obligations } from './002-obligations.js';
+import { m003Ledger } from './003-ledger.js';
 import { m004Auth } from './004-auth.js';
 
 export interface Migration {
@@ -9,4 +10,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001Registry, m002Obligations, m004Auth].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [m001Registry, m002Obligations, m003Ledger, m004Auth].sort((a, b) => a.version - b.version);

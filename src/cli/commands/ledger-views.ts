@@ -1,0 +1,103 @@
+// The coordination views on the command line (coverage, gaps) and the helpers the ledger commands share.
+import ExcelJS from 'exceljs';
+import { isIsoDate } from '../../core/dates.js';
+import { formatIssue } from '../../core/issues.js';
+import { burdenShare, coverage, gaps, predictability, rateIndex, type ForceWindow } from '../../core/ledger/index.js';
+import { loadGdp, loadNeeds, loadRates } from '../../data/load-ledger-data.js';
+import type { Db } from '../../store/db.js';
+import { ledgerBuckets, ledgerHead, seedLedger, type LedgerHead } from '../../store/ledger-store.js';
+import { listAgreements } from '../../store/registry-store.js';
+import { json, str, table, UsageError, type Command, type Io } from '../command.js';
+import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
+
+/** withStore, and fills an empty ledger from the bundled seed first (unless `seed: false`). */
+export async function withLedger<T>(values: Record<string, unknown>, io: Io, fn: (db: Db) => Promise<T>, opts: { seed?: boolean } = {}): Promise<T> {
+  return withStore(values, io, async (db) => {
+    if (opts.seed !== false) {
+      const s = await seedLedger(db, dataDir(values, io));
+      if (s.issues.length) throw new CliFailure(`${s.issues.map(formatIssue).join('\n')}\nthe bundled ledger seed does not load; nothing written.`);
+      if (s.appended) io.err(`seeded the empty ledger with ${s.appended} pledges from the agreements`);
+    }
+    return fn(db);
+  });
+}
+
+/** Writes rows to an .xlsx workbook: a header row, numeric cells for amounts and counts, and a `chain` sheet. */
+export async function writeXlsx(file: string, sheet: string, rows: Record<string, unknown>[], cols: string[], head: LedgerHead): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet);
+  ws.addRow(cols).font = { bold: true };
+  const numeric = new Set(['amount', 'entries', 'no_rate', 'year', 'committed', 'indicative', 'expired', 'delivered']);
+  for (const r of rows) ws.addRow(cols.map((c) => (numeric.has(c) && r[c] !== null && r[c] !== undefined ? Number(r[c]) : (r[c] ?? null))));
+  cols.forEach((c, i) => {
+    if (c === 'amount' || ['committed', 'indicative', 'expired', 'delivered'].includes(c)) ws.getColumn(i + 1).numFmt = '#,##0.00';
+  });
+  const chain = wb.addWorksheet('chain');
+  chain.addRow(['head_hash', 'count']).font = { bold: true };
+  chain.addRow([head.head_hash, head.count]);
+  await wb.xlsx.writeFile(file);
+}
+
+async function views(db: Db, values: Record<string, unknown>, io: Io, asOf: string) {
+  const dir = dataDir(values, io);
+  const rates = await loadRates(dir);
+  if (!rates.table) throw new CliFailure(rates.issues.map(formatIssue).join('\n'));
+  const force = new Map<string, ForceWindow>((await listAgreements(db)).map((a) => [a.id, { start: a.in_force_from, end: a.in_force_until }]));
+  return coverage(await ledgerBuckets(db), rateIndex(rates.table), force, asOf);
+}
+
+function asOfOf(values: Record<string, unknown>): string {
+  const v = str(values['as-of']) ?? new Date().toISOString().slice(0, 10);
+  if (!isIsoDate(v)) throw new UsageError(`--as-of: expected a date YYYY-MM-DD, found ${v}`);
+  return v;
+}
+
+export const coverageCommand: Command = {
+  name: ['coverage'],
+  summary: 'capability x guarantor x year: committed, indicative, expired and delivered support (EUR)',
+  help: `Usage: compact coverage [--year Y] [--as-of DATE] [--json]
+The coordination matrix the Ukraine Compact lacks. Amounts in EUR at the ECB annual average of each entry's
+date year; multi-year amounts split evenly over their years. Expired = earmarked for a year after the
+agreement ends, or a year already past with no delivery for that capability. --json adds predictability
+(share of next year's support already committed) and burden share (% of GDP, null where no GDP value).
+Example: compact coverage --year 2025 --json`,
+  options: { ...storeOptions, json: { type: 'boolean' }, year: { type: 'string' }, 'as-of': { type: 'string' } },
+  async run({ values }, io) {
+    const year = str(values.year);
+    if (year && !/^\d{4}$/.test(year)) throw new UsageError(`--year: expected a year such as 2025, found ${year}`);
+    const asOf = asOfOf(values);
+    return withLedger(values, io, async (db) => {
+      const cov = await views(db, values, io, asOf);
+      const gdp = await loadGdp(dataDir(values, io));
+      if (!gdp.values) throw new CliFailure(gdp.issues.map(formatIssue).join('\n'));
+      const cells = year ? cov.cells.filter((c) => c.year === Number(year)) : cov.cells;
+      const head = await ledgerHead(db);
+      if (values.json) io.out(json({ ...cov, cells, years: year ? [Number(year)] : cov.years, predictability: predictability(cov), burden_share: burdenShare(cov, gdp.values), ledger: head }));
+      else io.out(`${table(cells as unknown as Record<string, unknown>[], ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'])}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`);
+      return 0;
+    });
+  },
+};
+
+export const gapsCommand: Command = {
+  name: ['gaps'],
+  summary: 'compare stated needs per capability and year with committed and indicative support',
+  help: `Usage: compact gaps --needs FILE.yaml [--as-of DATE] [--json]
+FILE lists requirements per capability and year in EUR (format in docs/ledger.md; an illustrative example is
+data/needs/example.yaml). Each row gives need, committed, indicative, delivered and the gaps.
+Example: compact gaps --needs data/needs/example.yaml --json`,
+  options: { ...storeOptions, json: { type: 'boolean' }, needs: { type: 'string' }, 'as-of': { type: 'string' } },
+  async run({ values }, io) {
+    const file = str(values.needs);
+    if (!file) throw new UsageError('--needs FILE is required');
+    const asOf = asOfOf(values);
+    const n = await loadNeeds(file);
+    if (!n.needs) throw new CliFailure(`${n.issues.map(formatIssue).join('\n')}\nfix the needs file and run again.`);
+    return withLedger(values, io, async (db) => {
+      const rows = gaps(await views(db, values, io, asOf), n.needs!);
+      if (values.json) io.out(json({ as_of: asOf, illustrative: n.illustrative, rows }));
+      else io.out(`${n.illustrative ? 'ILLUSTRATIVE needs file\n' : ''}${table(rows as unknown as Record<string, unknown>[], ['capability', 'year', 'need', 'committed', 'indicative', 'gap_committed', 'gap_with_indicative', 'covered_share'])}`);
+      return 0;
+    });
+  },
+};

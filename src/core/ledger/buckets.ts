@@ -1,0 +1,83 @@
+// From entries to the buckets every view sums: corrections resolved, parts of larger amounts left out.
+import { fromMinor, splitMinor, toMinor } from './money.js';
+import { rateIndex, toEur, type AnnualRate, type RateTable } from './rates.js';
+import type { LedgerBucket, LedgerEntry } from './types.js';
+
+/**
+ * Entries that count: an entry superseded by a correction drops out (the correction counts in its place with
+ * the target's type); an entry `within` a larger one is left to the larger one, so totals never count twice.
+ */
+export function effectiveBuckets(entries: LedgerEntry[]): LedgerBucket[] {
+  const superseded = new Set(entries.filter((e) => e.entry_type === 'correction' && e.supersedes && e.corrects).map((e) => e.corrects!));
+  return entries.filter((e) => !superseded.has(e.ref) && e.within === null && e.amount !== null).map(entryBucket);
+}
+
+export function entryBucket(e: LedgerEntry): LedgerBucket {
+  return {
+    effective_type: e.effective_type, provider: e.provider, agreement_id: e.agreement_id, kind: e.kind, capability: e.capability,
+    status: e.status, channel: e.channel, currency: e.currency, date_year: Number(e.date.slice(0, 4)), year_from: e.year_from,
+    year_to: e.year_to, amount: e.amount!, count: 1,
+  };
+}
+
+/** The years a bucket's amount is earmarked for: its period, else the year of its date. */
+export function yearsOf(b: Pick<LedgerBucket, 'year_from' | 'year_to' | 'date_year'>): number[] {
+  if (b.year_from === null || b.year_to === null) return [b.date_year];
+  return Array.from({ length: b.year_to - b.year_from + 1 }, (_, i) => b.year_from! + i);
+}
+
+/** A bucket's amount per earmarked year in EUR hundredths (converted at the date year's rate, split evenly). */
+export interface YearShare {
+  year: number;
+  eurMinor: bigint | null;
+}
+
+export function eurByYear(b: LedgerBucket, idx: Map<string, AnnualRate>): YearShare[] {
+  const years = yearsOf(b);
+  const c = toEur(b.amount, b.currency, b.date_year, idx);
+  if (c.eurMinor === null) return years.map((year) => ({ year, eurMinor: null }));
+  const parts = splitMinor(c.eurMinor, years.length);
+  return years.map((year, i) => ({ year, eurMinor: parts[i]! }));
+}
+
+/** Planned EUR per partner and year, for the analysis engine. */
+export interface PlannedRow {
+  partner: string;
+  year: number;
+  /** Exact EUR, two decimals. */
+  eur: string;
+  entries: number;
+  /** Entries left out for want of a rate (their currency and year have no published rate in the table). */
+  no_rate: number;
+}
+
+/**
+ * Pledged and allocated support (committed and indicative) per partner and earmarked year, in EUR.
+ * Bilateral only: contributions through EU instruments are the EU's. Pure; sorted by partner then year.
+ */
+export function plannedByPartnerYear(entries: LedgerEntry[], rates: RateTable): PlannedRow[] {
+  return plannedFromBuckets(effectiveBuckets(entries), rateIndex(rates));
+}
+
+export function plannedFromBuckets(buckets: LedgerBucket[], idx: Map<string, AnnualRate>): PlannedRow[] {
+  const acc = new Map<string, { partner: string; year: number; eur: bigint; entries: number; no_rate: number }>();
+  for (const b of buckets) {
+    if (b.channel !== 'bilateral' || (b.effective_type !== 'pledge' && b.effective_type !== 'allocation')) continue;
+    for (const s of eurByYear(b, idx)) {
+      const k = `${b.provider}:${s.year}`;
+      const row = acc.get(k) ?? { partner: b.provider, year: s.year, eur: 0n, entries: 0, no_rate: 0 };
+      if (s.eurMinor === null) row.no_rate += b.count;
+      else {
+        row.eur += s.eurMinor;
+        row.entries += b.count;
+      }
+      acc.set(k, row);
+    }
+  }
+  return [...acc.values()].sort((a, b) => (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : a.year - b.year)).map((r) => ({ ...r, eur: fromMinor(r.eur) }));
+}
+
+/** Sums decimal strings exactly. */
+export function sumAmounts(xs: string[]): string {
+  return fromMinor(xs.reduce((a, x) => a + toMinor(x), 0n));
+}

@@ -1,0 +1,91 @@
+// The coordination matrix: capability x guarantor x year, split into committed, indicative, expired and delivered.
+import type { IsoDate } from '../model.js';
+import { CAPABILITIES } from '../taxonomy.js';
+import { eurByYear } from './buckets.js';
+import { fromMinor } from './money.js';
+import type { AnnualRate } from './rates.js';
+import type { LedgerBucket } from './types.js';
+
+/** When an agreement is in force: first day, and first day no longer in force (null = no end known). */
+export interface ForceWindow {
+  start: IsoDate | null;
+  end: IsoDate | null;
+}
+
+export interface CoverageCell {
+  capability: string;
+  guarantor: string;
+  year: number;
+  committed: string;
+  indicative: string;
+  expired: string;
+  delivered: string;
+}
+
+export interface Coverage {
+  as_of: IsoDate;
+  capabilities: string[];
+  guarantors: string[];
+  years: number[];
+  cells: CoverageCell[];
+  /** Buckets left out for want of a rate, by currency and year. */
+  no_rate: { currency: string | null; year: number; entries: number }[];
+}
+
+/** Capability column for support without a capability tag. */
+export const UNASSIGNED = 'unassigned';
+
+/**
+ * Builds the matrix from buckets (EUR at each entry's date-year rate; multi-year amounts split evenly).
+ * A planned amount is **expired** when its year falls wholly after its agreement's end, or when the year has
+ * passed (before `asOf`'s year) with no delivery by that guarantor for that capability and year. Otherwise it is
+ * committed or indicative by its status. EU-channel contributions are the EU's and are left out here.
+ */
+export function coverage(buckets: LedgerBucket[], idx: Map<string, AnnualRate>, force: Map<string, ForceWindow>, asOf: IsoDate): Coverage {
+  const asOfYear = Number(asOf.slice(0, 4));
+  type Acc = { committed: bigint; indicative: bigint; expired: bigint; delivered: bigint; planned: { minor: bigint; status: string; agreement: string | null }[] };
+  const cells = new Map<string, Acc & { capability: string; guarantor: string; year: number }>();
+  const noRate = new Map<string, { currency: string | null; year: number; entries: number }>();
+  const cell = (capability: string, guarantor: string, year: number) => {
+    const k = `${capability}|${guarantor}|${year}`;
+    let c = cells.get(k);
+    if (!c) cells.set(k, (c = { capability, guarantor, year, committed: 0n, indicative: 0n, expired: 0n, delivered: 0n, planned: [] }));
+    return c;
+  };
+  for (const b of buckets) {
+    if (b.channel !== 'bilateral') continue;
+    const cap = b.capability ?? UNASSIGNED;
+    for (const s of eurByYear(b, idx)) {
+      if (s.eurMinor === null) {
+        const k = `${b.currency}|${b.date_year}`;
+        const n = noRate.get(k) ?? { currency: b.currency, year: b.date_year, entries: 0 };
+        n.entries += b.count;
+        noRate.set(k, n);
+        continue;
+      }
+      const c = cell(cap, b.provider, s.year);
+      if (b.effective_type === 'delivery') c.delivered += s.eurMinor;
+      else c.planned.push({ minor: s.eurMinor, status: b.status, agreement: b.agreement_id });
+    }
+  }
+  for (const c of cells.values()) {
+    for (const p of c.planned) {
+      const f = p.agreement ? force.get(p.agreement) : undefined;
+      const afterEnd = f?.end != null && f.end <= `${c.year}-01-01`;
+      const lapsed = c.year < asOfYear && c.delivered === 0n;
+      if (afterEnd || lapsed) c.expired += p.minor;
+      else if (p.status === 'committed') c.committed += p.minor;
+      else c.indicative += p.minor;
+    }
+  }
+  const list = [...cells.values()].sort((a, b) => (a.capability + a.guarantor).localeCompare(b.capability + b.guarantor) || a.year - b.year);
+  const caps = new Set(list.map((c) => c.capability));
+  return {
+    as_of: asOf,
+    capabilities: [...CAPABILITIES, UNASSIGNED].filter((c) => caps.has(c)),
+    guarantors: [...new Set(list.map((c) => c.guarantor))].sort(),
+    years: [...new Set(list.map((c) => c.year))].sort((a, b) => a - b),
+    cells: list.map((c) => ({ capability: c.capability, guarantor: c.guarantor, year: c.year, committed: fromMinor(c.committed), indicative: fromMinor(c.indicative), expired: fromMinor(c.expired), delivered: fromMinor(c.delivered) })),
+    no_rate: [...noRate.values()],
+  };
+}

@@ -1,0 +1,13 @@
+// The ledger's pure core: entry types, exact money, canonical hashing input, CSV mapping and coordination views.
+export * from './types.js';
+export * from './money.js';
+export * from './canonical.js';
+export * from './rates.js';
+export * from './draft-check.js';
+export * from './csv-parse.js';
+export * from './import-rows.js';
+export * from './kiel-format.js';
+export * from './buckets.js';
+export * from './totals.js';
+export * from './coverage.js';
+export * from './gaps.js';

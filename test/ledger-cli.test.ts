@@ -1,0 +1,88 @@
+// The ledger commands end to end, in process: coverage, all-or-nothing import, Kiel mapping, verify after tampering, XLSX.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import ExcelJS from 'exceljs';
+import { openStore } from '../src/store/open-store.js';
+import { runCli } from '../src/cli/main.js';
+
+async function cli(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(args, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), tty: false, env: {}, cwd: process.cwd() });
+  return { code, out, err };
+}
+
+const mem = ['--db', 'memory://'];
+
+test('coverage --json returns the capability x guarantor matrix for the bundled data', async () => {
+  const r = await cli(['coverage', '--json', '--as-of', '2025-06-01', ...mem]);
+  assert.equal(r.code, 0, r.err);
+  const cov = JSON.parse(r.out);
+  assert.ok(cov.guarantors.includes('DE') && cov.guarantors.includes('NL') && cov.guarantors.includes('EU'));
+  assert.ok(cov.capabilities.length >= 1);
+  const de = cov.cells.find((c: { guarantor: string; year: number }) => c.guarantor === 'DE' && c.year === 2024);
+  assert.equal(de.expired, '7100000000.00', 'DE\'s EUR 7.1bn for 2024, undelivered by mid-2025, is expired');
+  assert.ok(Array.isArray(cov.predictability) && Array.isArray(cov.burden_share));
+  assert.ok(cov.no_rate.some((n: { currency: string }) => n.currency === 'GBP'), 'GBP without a bundled rate is reported');
+});
+
+test('importing a CSV with one bad row changes nothing and names the row and column', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'compact-ledger-'));
+  const db = join(dir, 'db');
+  const f = join(dir, 'in.csv');
+  writeFileSync(f, [
+    'ref,entry_type,provider,agreement_id,provision_id,amount,currency,date,kind,status,source_url',
+    'd-1,delivery,GB,ua-gb-2024,military_assistance,1000000,GBP,2024-03-01,military,committed,https://example.org/a',
+    'd-2,delivery,GB,ua-gb-2024,military_assistance,12.345,GBP,2024-03-02,military,committed,https://example.org/b',
+  ].join('\n'));
+  const before = JSON.parse((await cli(['ledger', 'list', '--json', '--db', db])).out);
+  const r = await cli(['ledger', 'import', f, '--db', db]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /in\.csv:3 row 3\.column amount: not an exact decimal amount \(expected digits with at most two decimals.*found "12\.345"\)/);
+  const afterList = JSON.parse((await cli(['ledger', 'list', '--json', '--db', db])).out);
+  assert.equal(afterList.count, before.count);
+  assert.equal(afterList.head_hash, before.head_hash);
+  writeFileSync(f, readFix(f).replace('12.345', '12.34'));
+  const ok = await cli(['ledger', 'import', f, '--db', db, '--json']);
+  assert.equal(ok.code, 0, ok.err);
+  assert.equal(JSON.parse(ok.out).count, before.count + 2);
+});
+
+function readFix(f: string) {
+  return readFileSync(f, 'utf8');
+}
+
+test('--format kiel maps tracker rows; a bad tracker row names its line', async () => {
+  const r = await cli(['ledger', 'import', 'test/fixtures/kiel-sample.csv', '--format', 'kiel', ...mem]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /kiel-sample\.csv:3 row 3\.column amount/);
+  assert.doesNotMatch(r.err, /:2 /, 'the good row has no issue');
+});
+
+test('verify exits 1 naming the entry changed directly in the database', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'compact-ledger-')), 'db');
+  assert.equal((await cli(['ledger', 'list', '--db', db])).code, 0);
+  assert.equal((await cli(['ledger', 'verify', '--db', db])).code, 0);
+  const s = await openStore({ dir: db });
+  await s.exec("ALTER TABLE ledger_entries DISABLE TRIGGER ledger_append_only; UPDATE ledger_entries SET amount = 1 WHERE seq = 3; ALTER TABLE ledger_entries ENABLE TRIGGER ledger_append_only;");
+  const ref = (await s.query<{ ref: string }>('SELECT ref FROM ledger_entries WHERE seq = 3')).rows[0]!.ref;
+  await s.close();
+  const v = await cli(['ledger', 'verify', '--db', db]);
+  assert.equal(v.code, 1);
+  assert.match(v.err, new RegExp(`entry 3 \\(${ref}\\)`));
+});
+
+test('totals --xlsx writes a workbook with a header row, numeric amounts and the head hash', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'compact-ledger-')), 't.xlsx');
+  const r = await cli(['ledger', 'totals', '--by', 'party,year', '--currency', 'EUR', '--xlsx', file, ...mem]);
+  assert.equal(r.code, 0, r.err);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet('totals')!;
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['party', 'year', 'type', 'currency', 'amount', 'entries', 'no_rate']);
+  assert.equal(typeof ws.getRow(2).getCell(5).value, 'number');
+  assert.match(String(wb.getWorksheet('chain')!.getRow(2).getCell(1).value), /^[0-9a-f]{64}$/);
+});
