@@ -2,7 +2,7 @@
 import type { Area } from '../core/taxonomy.js';
 import type { Block, Passage } from './types.js';
 import { LEXICON_AREAS, termWeight } from './lexicon.js';
-import { readSentence } from './commitment.js';
+import { PAST, readSentence } from './commitment.js';
 import { splitSentences } from './sentences.js';
 
 /** Minimum confidence of an area's best passage for the area to be listed. */
@@ -12,6 +12,7 @@ export const MAX_PASSAGES = 5;
 
 interface Scored extends Passage {
   order: number;
+  rank: number;
 }
 
 /**
@@ -35,10 +36,17 @@ export function findAreas(blocks: Block[]): Record<string, Passage[]> {
       for (const area of LEXICON_AREAS) {
         const tw = termWeight(area, s.text);
         if (!tw) continue;
-        const headingBonus = b.headings.some((h) => termWeight(area, h) > 0) ? 0.1 : 0;
+        const inner = b.headings[b.headings.length - 1];
+        const headingBonus = inner && termWeight(area, inner) > 0 ? 0.1 : b.headings.some((h) => termWeight(area, h) > 0) ? 0.05 : 0;
         const confidence = Math.min(1, tw * reading.weight + headingBonus);
+        // Ranking prefers the area's own section and plain commitments over mixed past statements and list items.
+        const rank =
+          tw * reading.weight +
+          3 * headingBonus -
+          (PAST.test(s.text) ? 0.1 : 0) -
+          (b.leadIn !== null ? 0.05 : 0);
         const doubt = [tw < 1 ? 'passing or ambiguous mention' : null, reading.doubt ?? null].filter(Boolean).join('; ');
-        const p: Scored = { quote: s.text, where: b.where, eid: b.eid, start: b.start + s.start, end: b.start + s.start + s.text.length, confidence: round(confidence), accepted: null, order };
+        const p: Scored = { quote: s.text, where: b.where, eid: b.eid, start: b.start + s.start, end: b.start + s.start + s.text.length, confidence: round(confidence), accepted: null, order, rank };
         if (doubt) p.doubt = doubt;
         const list = byArea.get(area) ?? [];
         list.push(p);
@@ -50,9 +58,9 @@ export function findAreas(blocks: Block[]): Record<string, Passage[]> {
   for (const area of LEXICON_AREAS) {
     const list = byArea.get(area);
     if (!list) continue;
-    list.sort((a, b) => b.confidence - a.confidence || a.order - b.order);
-    if (list[0]!.confidence < AREA_THRESHOLD) continue;
-    out[area] = list.slice(0, MAX_PASSAGES).map(({ order: _o, ...p }) => p);
+    list.sort((a, b) => b.rank - a.rank || a.order - b.order);
+    if (Math.max(...list.map((p) => p.confidence)) < AREA_THRESHOLD) continue;
+    out[area] = list.slice(0, MAX_PASSAGES).map(({ order: _o, rank: _r, ...p }) => p);
   }
   return out;
 }

@@ -43,13 +43,25 @@ function num(s: string): number | null {
 
 /** Stated validity in years ("valid for ten (10) years", "for a period of 10 years"), or null. */
 export function termYears(text: string): number | null {
-  const m = /\b(?:valid|remain in (?:force|effect)|in (?:force|effect)|concluded)\s+for\s+(?:a\s+(?:period|term)\s+of\s+)?([a-z-]+|\d+)\s*(?:\(\d+\)\s*)?years\b/i.exec(text) ?? /\bfor a (?:period|term) of\s+([a-z-]+|\d+)\s*(?:\(\d+\)\s*)?years\b/i.exec(text);
-  return m ? num(m[1]!) : null;
+  const n = String.raw`([a-z]+(?:-[a-z]+)?|\d+)\s*(?:\((?:\d+|[a-z-]+)\)\s*)?`;
+  const patterns = [
+    new RegExp(String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect)|concluded)\s+for\s+(?:a\s+|the\s+)?(?:(?:period|term)\s+of\s+)?${n}years\b`, 'i'),
+    new RegExp(String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect))\s+for\s+(?:a|the)\s+${n}-?year\s+(?:period|term)\b`, 'i'),
+    new RegExp(String.raw`\bfor (?:a|the) (?:period|term) of\s+${n}years\b`, 'i'),
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (m) return num(m[1]!);
+  }
+  return null;
 }
 
 /** Hours in the consultation-on-attack clause ("consult within 24 hours", "twenty-four (24) hours"). */
 export function consultationHours(text: string): number | null {
-  const m = /\bconsult\w*\b[^.]{0,80}?\bwithin\s+([a-z-]+|\d+)\s*(?:\((\d+)\)\s*)?hours\b/i.exec(text);
+  const h = String.raw`([a-z]+(?:-[a-z]+)?|\d+)\s*(?:\((\d+)\)\s*)?hours\b`;
+  const m =
+    new RegExp(String.raw`\bconsult\w*\b[^.]{0,80}?\bwithin\s+${h}`, 'i').exec(text) ??
+    new RegExp(String.raw`\bwithin\s+${h}[^.]{0,120}?\bconsult`, 'i').exec(text);
   if (!m) return null;
   return m[2] ? Number(m[2]) : num(m[1]!);
 }
@@ -100,7 +112,7 @@ export function titleAndPartner(blocks: Block[]): { title: string | null; partne
   const m = /\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)$/i.exec(src.replace(/[.:]$/, ''));
   if (!m) return { title, partner: null };
   const [a, b] = [m[1]!, m[2]!];
-  const clean = (x: string) => x.replace(/^(the )?(government of |kingdom of |republic of |federal republic of |grand duchy of )+(the )?/i, '').replace(/\s+/g, ' ').trim();
+  const clean = (x: string) => x.replace(/^(the )?(government of |kingdom of |republic of |federal republic of |grand[- ]duchy of )+(the )?/i, '').replace(/\s+/g, ' ').trim();
   const partner = /^ukraine$/i.test(b.trim()) ? clean(a) : clean(b);
   return { title, partner: titleCase(partner) };
 }

@@ -20,7 +20,7 @@ const EU = /\b(EU|European Union)\b/;
 export const LEXICON: Partial<Record<Area, AreaLexicon>> = {
   military_assistance: {
     strong: [
-      /\bmilitary (support|assistance|aid|donations?|equipment|materiel|packages?|capabilit)/i,
+      /\bmilitary (and \w+ )?(support|assistance|aid|donations?|equipment|materiel|packages?|capabilit)/i,
       /\b(security|defen[cs]e) (assistance|support)\b/i,
       /\b(lethal|non-lethal) (aid|equipment)\b/i,
       /\bweapons?\b.*\b(ammunition|provid|deliver)/i,

@@ -21,7 +21,10 @@ export function pledgeKind(sentence: string, at: number, len: number, signedYear
   const years = [...clause.matchAll(YEAR_SPAN)].map((m) => Number(m[2] ?? m[1]));
   const yearKind = years.length && signedYear ? (Math.max(...years) >= signedYear && !/\bsince\b/i.test(clause) ? 'pledge' : 'past') : null;
   if (yearKind === 'pledge') return 'pledge';
-  if (PAST_MARK.test(clause) || yearKind === 'past') return 'past';
+  // A sentence-opening "In 2024," dates the whole sentence when the clause names no year itself.
+  const lead = /^\s*(?:\S+\s+)?(?:in|for|during)\s+((?:19|20)\d\d)\s*,/i.exec(s);
+  if (!years.length && lead && signedYear) return Number(lead[1]) >= signedYear ? 'pledge' : 'past';
+  if (PAST_MARK.test(clause) || /^exceed(ed|ing)\b/i.test(sentence.slice(at, at + len)) || yearKind === 'past') return 'past';
   const before = s.slice(0, bounds[0]);
   const f = lastIndex(before, FUTURE_MARK);
   const p = lastIndex(before, PAST_MARK);

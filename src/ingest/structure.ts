@@ -9,6 +9,8 @@ interface Level {
   eid: string;
   heading: string | null;
   isHeading: boolean;
+  /** The paragraph ends with ':' and so introduces what follows (a list of items or of sub-headings). */
+  intro: boolean;
   /** Ordinal counters for unnumbered children (body paragraphs, bullets) used in eIds. */
   counters: Map<string, number>;
   /** Index of the block that opened the level. */
@@ -81,7 +83,7 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
 
   const blocks: Block[] = [];
   const stack: Level[] = [];
-  const root: Level = { kind: 'heading', where: '', eid: '', heading: null, isHeading: true, counters: new Map(), block: -1 };
+  const root: Level = { kind: 'heading', where: '', eid: '', heading: null, isHeading: true, intro: false, counters: new Map(), block: -1 };
   const expect: Partial<Record<LabelKind, number>> = {};
   let preamble = true;
   let offset = 0;
@@ -122,8 +124,11 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
         popTo((l) => l.kind === kind);
         stack.pop();
       } else if (isHeading && kind === 'part') stack.length = 0;
+      // A section-level heading ("A. Defence Cooperation") closes running paragraphs; a lettered sub-heading
+      // ("a) Air Force") stays inside the paragraph that announces it.
+      else if (isHeading && kind === 'upper') popTo((l) => l.isHeading || l.intro);
       resetDeeper(expect, kind);
-      const lvl: Level = { kind, where: label.raw.replace(/\.$/, ''), eid: eidPart(kind, label, null), heading: isHeading ? label.rest : null, isHeading, counters: new Map(), block: index };
+      const lvl: Level = { kind, where: label.raw.replace(/\.$/, ''), eid: eidPart(kind, label, null), heading: isHeading ? label.rest : null, isHeading, intro: /:\s*$/.test(text), counters: new Map(), block: index };
       stack.push(lvl);
       role = isHeading ? 'heading' : 'body';
       eid = stack.map((l) => l.eid).join('__');
@@ -131,7 +136,7 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
       // An unnumbered heading closes running paragraphs and any sibling heading, then opens its own section.
       popTo((l) => l.isHeading && l.kind !== 'heading');
       if (/^preamble$/i.test(text)) stack.length = 0;
-      stack.push({ kind: 'heading', where: text, eid: `sec_${slug(text)}`, heading: text, isHeading: true, counters: new Map(), block: index });
+      stack.push({ kind: 'heading', where: text, eid: `sec_${slug(text)}`, heading: text, isHeading: true, intro: false, counters: new Map(), block: index });
       for (const k of ['num', 'pnum', 'proman', 'palpha', 'pupper', 'alpha', 'roman-lower'] as LabelKind[]) delete expect[k];
       role = 'heading';
       eid = stack.map((l) => l.eid).join('__');

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { ingestCommands } from './ingest.js';
 import { ledgerCommands } from './ledger.js';
 import { overviewCommand } from './overview.js';
 import { registryCommands } from './registry.js';
@@ -16,4 +17,5 @@ export const COMMANDS: Command[] = [
   ...triggerCommands,
   ...ledgerCommands,
   ...analysisCommands,
+  ...ingestCommands,
 ];

@@ -1,0 +1,67 @@
+// Plain-text renderings of the analysis results for the terminal (the --json outputs carry everything).
+import { table } from '../cli/command.js';
+import type { Comparison } from '../core/analysis/compare.js';
+import type { ScenarioResult } from '../core/analysis/scenario.js';
+import type { AgreementScore, NetworkScore } from '../core/analysis/score.js';
+import type { Sensitivity } from '../core/analysis/score-sensitivity.js';
+import type { SettlementCheck } from '../core/analysis/settlement.js';
+import type { SimulationReport } from './run-simulation.js';
+
+const f3 = (x: number) => x.toFixed(3);
+const eur = (x: number) => `${(x / 1e9).toFixed(2)}bn`;
+
+export function renderScore(o: { network: NetworkScore; agreements: AgreementScore[]; sensitivity: Sensitivity }): string {
+  const ranges = new Map(o.sensitivity.ranges.map((r) => [r.id, r]));
+  const rows = o.agreements.map((s) => {
+    const r = ranges.get(s.id)!;
+    return { id: s.id, score: f3(s.score), rank: r.base_rank, [`rank ±${o.sensitivity.perturbation * 100}%`]: `${r.min_rank}-${r.max_rank}`, binding: s.depth.binding ? 'yes' : 'no', depth: s.depth.level, scope: s.scope.length, unknown: s.unknown.join(',') || '-' };
+  });
+  return [
+    table(rows, Object.keys(rows[0] ?? { id: 0 })),
+    '',
+    `network: coverage-weighted ${f3(o.network.coverage_weighted)}, mean ${f3(o.network.mean)} over ${o.network.agreements} agreement(s)`,
+    `best per criterion: ${Object.entries(o.network.best_per_criterion).map(([k, v]) => `${k} ${f3(v)}`).join(', ')}`,
+    'traces: --json (each criterion lists the fields and provisions that decided it)',
+  ].join('\n');
+}
+
+const MARK: Record<string, string> = { met: '●', partly: '◐', not_met: '○', unknown: '?' };
+
+export function renderCompare(c: Comparison): string {
+  const rows = c.rows.map((r) => ({ element: r.element, ...Object.fromEntries(r.cells.map((x) => [x.partner, MARK[x.status]])), met: r.counts.met, partly: r.counts.partly, not: r.counts.not_met, '?': r.counts.unknown }));
+  const cols = ['element', ...c.rows[0]!.cells.map((x) => x.partner), 'met', 'partly', 'not', '?'];
+  return `${c.proposal} vs ${c.target} (${c.agreements.length} agreements)   ● met  ◐ partly  ○ not met  ? unknown (not coded)\n${table(rows, cols)}${c.unruled.length ? `\nno rule (not judged): ${c.unruled.join(', ')}` : ''}\nquotes and rules: --json; the rule table is in docs/compare.md`;
+}
+
+export function renderScenario(r: ScenarioResult): string {
+  const d = r.diff;
+  return [
+    `${r.scenario.id}: ${r.scenario.title}`,
+    ...r.log.map((l) => `  - ${l}`),
+    `in force on ${r.on}: ${r.baseline.in_force.length} -> ${r.result.in_force.length}${d.in_force.removed.length ? ` (lost: ${d.in_force.removed.join(', ')})` : ''}`,
+    `obligations after an attack at ${r.attack.at}: ${d.obligations.before} -> ${d.obligations.after} (${d.obligations.removed.length} removed, ${d.obligations.added.length} added)`,
+    `coverage: partners lost ${d.coverage.partners_lost.join(',') || '-'}; areas lost ${d.coverage.areas_lost.join(',') || '-'}; gained ${d.coverage.areas_gained.join(',') || '-'}`,
+    `planned (EUR): ${eur(r.baseline.totals.total_eur)} -> ${eur(r.result.totals.total_eur)} over ${r.baseline.totals.years[0]}-${r.baseline.totals.years.at(-1)}`,
+    `network strength: ${f3(d.strength.network_before)} -> ${f3(d.strength.network_after)}; ${d.strength.changed.length} agreement score(s) changed`,
+  ].join('\n');
+}
+
+export function renderSimulation(r: SimulationReport): string {
+  const rows = r.years.map((y) => ({ year: y.year, planned: eur(y.planned), mean: eur(y.mean), 'closed form': eur(y.closed_form_mean), p5: eur(y.p5), p50: eur(y.p50), p95: eur(y.p95), 'P(<needs)': y.p_below_needs.toFixed(3) }));
+  const top = [...r.partners].sort((a, b) => b.expected - a.expected).slice(0, 10).map((p) => `${p.partner} ${eur(p.expected)} of ${eur(p.planned)}`);
+  return [`model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`, table(rows, Object.keys(rows[0]!)), `expected per partner (top 10): ${top.join('; ')}`, `projection: ${r.assumptions.projection}; ${r.pledges_skipped} pledge(s) not placeable (see --json)`].join('\n');
+}
+
+export function renderSettlement(c: SettlementCheck & { accepted_on: string; effect: ScenarioResult['diff'] | null }): string {
+  const lines = [`${c.settlement}: ${c.counts.conflict} conflict, ${c.counts.partial} partial, ${c.counts.none} none`];
+  for (const f of c.findings) {
+    lines.push(`[${f.verdict}] ${f.kind}: ${f.text}`, `    ${f.why}${f.assessed ? '' : ' [unassessed]'}`);
+    for (const p of f.provisions.slice(0, 3)) lines.push(`    ${p.agreement} ${p.provision} (${p.where}): "${p.quote}"`);
+    if (f.provisions.length > 3) lines.push(`    ... and ${f.provisions.length - 3} more provision(s) (--json)`);
+  }
+  if (c.effect) {
+    const d = c.effect;
+    lines.push('', `if accepted on ${c.accepted_on}: ${c.operations.map((o) => o.op).join(', ') || 'no operations'}`, `  in force: lost ${d.in_force.removed.length}; obligations after an attack ${d.obligations.before} -> ${d.obligations.after}; network strength ${f3(d.strength.network_before)} -> ${f3(d.strength.network_after)}; areas lost ${d.coverage.areas_lost.join(',') || '-'}`);
+  }
+  return lines.join('\n');
+}

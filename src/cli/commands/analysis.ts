@@ -1,0 +1,202 @@
+// Analysis commands: score, compare, scenario list/run, simulate, check-settlement.
+import { join, resolve } from 'node:path';
+import { compare } from '../../core/analysis/compare.js';
+import { runScenario } from '../../core/analysis/scenario.js';
+import { sensitivity } from '../../core/analysis/score-sensitivity.js';
+import { scoreAgreement, scoreNetwork } from '../../core/analysis/score.js';
+import { checkSettlement } from '../../core/analysis/settlement.js';
+import { isIsoDate } from '../../core/dates.js';
+import { inForceOn } from '../../core/in-force.js';
+import { formatIssue, type Issue } from '../../core/issues.js';
+import { loadModel, loadScenario, loadSettlement, loadWeights, scenarioNames } from '../../analysis/config.js';
+import { renderCompare, renderScenario, renderScore, renderSettlement, renderSimulation } from '../../analysis/render.js';
+import { simulateRegistry } from '../../analysis/run-simulation.js';
+import { readRegistry } from '../../store/registry-store.js';
+import { json, str, UsageError, type Command, type Io } from '../command.js';
+import { CliFailure, packageRoot, storeOptions, withStore } from '../context.js';
+
+const fail = (issues: Issue[], next: string) => new CliFailure(`${issues.map(formatIssue).join('\n')}\n${issues.length} problem(s). ${next}`);
+const num = (v: unknown, name: string, def: number, min = 0) => {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: expected a number >= ${min}, found ${String(v)}`);
+  return n;
+};
+const configFile = (name: string) => join(packageRoot, 'config', name);
+const scenariosDir = join(packageRoot, 'data', 'scenarios');
+const settlementsDir = join(packageRoot, 'data', 'settlements');
+
+async function weightsFrom(values: Record<string, unknown>, io: Io) {
+  const file = str(values.weights) ? resolve(io.cwd, str(values.weights)!) : configFile('score-weights.yaml');
+  const w = await loadWeights(file, io.cwd);
+  if (!w.value) throw fail(w.issues, 'Fix the weights file (docs/score.md lists the criteria).');
+  return w.value;
+}
+
+/** A scenario named in data/scenarios/ or given as a path. */
+async function scenarioFrom(arg: string, io: Io) {
+  const file = arg.endsWith('.yaml') || arg.includes('/') ? resolve(io.cwd, arg) : join(scenariosDir, `${arg}.yaml`);
+  const s = await loadScenario(file, settlementsDir, io.cwd);
+  if (!s.value) throw fail(s.issues, `List the named scenarios with \`compact scenario list\`; docs/scenarios.md gives the format.`);
+  return s.value;
+}
+
+const score: Command = {
+  name: ['score'],
+  summary: 'strength score per agreement and for the network, with traces and sensitivity to the weights',
+  help: `Usage: compact score [--weights FILE] [--on DATE] [--sensitivity 0.2] [--samples 500] [--seed 1] [--json]
+
+Scores each agreement on the rubric of docs/score.md (weights: config/score-weights.yaml, or --weights FILE),
+with the fields and provisions that decided each criterion, an ATOP-style depth/scope view, and the network's
+coverage-weighted score. --sensitivity X perturbs every weight by up to ±X (fraction) in --samples seeded draws
+and reports each agreement's rank range.
+Examples:
+  compact score --json
+  compact score --weights my-weights.yaml --sensitivity 0.3`,
+  options: { ...storeOptions, weights: { type: 'string' }, on: { type: 'string' }, sensitivity: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const on = str(values.on);
+    if (on && !isIsoDate(on)) throw new UsageError(`--on: expected a date YYYY-MM-DD, found ${on}`);
+    const weights = await weightsFrom(values, io);
+    const pert = num(values.sensitivity, 'sensitivity', 0.2);
+    const samples = num(values.samples, 'samples', 500);
+    const seed = num(values.seed, 'seed', 1);
+    return withStore(values, io, async (db) => {
+      const reg = await readRegistry(db);
+      const list = reg.agreements.filter((a) => !on || inForceOn(a, on));
+      const scores = list.map((a) => scoreAgreement(a, weights)).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+      const out = { weights, on: on ?? null, network: scoreNetwork(scores), agreements: scores, sensitivity: sensitivity(scores, weights, pert, samples, seed) };
+      io.out(values.json ? json(out) : renderScore(out));
+      return 0;
+    });
+  },
+};
+
+const compareCmd: Command = {
+  name: ['compare'],
+  summary: "compare a proposal's elements (2022) with each agreement of a framework (2024): met, partly, not met",
+  help: `Usage: compact compare PROPOSAL TARGET [--json]
+
+PROPOSAL is a framework id (kyiv-security-compact-2022); TARGET an agreement id or a framework whose agreements
+are compared (ukraine-compact-2024). Every cell is generated from the rule table of docs/compare.md and cites
+the provisions it weighed.
+Example: compact compare kyiv-security-compact-2022 ukraine-compact-2024 --json`,
+  options: { ...storeOptions, json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    const [p, t] = positionals;
+    if (!p || !t) throw new UsageError('give a proposal and a target, e.g. kyiv-security-compact-2022 ukraine-compact-2024');
+    return withStore(values, io, async (db) => {
+      const r = compare(await readRegistry(db), p, t);
+      if (!r.comparison) throw fail(r.issues, 'List frameworks with `compact frameworks`.');
+      io.out(values.json ? json(r.comparison) : renderCompare(r.comparison));
+      return 0;
+    });
+  },
+};
+
+const scenarioList: Command = {
+  name: ['scenario', 'list'],
+  summary: 'list the named scenarios in data/scenarios/',
+  help: 'Usage: compact scenario list [--json]\n\nEach scenario\'s file is validated; exit 1 if any is invalid. Example: compact scenario list --json',
+  options: { ...storeOptions, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const rows = [];
+    for (const n of await scenarioNames(scenariosDir)) {
+      const s = await loadScenario(join(scenariosDir, `${n}.yaml`), settlementsDir, io.cwd);
+      rows.push({ name: n, title: s.value?.title ?? null, operations: s.value?.operations.map((o) => o.op) ?? [], issues: s.issues.map(formatIssue) });
+    }
+    io.out(values.json ? json(rows) : rows.map((r) => `${r.name.padEnd(24)} ${r.title ?? '(invalid: ' + r.issues.join('; ') + ')'}`).join('\n'));
+    return rows.some((r) => r.issues.length) ? 1 : 0;
+  },
+};
+
+const scenarioRun: Command = {
+  name: ['scenario', 'run'],
+  summary: 'run a scenario (patches over the baseline) and show its diff against the baseline',
+  help: `Usage: compact scenario run FILE|NAME [--weights FILE] [--json]
+
+Applies the scenario's operations to a copy of the registry and compares it with the baseline: agreements in
+force on the scenario's date, obligations after its attack (trigger engine), coverage, planned totals, strength.
+Examples:
+  compact scenario run abrogation --json
+  compact scenario run ./my-scenario.yaml`,
+  options: { ...storeOptions, weights: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (!positionals[0]) throw new UsageError('give a scenario name (compact scenario list) or a file');
+    const sc = await scenarioFrom(positionals[0], io);
+    const weights = await weightsFrom(values, io);
+    const model = await loadModel(configFile('model.yaml'), io.cwd);
+    if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
+    return withStore(values, io, async (db) => {
+      const r = runScenario(await readRegistry(db), sc, { weights, rates: model.value!.rates, horizon: model.value!.horizon });
+      if (!r.result) throw fail(r.issues, 'Fix the scenario file (docs/scenarios.md).');
+      io.out(values.json ? json(r.result) : renderScenario(r.result));
+      return 0;
+    });
+  },
+};
+
+const simulate: Command = {
+  name: ['simulate'],
+  summary: 'Monte Carlo of fulfilment (model v1): delivered totals per year with percentiles; seeded',
+  help: `Usage: compact simulate [--scenario S] [--trials N] [--seed S] [--workers W] [--repeat-annual] [--json]
+
+Draws N trials of the model of docs/model.md (parameters: config/model.yaml; they are assumptions) and reports per
+year the mean, p5, p50, p95 of the total delivered, the probability of falling below the needs level and the
+expected amount per partner, beside the closed-form mean. Same seed, same result, whatever --workers is
+(default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.
+Examples:
+  compact simulate --trials 100000 --seed 1 --json
+  compact simulate --scenario us-withdrawal-2025 --trials 200000 --seed 7`,
+  options: { ...storeOptions, scenario: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'repeat-annual': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const trials = num(values.trials, 'trials', 100000, 1);
+    const seed = num(values.seed, 'seed', 1);
+    const workers = values.workers === undefined ? undefined : num(values.workers, 'workers', 0);
+    const sc = str(values.scenario) ? await scenarioFrom(str(values.scenario)!, io) : null;
+    const model = await loadModel(configFile('model.yaml'), io.cwd);
+    if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
+    const reg = await withStore(values, io, (db) => readRegistry(db));
+    const bar = io.tty ? (d: number, t: number) => io.err(`\x1b[1A\x1b[2Ksimulating [${'#'.repeat(Math.round((30 * d) / t)).padEnd(30)}] ${d}/${t} blocks`) : undefined;
+    if (bar) io.err('');
+    const r = await simulateRegistry(reg, model.value, { trials, seed, workers, repeatAnnual: Boolean(values['repeat-annual']), scenario: sc, onProgress: bar });
+    if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
+    io.out(values.json ? json(r.report) : renderSimulation(r.report));
+    return 0;
+  },
+};
+
+const checkSettlementCmd: Command = {
+  name: ['check-settlement'],
+  summary: "check a settlement's terms against the commitments: conflict, partial or none, with the scenario effect",
+  help: `Usage: compact check-settlement FILE [--on DATE] [--json]
+
+Reads FILE in the format of data/settlements/ and weighs each term against the coded provisions (rules in
+docs/scenarios.md), citing the provisions and quotes weighed; then runs the operations accepting the terms
+implies (taken as accepted on --on, default 2026-01-01) and shows their diff against the baseline.
+Exit 0 either way: conflicts are findings, not errors.
+Example: compact check-settlement data/settlements/russia-demands.yaml`,
+  options: { ...storeOptions, on: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values, positionals }, io) {
+    if (!positionals[0]) throw new UsageError('give a settlement file, e.g. data/settlements/russia-demands.yaml');
+    const on = str(values.on) ?? '2026-01-01';
+    if (!isIsoDate(on)) throw new UsageError(`--on: expected a date YYYY-MM-DD, found ${on}`);
+    const s = await loadSettlement(resolve(io.cwd, positionals[0]), io.cwd);
+    if (!s.value) throw fail(s.issues, 'The format is described in data/settlements/README.md.');
+    const weights = await weightsFrom({}, io);
+    const model = await loadModel(configFile('model.yaml'), io.cwd);
+    if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
+    return withStore(values, io, async (db) => {
+      const reg = await readRegistry(db);
+      const check = checkSettlement(reg, s.value!, on);
+      const year = Number(on.slice(0, 4));
+      const sc = { schema_version: 1 as const, id: `accept-${s.value!.id}`, title: `accept ${s.value!.title}`, description: 'the operations implied by accepting the terms', sources: [], on: `${year}-06-01`, attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' }, projection: { repeat_annual: false }, operations: check.operations };
+      const effect = runScenario(reg, sc, { weights, rates: model.value!.rates, horizon: model.value!.horizon });
+      const out = { ...check, accepted_on: on, effect: effect.result ? effect.result.diff : null };
+      io.out(values.json ? json(out) : renderSettlement(out));
+      return 0;
+    });
+  },
+};
+
+export const analysisCommands: Command[] = [score, compareCmd, scenarioList, scenarioRun, simulate, checkSettlementCmd];
