@@ -26,7 +26,12 @@ test('coverage --json returns the capability x guarantor matrix for the bundled 
   const de = cov.cells.find((c: { guarantor: string; year: number }) => c.guarantor === 'DE' && c.year === 2024);
   assert.equal(de.expired, '7100000000.00', 'DE\'s EUR 7.1bn for 2024, undelivered by mid-2025, is expired');
   assert.ok(Array.isArray(cov.predictability) && Array.isArray(cov.burden_share));
-  assert.ok(cov.no_rate.some((n: { currency: string }) => n.currency === 'GBP'), 'GBP without a bundled rate is reported');
+  // Every bundled currency has a cited ECB rate for the years pledged, so nothing is left unconverted and the
+  // UK's GBP 2.5bn for 2024 counts in EUR (at the 2024 average, 0.84662 GBP per EUR).
+  assert.deepEqual(cov.no_rate, []);
+  const gb = cov.cells.filter((c: { guarantor: string; year: number }) => c.guarantor === 'GB' && c.year === 2024);
+  const eur = gb.reduce((s: number, c: Record<string, string>) => s + Number(c.committed ?? 0) + Number(c.indicative ?? 0) + Number(c.expired ?? 0), 0);
+  assert.ok(Math.abs(eur - 2_500_000_000 / 0.84662) < 1, `GB 2024 in EUR: ${eur}`);
 });
 
 test('importing a CSV with one bad row changes nothing and names the row and column', async () => {
