@@ -6,14 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { openStore } from '../src/store/open-store.js';
-import { runCli } from '../src/cli/main.js';
-
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(args, { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), tty: false, env: {}, cwd: process.cwd() });
-  return { code, out, err };
-}
+import { cli } from './support/cli.js';
 
 const mem = ['--db', 'memory://'];
 
