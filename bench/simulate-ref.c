@@ -1,5 +1,5 @@
 /* Native reference of the Monte Carlo model v1 (src/core/analysis/simulate.ts), single thread, same generators
-   (splitmix32 stream seeds, xoshiro128**), same draw order, same block structure. Reads the model from a text
+   (splitmix32 stream seeds, xoshiro128**), same draw structure (one geometric withdrawal-year draw per partner), same block structure. Reads the model from a text
    file written by bench/simulate.ts; prints per-year sums and the elapsed seconds of the simulation loop. */
 #include <stdint.h>
 #include <stdio.h>
@@ -43,6 +43,17 @@ int main(int argc, char **argv) {
   double up = m > 1 ? m : 1;
   for (int p = 0; p < P; p++) for (int y = 0; y < Y; y++) maxv[y] += planned[p * Y + y] * hi[p] * up;
   for (int y = 0; y < Y; y++) scale[y] = maxv[y] > 0 ? B / maxv[y] : 0;
+  /* Per-partner constants, as in the JS kernel: survival thresholds c^(y+1), amount = a + b * u. */
+  double *surv = malloc(sizeof(double) * P * Y), *A = malloc(sizeof(double) * P * Y), *Bw = malloc(sizeof(double) * P * Y);
+  for (int p = 0; p < P; p++) {
+    double c = 1;
+    for (int y = 0; y < Y; y++) {
+      c *= cont[p];
+      surv[p * Y + y] = c;
+      A[p * Y + y] = planned[p * Y + y] * lo[p];
+      Bw[p * Y + y] = planned[p * Y + y] * (hi[p] - lo[p]);
+    }
+  }
   double *sum = calloc(Y, sizeof(double)), *sumSq = calloc(Y, sizeof(double)), *below = calloc(Y, sizeof(double));
   uint32_t *hist = calloc((size_t)Y * B, sizeof(uint32_t));
   double *psum = calloc(P, sizeof(double)), *shock = calloc(Y, sizeof(double)), *tot = calloc(Y, sizeof(double));
@@ -57,13 +68,13 @@ int main(int argc, char **argv) {
     for (long t = 0; t < n; t++) {
       for (int y = 0; y < Y; y++) { shock[y] = next_unit(rs) < s ? m : 1; tot[y] = 0; }
       for (int p = 0; p < P; p++) {
-        double c = cont[p], l = lo[p], w = hi[p] - l, acc = 0;
-        const double *row = planned + (size_t)p * Y;
-        for (int y = 0; y < Y; y++) {
-          if (next_unit(rs) >= c) break;
-          double amt = row[y];
-          if (amt == 0) continue;
-          double v = amt * (l + w * next_unit(rs)) * shock[y];
+        const double *row = planned + (size_t)p * Y, *sv = surv + (size_t)p * Y, *ra = A + (size_t)p * Y, *rb = Bw + (size_t)p * Y;
+        double u = next_unit(rs), acc = 0;
+        int k = 0;
+        while (k < Y && u < sv[k]) k++; /* years delivered before the withdrawal */
+        for (int y = 0; y < k; y++) {
+          if (row[y] == 0) continue;
+          double v = (ra[y] + rb[y] * next_unit(rs)) * shock[y];
           tot[y] += v;
           acc += v;
         }
@@ -75,6 +86,7 @@ int main(int argc, char **argv) {
         if (v < needs[y]) below[y] += 1;
         long bi = (long)(v * scale[y]);
         if (bi >= B) bi = B - 1;
+        else if (bi < 0) bi = 0;
         hist[(size_t)y * B + bi]++;
       }
     }

@@ -78,6 +78,10 @@ test('simulate --json: reproducible, 1 and 2 workers give identical results, mea
   const b = await run(['simulate', '--trials', '20000', '--seed', '1', '--workers', '2', '--json']);
   assert.deepEqual(a, b);
   assert.match(a.assumptions.note, /ASSUMPTIONS/);
+  // The store's first fill seeds the ledger, so the ledger is the input; no memorised rates are used anywhere.
+  assert.equal(a.input, 'ledger');
+  assert.equal(a.assumptions.rates, undefined);
+  assert.ok(Array.isArray(a.excluded) && typeof a.excluded_totals === 'object');
   for (const y of a.years) assert.ok(Math.abs(y.mean - y.closed_form_mean) <= 4 * y.se + 1e-6, `${y.year}`);
 });
 

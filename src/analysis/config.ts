@@ -1,10 +1,13 @@
 // Loads the analysis inputs from YAML (config/, data/scenarios/, data/settlements/) with located issues.
 import { readdir } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import type { Issue } from '../core/issues.js';
 import type { Scenario, ScenarioOp } from '../core/analysis/scenario-types.js';
 import type { Settlement } from '../core/analysis/settlement.js';
 import type { ModelParams } from '../core/analysis/simulation-input.js';
+import { ratesForYear } from '../core/analysis/planned.js';
+import type { RateTable } from '../core/ledger/index.js';
+import { loadRates } from '../data/load-ledger-data.js';
 import { readYamlFile, validateWith } from '../data/yaml-file.js';
 import { modelFileSchema, scenarioFileSchema, settlementFileSchema, weightsFileSchema } from './schemas.js';
 import type { z } from 'zod';
@@ -26,14 +29,26 @@ export const loadWeights = async (file: string, cwd: string) => {
   return r.value ? { value: r.value.weights, issues: [] as [] } : { issues: r.issues };
 };
 
-export type ModelConfig = ModelParams & { horizon: { fromYear: number; years: number }; blockSize: number; rates: Record<string, number>; ratesSource: string; ratesNote: string };
+/**
+ * The model's parameters (assumptions, config/model.yaml) plus the cited ECB annual rate table of the ledger
+ * (data/rates/ecb-annual.yaml). `rates` is that table's published values for the horizon's first year, for the
+ * pledge projection used when the ledger is empty (and by scenarios); currencies without a value are absent.
+ */
+export type ModelConfig = ModelParams & { horizon: { fromYear: number; years: number }; blockSize: number; rates: Record<string, number>; rateTable: RateTable; ratesSource: string; ratesNote: string };
 
-export async function loadModel(file: string, cwd: string): Promise<Loaded<ModelConfig>> {
+/** `dataDir` defaults to the `data/` beside the config file's directory (the bundled layout). */
+export async function loadModel(file: string, cwd: string, dataDir = join(dirname(file), '..', 'data')): Promise<Loaded<ModelConfig>> {
   const r = await load(file, modelFileSchema, cwd);
   if (!r.value) return { issues: r.issues };
+  const t = await loadRates(dataDir);
+  if (!t.table) return { issues: t.issues.map((i) => ({ ...i, file: i.file ?? relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) })) };
   const m = r.value;
   return {
-    value: { classes: m.classes, shock: m.shock, needs_share_of_planned: m.needs_share_of_planned, bins: m.bins, horizon: { fromYear: m.horizon.from_year, years: m.horizon.years }, blockSize: m.block_size, rates: m.rates, ratesSource: m.rates_source, ratesNote: m.rates_note },
+    value: {
+      classes: m.classes, shock: m.shock, needs_share_of_planned: m.needs_share_of_planned, bins: m.bins, horizon: { fromYear: m.horizon.from_year, years: m.horizon.years }, blockSize: m.block_size,
+      rates: ratesForYear(t.table, m.horizon.from_year), rateTable: t.table, ratesSource: relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) || 'data/rates/ecb-annual.yaml',
+      ratesNote: 'ECB annual averages, each with its cited series; a currency-year without a published value has no rate and its amounts are excluded, not converted',
+    },
     issues: [],
   };
 }

@@ -49,7 +49,15 @@ export function renderScenario(r: ScenarioResult): string {
 export function renderSimulation(r: SimulationReport): string {
   const rows = r.years.map((y) => ({ year: y.year, planned: eur(y.planned), mean: eur(y.mean), 'closed form': eur(y.closed_form_mean), p5: eur(y.p5), p50: eur(y.p50), p95: eur(y.p95), 'P(<needs)': y.p_below_needs.toFixed(3) }));
   const top = [...r.partners].sort((a, b) => b.expected - a.expected).slice(0, 10).map((p) => `${p.partner} ${eur(p.expected)} of ${eur(p.planned)}`);
-  return [`model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`, table(rows, Object.keys(rows[0]!)), `expected per partner (top 10): ${top.join('; ')}`, `projection: ${r.assumptions.projection}; ${r.pledges_skipped} pledge(s) not placeable (see --json)`].join('\n');
+  const excluded = Object.entries(r.excluded_totals).map(([c, a]) => `${c} ${a}`).join(', ');
+  return [
+    `model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`,
+    `input: ${r.input} (${r.input_note})`,
+    rows.length ? table(rows, Object.keys(rows[0]!)) : '(no horizon years)',
+    `expected per partner (top 10): ${top.join('; ') || '-'}`,
+    `excluded for want of a published rate (original currency, not converted): ${excluded || 'none'}`,
+    `projection: ${r.assumptions.projection}`,
+  ].join('\n');
 }
 
 export function renderSettlement(c: SettlementCheck & { accepted_on: string; effect: ScenarioResult['diff'] | null }): string {

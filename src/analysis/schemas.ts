@@ -18,9 +18,6 @@ export const modelFileSchema = z.strictObject({
   needs_share_of_planned: z.number().min(0),
   bins: z.number().int().min(16).max(1 << 16),
   block_size: z.number().int().min(64),
-  rates_source: z.string().url(),
-  rates_note: z.string(),
-  rates: z.record(z.string(), z.number().positive()),
 });
 
 const instant = z.string().refine(isInstant, { message: 'expected an instant with a zone, e.g. 2027-03-01T04:00:00Z' });

@@ -11,6 +11,7 @@ import { formatIssue, type Issue } from '../../core/issues.js';
 import { loadModel, loadScenario, loadSettlement, loadWeights, scenarioNames } from '../../analysis/config.js';
 import { renderCompare, renderScenario, renderScore, renderSettlement, renderSimulation } from '../../analysis/render.js';
 import { simulateRegistry } from '../../analysis/run-simulation.js';
+import { readLedger } from '../../store/ledger-store.js';
 import { readRegistry } from '../../store/registry-store.js';
 import { json, str, UsageError, type Command, type Io } from '../command.js';
 import { CliFailure, packageRoot, storeOptions, withStore } from '../context.js';
@@ -143,8 +144,10 @@ const simulate: Command = {
 
 Draws N trials of the model of docs/model.md (parameters: config/model.yaml; they are assumptions) and reports per
 year the mean, p5, p50, p95 of the total delivered, the probability of falling below the needs level and the
-expected amount per partner, beside the closed-form mean. Same seed, same result, whatever --workers is
-(default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.
+expected amount per partner, beside the closed-form mean. Planned amounts come from the store's ledger (pledges
+and allocations, EUR at the cited ECB rates; amounts without a rate are listed as excluded); only if the ledger
+is empty from the agreements' pledges. The output names the input used. Same seed, same result, whatever
+--workers is (default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.
 Examples:
   compact simulate --trials 100000 --seed 1 --json
   compact simulate --scenario us-withdrawal-2025 --trials 200000 --seed 7`,
@@ -156,10 +159,10 @@ Examples:
     const sc = str(values.scenario) ? await scenarioFrom(str(values.scenario)!, io) : null;
     const model = await loadModel(configFile('model.yaml'), io.cwd);
     if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
-    const reg = await withStore(values, io, (db) => readRegistry(db));
+    const { reg, ledger } = await withStore(values, io, async (db) => ({ reg: await readRegistry(db), ledger: await readLedger(db) }));
     const bar = io.tty ? (d: number, t: number) => io.err(`\x1b[1A\x1b[2Ksimulating [${'#'.repeat(Math.round((30 * d) / t)).padEnd(30)}] ${d}/${t} blocks`) : undefined;
     if (bar) io.err('');
-    const r = await simulateRegistry(reg, model.value, { trials, seed, workers, repeatAnnual: Boolean(values['repeat-annual']), scenario: sc, onProgress: bar });
+    const r = await simulateRegistry(reg, model.value, { trials, seed, workers, repeatAnnual: Boolean(values['repeat-annual']), scenario: sc, ledger, onProgress: bar });
     if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
     io.out(values.json ? json(r.report) : renderSimulation(r.report));
     return 0;

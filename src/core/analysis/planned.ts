@@ -1,6 +1,7 @@
-// Planned EUR amounts per partner and year, projected from the agreements' pledges. A stand-in for the ledger's
-// plannedByPartnerYear: the simulation takes the same plain `Map<partner, number[]>`, so either can feed it.
+// Planned EUR amounts per partner and year for the simulation: from the ledger (its own buckets, rates and rules),
+// or, when the ledger is empty, projected from the agreements' pledges. Both give a plain `Map<partner, number[]>`.
 import { forcePeriod } from '../in-force.js';
+import { effectiveBuckets, plannedFromBuckets, rateIndex, sumAmounts, yearsOf, type LedgerEntry, type RateTable } from '../ledger/index.js';
 import type { Agreement } from '../model.js';
 
 export interface Projection {
@@ -19,7 +20,7 @@ export interface Planned {
   /** Partner code -> EUR per horizon year. Partners with no placeable amount are absent. */
   planned: Map<string, number[]>;
   /** Pledges left out, with why (no amount, no period, unknown currency, part of another). */
-  skipped: { agreement: string; pledge: string; reason: string }[];
+  skipped: { agreement: string; pledge: string; reason: string; amount: number | null; currency: string | null }[];
   /** Pledges used, with the EUR amount placed per year. */
   used: { agreement: string; pledge: string; eur_per_year: number; years: [number, number]; source: string; amount_text: string | null }[];
 }
@@ -43,7 +44,7 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
   for (const a of agreements) {
     for (const p of a.pledges) {
       if (p.kind !== 'pledge') continue;
-      const skip = (reason: string) => skipped.push({ agreement: a.id, pledge: p.id, reason });
+      const skip = (reason: string) => skipped.push({ agreement: a.id, pledge: p.id, reason, amount: p.amount, currency: p.currency });
       if (p.amount === null) { skip('no amount stated'); continue; }
       if (!p.years) { skip('no period that names years'); continue; }
       if (p.within) { skip(`part of ${p.within}: counted there`); continue; }
@@ -60,10 +61,94 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
       used.push({ agreement: a.id, pledge: p.id, eur_per_year: eur, years: [y0, last], source: p.source, amount_text: p.amount_text });
     }
   }
+  applyScale(planned, years, proj);
+  return { years, planned, skipped, used };
+}
+
+function applyScale(planned: Map<string, number[]>, years: number[], proj: Projection): void {
   for (const s of proj.scale ?? []) {
     for (const [partner, row] of planned) {
       if (s.partner === '*' || s.partner === partner) years.forEach((y, i) => { if (y >= s.fromYear) row[i] = row[i]! * s.factor; });
     }
   }
-  return { years, planned, skipped, used };
+}
+
+/** Units of currency per 1 EUR for one year from a cited rate table; currencies without a published value are absent. */
+export function ratesForYear(table: RateTable, year: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of table.rates) if (r.year === year && r.rate !== null) out[r.currency] = Number(r.rate);
+  return out;
+}
+
+/** Ledger amounts left out for want of a rate, per partner and original currency (exact decimal strings). */
+export interface Excluded {
+  partner: string;
+  currency: string;
+  amount: string;
+  entries: number;
+}
+
+export interface PlannedFromLedger {
+  years: number[];
+  planned: Map<string, number[]>;
+  /** Entries that count (pledge or allocation, bilateral, not within another, not superseded) and were placed. */
+  entries_used: number;
+  /** No rate for the currency in the year of the entry's date: left out, never converted by guess. */
+  excluded: Excluded[];
+  /** Sum of `excluded` per original currency. */
+  excluded_totals: Record<string, string>;
+  /** EUR of converted amounts that fall in no horizon year in which their agreement is in force. */
+  eur_outside_horizon_or_force: number;
+}
+
+/**
+ * Planned EUR per partner and horizon year from ledger entries. Each counting entry goes through the ledger's own
+ * rules (`effectiveBuckets`: corrections and `within` resolved; `plannedFromBuckets`: bilateral pledges and
+ * allocations only, converted at the ECB annual rate of the entry's date year, split evenly over its earmarked
+ * years). Then: a year counts only while the entry's agreement (if it names one) is in force on some day of it;
+ * with `repeatAnnual`, an amount earmarked for a single year is repeated over every later horizon year under the
+ * same condition; scenario scale factors apply last. An entry with no rate is listed in `excluded`, in its currency.
+ */
+export function plannedFromLedger(entries: LedgerEntry[], rates: RateTable, agreements: Agreement[], proj: Projection): PlannedFromLedger {
+  const years = Array.from({ length: proj.years }, (_, i) => proj.fromYear + i);
+  const last = years[years.length - 1] ?? proj.fromYear - 1;
+  const idx = rateIndex(rates);
+  const byId = new Map(agreements.map((a) => [a.id, a]));
+  const planned = new Map<string, number[]>();
+  const excl = new Map<string, { partner: string; currency: string; amounts: string[]; entries: number }>();
+  let used = 0, outside = 0;
+  for (const b of effectiveBuckets(entries)) {
+    const rows = plannedFromBuckets([b], idx);
+    if (rows.length === 0) continue; // not a bilateral pledge or allocation
+    if (rows.some((r) => r.no_rate > 0)) {
+      const k = `${b.provider}:${b.currency}`;
+      const e = excl.get(k) ?? { partner: b.provider, currency: b.currency ?? 'null', amounts: [], entries: 0 };
+      e.amounts.push(b.amount);
+      e.entries += b.count;
+      excl.set(k, e);
+      continue;
+    }
+    used += b.count;
+    const agreement = b.agreement_id === null ? null : byId.get(b.agreement_id);
+    const counts = (y: number) => (agreement === null ? true : agreement !== undefined && inForceDuring(agreement, y));
+    const single = yearsOf(b).length === 1;
+    const row = planned.get(b.provider) ?? years.map(() => 0);
+    for (const r of rows) {
+      const eur = Number(r.eur);
+      const until = proj.repeatAnnual && single ? last : r.year;
+      let placed = false;
+      for (let y = Math.max(r.year, proj.fromYear); y <= Math.min(until, last); y++) {
+        if (!counts(y)) continue;
+        row[y - proj.fromYear] = row[y - proj.fromYear]! + eur;
+        placed = true;
+      }
+      if (!placed) outside += eur;
+    }
+    planned.set(b.provider, row);
+  }
+  applyScale(planned, years, proj);
+  const excluded = [...excl.values()].map((e) => ({ partner: e.partner, currency: e.currency, amount: sumAmounts(e.amounts), entries: e.entries })).sort((x, y) => (x.partner + x.currency < y.partner + y.currency ? -1 : 1));
+  const totals = new Map<string, string[]>();
+  for (const e of excluded) totals.set(e.currency, [...(totals.get(e.currency) ?? []), e.amount]);
+  return { years, planned, entries_used: used, excluded, excluded_totals: Object.fromEntries([...totals].sort().map(([c, xs]) => [c, sumAmounts(xs)])), eur_outside_horizon_or_force: outside };
 }

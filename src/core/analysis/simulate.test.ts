@@ -51,3 +51,36 @@ test('certain continuation, fixed share and no shock deliver exactly the planned
   const s = run(m, 100, 64, 9);
   for (const y of s.years) assert.ok(Math.abs(y.mean - y.planned * 0.5) < 1e-9 && y.sd < 1e-6);
 });
+
+// Planned amounts from ledger entries: the ledger's rules (within, EU channel, corrections) and rates, no guessing.
+import type { LedgerEntry, RateTable } from '../ledger/index.js';
+import { plannedFromLedger } from './planned.js';
+
+const entry = (o: Partial<LedgerEntry>): LedgerEntry => ({
+  ref: 'x', entry_type: 'pledge', provider: 'GB', recipient: 'UA', agreement_id: null, provision_id: null, pledge_ref: null, amount: '0', currency: 'EUR',
+  date: '2024-01-12', year_from: 2024, year_to: 2024, kind: 'military', capability: null, item: null, quantity: null, status: 'committed', channel: 'bilateral',
+  within: null, corrects: null, supersedes: false, source_url: 'https://example.org/s', source_quote: null, note: null, seq: 1, effective_type: 'pledge', recorded_at: 't', prev_hash: '', hash: '', ...o,
+} as LedgerEntry);
+// A test table: GBP 0.8 per EUR in 2024 (a test value, not a published rate); SEK has no value.
+const testRates: RateTable = { rates: [{ currency: 'GBP', year: 2024, rate: '0.8', source: 'https://example.org/r', partial: false }, { currency: 'SEK', year: 2024, rate: null, source: 'https://example.org/r', partial: false }] };
+
+test('plannedFromLedger: converts at the dated rate, respects within and the EU channel, excludes amounts without a rate', () => {
+  const entries = [
+    entry({ ref: 'gb', amount: '800', currency: 'GBP' }),
+    entry({ ref: 'dk-fund', provider: 'DK', amount: '300', year_from: 2024, year_to: 2026 }),
+    entry({ ref: 'dk-part', provider: 'DK', amount: '100', within: 'dk-fund' }),
+    entry({ ref: 'es-eu', provider: 'ES', amount: '500', channel: 'eu' }),
+    entry({ ref: 'se', provider: 'SE', amount: '1000.50', currency: 'SEK' }),
+    entry({ ref: 'se2', provider: 'SE', amount: '2000', currency: 'SEK', year_from: 2025, year_to: 2025 }),
+  ];
+  const p = plannedFromLedger(entries, testRates, [], { fromYear: 2024, years: 3, repeatAnnual: false });
+  assert.deepEqual(p.planned.get('GB'), [1000, 0, 0]);
+  assert.deepEqual(p.planned.get('DK'), [100, 100, 100]);
+  assert.equal(p.planned.has('ES'), false);
+  assert.equal(p.planned.has('SE'), false);
+  assert.deepEqual(p.excluded, [{ partner: 'SE', currency: 'SEK', amount: '3000.50', entries: 2 }]);
+  assert.deepEqual(p.excluded_totals, { SEK: '3000.50' });
+  const r = plannedFromLedger(entries, testRates, [], { fromYear: 2024, years: 3, repeatAnnual: true, scale: [{ partner: 'GB', factor: 0.5, fromYear: 2025 }] });
+  assert.deepEqual(r.planned.get('GB'), [1000, 500, 500]);
+  assert.deepEqual(r.planned.get('DK'), [100, 100, 100]);
+});

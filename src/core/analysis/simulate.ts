@@ -42,7 +42,31 @@ export function maxTotals(m: ModelInput): Float64Array {
   return out;
 }
 
-/** Runs trials [block * blockSize, min(total, (block + 1) * blockSize)). Draw order is fixed (see docs/model.md). */
+/**
+ * Per-partner constants of the kernel: survival thresholds c^(k+1) and the delivered amount as a + b * u
+ * (a = planned * lo, b = planned * (hi - lo)), so the inner loop does one multiply-add per delivery.
+ */
+export function kernelConstants(m: ModelInput): { surv: Float64Array; a: Float64Array; b: Float64Array } {
+  const P = m.partners.length, Y = m.years.length;
+  const surv = new Float64Array(P * Y), a = new Float64Array(P * Y), b = new Float64Array(P * Y);
+  for (let p = 0; p < P; p++) {
+    let c = 1;
+    for (let y = 0; y < Y; y++) {
+      c *= m.cont[p]!;
+      surv[p * Y + y] = c;
+      a[p * Y + y] = m.planned[p * Y + y]! * m.lo[p]!;
+      b[p * Y + y] = m.planned[p * Y + y]! * (m.hi[p]! - m.lo[p]!);
+    }
+  }
+  return { surv, a, b };
+}
+
+/**
+ * Runs trials [block * blockSize, min(total, (block + 1) * blockSize)). Draw order per trial (docs/model.md): one
+ * draw per year for the shock, then per partner one draw u for the withdrawal year (the partner delivers in years
+ * y with u < c^(y+1): a geometric year, the same law as one continuation draw per year) and one draw per delivered
+ * year with a planned amount for the share. No allocation per trial.
+ */
 export function simulateBlock(m: ModelInput, block: number, blockSize: number, totalTrials: number, seed: number): BlockResult {
   const P = m.partners.length;
   const Y = m.years.length;
@@ -61,7 +85,8 @@ export function simulateBlock(m: ModelInput, block: number, blockSize: number, t
   const partnerSum = new Float64Array(P);
   const shock = new Float64Array(Y);
   const tot = new Float64Array(Y);
-  const { planned, cont, lo, hi, needs } = m;
+  const { surv, a, b } = kernelConstants(m);
+  const { needs, planned } = m;
   const s = m.shockProb, mult = m.shockMult;
   for (let t = 0; t < n; t++) {
     for (let y = 0; y < Y; y++) {
@@ -70,16 +95,15 @@ export function simulateBlock(m: ModelInput, block: number, blockSize: number, t
       tot[y] = 0;
     }
     for (let p = 0; p < P; p++) {
-      const c = cont[p]!, l = lo[p]!, w = hi[p]! - l;
       const row = p * Y;
+      m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
+      let k = 0;
+      while (k < Y && u < surv[row + k]!) k++; // years delivered before the withdrawal (final)
       let acc = 0;
-      for (let y = 0; y < Y; y++) {
+      for (let y = 0; y < k; y++) {
+        if (planned[row + y] === 0) continue;
         m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
-        if (u >= c) break; // withdrawal is final
-        const amt = planned[row + y]!;
-        if (amt === 0) continue;
-        m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
-        const v = amt * (l + w * u) * shock[y]!;
+        const v = (a[row + y]! + b[row + y]! * u) * shock[y]!;
         tot[y] = tot[y]! + v;
         acc += v;
       }
@@ -90,28 +114,37 @@ export function simulateBlock(m: ModelInput, block: number, blockSize: number, t
       sum[y] = sum[y]! + v;
       sumSq[y] = sumSq[y]! + v * v;
       if (v < needs[y]!) below[y] = below[y]! + 1;
-      let b = Math.floor(v * scale[y]!);
-      if (b >= B) b = B - 1;
-      hist[y * B + b] = hist[y * B + b]! + 1;
+      let bi = (v * scale[y]!) | 0;
+      if (bi >= B) bi = B - 1;
+      else if (bi < 0) bi = 0;
+      hist[y * B + bi] = hist[y * B + bi]! + 1;
     }
   }
   return { block, trials: n, sum, sumSq, below, hist, partnerSum };
 }
 
+/** An empty accumulator for `m` (block -1, zero trials). */
+export function emptyResult(m: ModelInput): BlockResult {
+  const Y = m.years.length;
+  return { block: -1, trials: 0, sum: new Float64Array(Y), sumSq: new Float64Array(Y), below: new Float64Array(Y), hist: new Uint32Array(Y * m.bins), partnerSum: new Float64Array(m.partners.length) };
+}
+
+/** Adds block `b` into `acc` in place. Callers add blocks in block order so floating-point sums are reproducible. */
+export function addBlock(acc: BlockResult, b: BlockResult): void {
+  acc.trials += b.trials;
+  for (let i = 0; i < acc.sum.length; i++) {
+    acc.sum[i] = acc.sum[i]! + b.sum[i]!;
+    acc.sumSq[i] = acc.sumSq[i]! + b.sumSq[i]!;
+    acc.below[i] = acc.below[i]! + b.below[i]!;
+  }
+  for (let i = 0; i < acc.hist.length; i++) acc.hist[i] = acc.hist[i]! + b.hist[i]!;
+  for (let i = 0; i < acc.partnerSum.length; i++) acc.partnerSum[i] = acc.partnerSum[i]! + b.partnerSum[i]!;
+}
+
 /** Adds blocks in block order, so the floating-point sums do not depend on which worker ran which block. */
 export function mergeBlocks(m: ModelInput, blocks: BlockResult[]): BlockResult {
-  const Y = m.years.length;
-  const acc: BlockResult = { block: -1, trials: 0, sum: new Float64Array(Y), sumSq: new Float64Array(Y), below: new Float64Array(Y), hist: new Uint32Array(Y * m.bins), partnerSum: new Float64Array(m.partners.length) };
-  for (const b of [...blocks].sort((x, y) => x.block - y.block)) {
-    acc.trials += b.trials;
-    for (let i = 0; i < Y; i++) {
-      acc.sum[i] = acc.sum[i]! + b.sum[i]!;
-      acc.sumSq[i] = acc.sumSq[i]! + b.sumSq[i]!;
-      acc.below[i] = acc.below[i]! + b.below[i]!;
-    }
-    for (let i = 0; i < acc.hist.length; i++) acc.hist[i] = acc.hist[i]! + b.hist[i]!;
-    for (let i = 0; i < acc.partnerSum.length; i++) acc.partnerSum[i] = acc.partnerSum[i]! + b.partnerSum[i]!;
-  }
+  const acc = emptyResult(m);
+  for (const b of [...blocks].sort((x, y) => x.block - y.block)) addBlock(acc, b);
   return acc;
 }
 
