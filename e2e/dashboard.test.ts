@@ -46,7 +46,11 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     assert.ok((await page.locator('.node.guarantor').count()) >= 25);
     await shot(page, 'overview');
     await page.selectOption('#measure', 'strength');
-    await page.waitForSelector('.map-box .unavailable, .map-box svg');
+    await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('strength'));
+    assert.ok((await page.locator('.countries path.country[class*=" q"]').count()) >= 20, 'guarantors coloured by strength');
+    await page.selectOption('#measure', 'gdp');
+    await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('GDP'));
+    await shot(page, 'overview-gdp');
     await page.close();
   });
 
@@ -60,17 +64,17 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await page.close();
   });
 
-  test('trigger board: simulates an attack when the engine is there, else says it is not available; lists the clauses', async () => {
+  test('trigger board: a simulated attack lists its obligations with deadlines, 24h countdowns and the why trace', async () => {
     const page = await open('#/trigger');
-    const caps = await (await fetch(`${sys.url}/api/capabilities`)).json() as { groups: Record<string, { available: boolean }> };
-    if (caps.groups.trigger?.available) {
-      await page.click('form button[type=submit]');
-      await page.waitForSelector('#trigger-result table.obligations tbody tr');
-      assert.ok((await page.locator('#trigger-result .countdown').count()) > 0);
-    } else {
-      assert.ok(await page.locator('.unavailable').first().isVisible());
-      assert.ok(await page.locator('form button[type=submit]').isDisabled());
-    }
+    await page.click('form[aria-label="Record or simulate an attack"] button[type=submit]');
+    await page.waitForSelector('#trigger-result table.obligations tbody tr');
+    const rows = await page.locator('#trigger-result table.obligations tbody tr').count();
+    assert.ok(rows >= 10, `an attack obliges many guarantors, found ${rows} rows`);
+    assert.match(await page.locator('#trigger-result .summary').innerText(), /Dry run: nothing recorded\. \d+ obligation\(s\)/);
+    assert.ok((await page.locator('#trigger-result .countdown').count()) > 0, 'the 24h clocks count down');
+    assert.ok(await page.locator('#trigger-result tr[data-id] .state.simulated').first().isVisible());
+    await page.locator('#trigger-result details summary', { hasText: 'why' }).first().click();
+    assert.ok((await page.locator('#trigger-result .why ol.trace li').first().innerText()).length > 0, 'the why panel shows the trace');
     assert.ok((await page.locator('details summary').count()) >= 1, 'clauses with mechanisms are listed');
     await shot(page, 'trigger');
     await page.close();
@@ -79,6 +83,10 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
   test('coverage: capability x guarantor matrix from the provisions', async () => {
     const page = await open('#/coverage');
     assert.ok((await page.locator('table.matrix tbody tr').count()) >= 4);
+    assert.ok((await page.locator('section[aria-label="Guarantor × year from the ledger"] table.matrix tbody tr').count()) >= 5, 'the ledger heatmap has guarantors');
+    assert.ok((await page.locator('#ledger-chart svg rect.bar.s0').count()) >= 5, 'pledged bars per party');
+    await page.selectOption('#totals-by', 'year');
+    await page.waitForFunction(() => document.querySelector('#ledger-chart svg title')?.textContent?.includes('by year'));
     await shot(page, 'coverage');
     await page.close();
   });
@@ -91,14 +99,20 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await page.close();
   });
 
-  test('scenario lab: draws a fan chart when analysis is there, else says it is not available', async () => {
+  test('scenario lab: a scenario run draws its fan chart against the baseline with the diff; the settlement checker answers', async () => {
     const page = await open('#/scenarios');
-    const caps = await (await fetch(`${sys.url}/api/capabilities`)).json() as { groups: Record<string, { available: boolean }> };
-    if (caps.groups.analysis?.available) {
-      await page.click('form button[type=submit]');
-      await page.waitForSelector('#scenario-result svg .fan-band');
-    } else assert.ok(await page.locator('.unavailable').first().isVisible());
+    await page.selectOption('#scenario', 'us-withdrawal-2025');
+    await page.fill('#trials', '5000');
+    await page.click('form[aria-label="Run a scenario"] button[type=submit]');
+    await page.waitForSelector('#scenario-result svg .fan-band', { timeout: 60_000 });
+    assert.equal(await page.locator('#scenario-result svg .fan-baseline').count(), 1, 'the baseline median is drawn');
+    assert.ok((await page.locator('#scenario-result ul.diff li').count()) >= 4);
+    assert.match(await page.locator('#scenario-result .notice').innerText(), /ASSUMPTIONS/);
+    await page.fill('#settlement', 'id: e2e\ntitle: E2E plan\ndate: 2025-11-20\nproponent: test\nstatus: proposal\nsources: [https://example.org/plan]\nterms:\n  - kind: neutrality\n    text: Ukraine stays neutral and outside NATO\n    source: https://example.org/plan\n');
+    await page.click('form[aria-label="Check a settlement"] button[type=submit]');
+    await page.waitForSelector('#settlement-result ol.findings li, #settlement-result .notice.error');
     await shot(page, 'scenarios');
+    assert.equal(await page.locator('#settlement-result .notice.error').count(), 0, await page.locator('#settlement-result').innerText());
     await page.close();
   });
 

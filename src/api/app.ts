@@ -6,6 +6,7 @@ import type { Db } from '../store/db.js';
 import type { Capabilities } from './capabilities.js';
 import type { ApiDeps } from './deps.js';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
+import { apiAuth } from './auth.js';
 import { ApiError, errorBody, fromZodIssues, httpStatus } from './errors.js';
 import { requestLog, securityHeaders, weakEtag, type LogSink } from './middleware.js';
 import { analysisRoutes } from './routes/analysis.js';
@@ -45,6 +46,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   app.use('*', requestLog(log));
   app.use('*', securityHeaders());
   app.use('/api/*', bodyLimit({ maxSize: opts.maxBodyBytes ?? 1 << 20, onError: (c) => c.json(errorBody('payload_too_large', `the request body is larger than ${opts.maxBodyBytes ?? 1 << 20} bytes`, [{ path: 'body', message: 'too large', expected: `at most ${opts.maxBodyBytes ?? 1 << 20} bytes` }]), 413) }));
+  app.use('/api/*', apiAuth(app, { db: opts.db, log }));
   app.use('*', weakEtag());
 
   app.onError((e, c) => {

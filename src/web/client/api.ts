@@ -8,8 +8,27 @@ export class ApiFailure extends Error {
 
 const cache = new Map<string, Promise<unknown>>();
 
+const TOKEN_KEY = 'compact-api-token';
+
+/** The API token for writes, kept for this browser tab only (sessionStorage), never in the URL. */
+export function token(): string {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function setToken(t: string): void {
+  try {
+    if (t) sessionStorage.setItem(TOKEN_KEY, t);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch { /* storage disabled: the token lasts for this request only */ }
+}
+
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}) } });
+  const t = token();
+  const res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}), ...(t ? { Authorization: `Bearer ${t}` } : {}) } });
   const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; issues: { path: string; message: string }[] } } | null;
   if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `${res.status} ${res.statusText}`, body?.error?.issues ?? []);
   return body as T;
@@ -19,6 +38,11 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 export function get<T>(path: string): Promise<T> {
   if (!cache.has(path)) cache.set(path, request<T>(path).catch((e) => { cache.delete(path); throw e; }));
   return cache.get(path) as Promise<T>;
+}
+
+/** GET without the cache, for data that changes under the page (obligations, their states). */
+export function fresh<T>(path: string): Promise<T> {
+  return request<T>(path);
 }
 
 export function post<T>(path: string, body: unknown): Promise<T> {

@@ -4,7 +4,7 @@ import { chart, s } from '../dom.js';
 export interface FanPoint { year: number; p5: number; p50: number; p95: number }
 
 export function fanChart(points: FanPoint[], baseline: FanPoint[] = []): SVGSVGElement {
-  const W = 640, H = 300, L = 50, R = 10, T = 10, B = 30;
+  const W = 640, H = 300, L = 50, R = 24, T = 10, B = 30;
   const all = [...points, ...baseline];
   const y0 = Math.min(...all.map((p) => p.p5)), y1 = Math.max(...all.map((p) => p.p95), y0 + 1);
   const x0 = Math.min(...all.map((p) => p.year)), x1 = Math.max(...all.map((p) => p.year), x0 + 1);

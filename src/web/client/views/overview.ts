@@ -3,18 +3,39 @@ import { available, get } from '../api.js';
 import { europeMap, type MapValue } from '../charts/map.js';
 import { network, type NetEdge, type NetNode } from '../charts/network.js';
 import { h, label, notAvailable, section } from '../dom.js';
-import type { Framework, Guarantor, Overview } from '../types.js';
+import type { Coverage, Framework, Guarantor, Overview, Scores } from '../types.js';
 
 const FORCE_RANK: Record<string, number> = { ratified_treaty: 3, executive_agreement: 2, political_commitment: 1, unknown: 0 };
 
 /** Each measure turns a guarantor's figures into a value for the map, or says it is not available. */
-const MEASURES: Record<string, { title: string; value?: (g: Guarantor) => MapValue; group?: string }> = {
+type Measure = (g: Guarantor) => MapValue;
+const MEASURES: Record<string, { title: string; value?: Measure; load?: () => Promise<Measure>; group?: string }> = {
   provisions: { title: 'coded provisions', value: (g) => ({ value: g.provisions, text: `${g.provisions} provisions` }) },
   pledges: { title: 'pledges stated in EUR', value: (g) => { const e = g.pledged.find((p) => p.currency === 'EUR'); return e ? { value: e.amount, text: `EUR ${fmt(e.amount)}` } : { value: null, text: g.pledged.length ? `pledges in ${g.pledged.map((p) => p.currency).join(', ')} only` : 'no amount stated' }; } },
   legal_force: { title: 'legal force', value: (g) => ({ value: FORCE_RANK[g.legal_force] ?? 0, text: label(g.legal_force) }) },
-  strength: { title: 'strength score', group: 'analysis' },
-  gdp: { title: 'pledges as % of GDP', group: 'analysis' },
+  strength: { title: 'strength score', group: 'analysis', load: strengthMeasure },
+  gdp: { title: 'planned support as % of GDP', group: 'ledger', load: gdpMeasure },
 };
+
+/** Each agreement's strength score (docs/score.md), 0-1. */
+async function strengthMeasure(): Promise<Measure> {
+  const scores = new Map((await get<Scores>('/api/analysis/scores?samples=0')).agreements.map((a) => [a.id, a.score]));
+  return (g) => { const v = scores.get(g.agreement); return v === undefined ? { value: null, text: 'not scored' } : { value: v, text: `strength ${v.toFixed(2)}` }; };
+}
+
+/** Planned support (committed + indicative) over the years with a GDP value, as a share of GDP in those years. */
+async function gdpMeasure(): Promise<Measure> {
+  const acc = new Map<string, { planned: number; gdp: number; years: number[] }>();
+  for (const b of (await get<Coverage>('/api/ledger/coverage')).burden_share) {
+    if (b.gdp_eur === null) continue;
+    const a = acc.get(b.party) ?? { planned: 0, gdp: 0, years: [] };
+    a.planned += Number(b.planned_eur);
+    a.gdp += Number(b.gdp_eur);
+    a.years.push(b.year);
+    acc.set(b.party, a);
+  }
+  return (g) => { const a = acc.get(g.partner); return a && a.gdp > 0 ? { value: (100 * a.planned) / a.gdp, text: `${((100 * a.planned) / a.gdp).toFixed(3)}% of GDP (${Math.min(...a.years)}–${Math.max(...a.years)})` } : { value: null, text: 'no GDP value or no planned support' }; };
+}
 
 export function fmt(n: number): string {
   return n >= 1e9 ? `${(n / 1e9).toFixed(1)} bn` : n >= 1e6 ? `${(n / 1e6).toFixed(0)} m` : n.toLocaleString('en');
@@ -35,13 +56,21 @@ export async function overviewView(root: HTMLElement): Promise<void> {
   const draw = async () => {
     const m = MEASURES[select.value]!;
     mapBox.replaceChildren();
-    if (!m.value || (m.group && !(await available(m.group)))) {
-      mapBox.append(notAvailable(`Map by ${m.title}`, 'The analysis module that computes it is not in this build; choose another measure.'));
+    if (m.group && !(await available(m.group))) {
+      mapBox.append(notAvailable(`Map by ${m.title}`, `The ${m.group} module that computes it is not in this build; choose another measure.`));
       return;
     }
-    const values = new Map(gs.filter((g) => g.partner !== 'EU').map((g) => [g.partner, m.value!(g)] as const));
+    m.value ??= await m.load!();
+    const value = m.value;
+    // A guarantor with two agreements (e.g. GB) is coloured by the higher of its values.
+    const values = new Map<string, MapValue>();
+    for (const g of gs.filter((x) => x.partner !== 'EU')) {
+      const v = value(g), have = values.get(g.partner);
+      if (!have || (v.value ?? -1) > (have.value ?? -1)) values.set(g.partner, v);
+    }
     mapBox.append(await europeMap(values, m.title));
-    const outside = gs.filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner)).map((g) => `${g.partner}: ${m.value!(g).text}`);
+    if (![...values.values()].some((v) => v.value !== null)) mapBox.prepend(h('p', { class: 'notice' }, `No guarantor has a value for ${m.title} yet: ${value(gs[0]!).text}. Unknown stays blank rather than guessed.`));
+    const outside = gs.filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner)).map((g) => `${g.partner}: ${value(g).text}`);
     legend.textContent = `Darker = more. Ukraine in blue. Outside the map: ${outside.join('; ')}.`;
   };
   select.addEventListener('change', () => void draw());

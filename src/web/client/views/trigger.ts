@@ -1,58 +1,77 @@
-// Trigger board: record or simulate an attack; each obligation with deadline, live countdown, status, evidence, why.
-import { ApiFailure, available, get, post } from '../api.js';
+// Trigger board: simulate or record an attack, its obligations (deadline, live countdown, status, evidence, why),
+// the recorded obligations with a fulfil form, and the clauses the engine acts on.
+import { ApiFailure, available, fresh, get, post, setToken, token } from '../api.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
+import type { Evaluation, Explanation, Obligation, Page, TriggerEvent } from '../types.js';
+import { obligationTable } from './obligations.js';
 
-interface Obligation { id: string; agreement?: string; promisor?: string; kind?: string; deadline?: string | null; status?: string; evidence?: unknown; trace?: unknown }
+export { countdown } from './obligations.js';
 
-/** A countdown to `deadline` that ticks every second while it is on the page; shows "overdue" after. */
-export function countdown(deadline: string, now: () => number = Date.now): HTMLElement {
-  const el = h('span', { class: 'countdown', role: 'timer', 'aria-live': 'off' });
-  const tick = () => {
-    const ms = Date.parse(deadline) - now();
-    const abs = Math.abs(ms), hh = Math.floor(abs / 3.6e6), mm = Math.floor((abs % 3.6e6) / 6e4), ss = Math.floor((abs % 6e4) / 1e3);
-    el.textContent = `${ms < 0 ? 'overdue by ' : ''}${hh}h ${String(mm).padStart(2, '0')}m ${String(ss).padStart(2, '0')}s`;
-    el.classList.toggle('overdue', ms < 0);
-    // Stops by itself once the view that holds it is gone.
-    window.setTimeout(() => (document.contains(el) ? tick() : undefined), 1000);
-  };
-  tick();
-  return el;
+function failure(err: unknown): HTMLElement {
+  if (err instanceof ApiFailure && err.code === 'not_available') return notAvailable('The trigger engine', err.message);
+  if (err instanceof ApiFailure && (err.status === 401 || err.status === 403)) return errorBox(`${err.message} Recording needs a token with write rights (enter it above); a dry run needs none.`);
+  const issues = err instanceof ApiFailure ? err.issues.map((i) => `${i.path}: ${i.message}`) : [];
+  return errorBox([String((err as Error).message), ...issues].join('\n'));
 }
 
-function obligationTable(list: Obligation[]): HTMLElement {
-  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Obligations' }, h('table', { class: 'list obligations' },
-    h('thead', {}, h('tr', {}, ...['Obligation', 'Promisor', 'Deadline', 'Time left', 'Status', 'Evidence', 'Why'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...list.map((o) => h('tr', {},
-      h('td', {}, o.agreement ? h('a', { href: `#/agreement/${o.agreement}` }, `${o.agreement} ${label(o.kind ?? '')}`) : o.id),
-      h('td', {}, o.promisor ?? ''), h('td', {}, o.deadline ?? 'none'), h('td', {}, o.deadline ? countdown(o.deadline) : '—'), h('td', {}, label(o.status ?? '')),
-      h('td', {}, o.evidence ? JSON.stringify(o.evidence) : '—'),
-      h('td', {}, h('details', {}, h('summary', {}, 'why'), h('pre', {}, JSON.stringify(o.trace ?? null, null, 2)))),
-    ))),
-  ));
+/** The recorded obligations as of now, fulfilled ones with their evidence. */
+async function recordedSection(box: HTMLElement): Promise<void> {
+  const events = await fresh<(TriggerEvent & { obligations: number })[]>('/api/events');
+  if (!events.length) {
+    box.replaceChildren(h('p', {}, 'No event is recorded. Record one above (untick “dry run”).'));
+    return;
+  }
+  const page = await fresh<Page<Obligation>>(`/api/obligations?limit=500&as_of=${encodeURIComponent(new Date().toISOString())}`);
+  const evidence = new Map<string, Explanation['evidence']>();
+  await Promise.all(page.items.filter((o) => o.state === 'fulfilled' || o.state === 'fulfilled_late').map(async (o) => evidence.set(o.id, (await fresh<Explanation>(`/api/obligations/${encodeURIComponent(o.id)}/explain`)).evidence)));
+  const counts = page.items.reduce<Record<string, number>>((m, o) => ((m[o.state ?? '?'] = (m[o.state ?? '?'] ?? 0) + 1), m), {});
+  box.replaceChildren(
+    h('p', {}, `${events.length} event(s): ${events.map((e) => `${label(e.type)} ${e.aggressor ? `by ${e.aggressor} ` : ''}at ${e.at}`).join('; ')}.`),
+    h('p', { class: 'meta' }, Object.entries(counts).map(([k, n]) => `${n} ${label(k)}`).join(', ') + (page.next_cursor ? ' (first 500 shown)' : '')),
+    obligationTable(page.items, { recorded: true, evidence, refresh: () => void recordedSection(box) }),
+  );
 }
 
 export async function triggerView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'Trigger board'));
   const out = h('div', { id: 'trigger-result', 'aria-live': 'polite' });
   const on = await available('trigger');
-  const at = h('input', { id: 'at', type: 'datetime-local', required: true, value: '2027-03-01T04:00' });
-  const aggressor = h('input', { id: 'aggressor', value: 'RU', size: 4, 'aria-describedby': 'aggr-help' });
+  const at = h('input', { id: 'at', type: 'datetime-local', required: true, value: '2027-03-01T04:00', step: 60 });
+  const aggressor = h('input', { id: 'aggressor', value: 'RU', size: 4, required: true, pattern: '[A-Za-z]{2,8}', 'aria-describedby': 'aggr-help' });
+  const kyiv = h('input', { id: 'kyiv', type: 'checkbox' });
   const dry = h('input', { id: 'dry', type: 'checkbox', checked: true });
+  const tok = h('input', { id: 'token', type: 'password', autocomplete: 'off', size: 16, value: token(), placeholder: 'only to record' });
+  tok.addEventListener('change', () => setToken(tok.value.trim()));
   const form = h('form', { class: 'form', 'aria-label': 'Record or simulate an attack' },
     h('label', { for: 'at' }, 'Attack at (UTC) '), at, h('label', { for: 'aggressor' }, ' Aggressor '), aggressor, h('span', { id: 'aggr-help', class: 'sr' }, 'party code of the attacking state'),
-    h('label', {}, dry, ' dry run (simulate, record nothing)'), h('button', { type: 'submit', disabled: !on }, 'Run'));
+    h('label', {}, kyiv, ' also apply the 2022 Kyiv Security Compact proposal'),
+    h('label', {}, dry, ' dry run (simulate, record nothing)'), h('label', { for: 'token' }, ' API token '), tok,
+    h('button', { type: 'submit', disabled: !on }, 'Run'));
+  const recorded = h('div', { id: 'recorded' });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     out.replaceChildren(h('p', {}, 'Running…'));
     try {
-      const body = { type: 'armed_attack', at: `${at.value}:00Z`, aggressor: aggressor.value.toUpperCase(), against: 'UA' };
-      const r = await post<{ obligations: Obligation[] }>(dry.checked ? '/api/events/simulate' : '/api/events', body);
-      out.replaceChildren(h('p', {}, `${r.obligations.length} obligation(s).`), obligationTable(r.obligations));
+      const body = { type: 'armed_attack', at: `${at.value.length === 16 ? `${at.value}:00` : at.value}Z`, aggressor: aggressor.value.trim().toUpperCase(), ...(kyiv.checked ? { apply_frameworks: ['kyiv-security-compact-2022'] } : {}) };
+      const r = await post<Evaluation>(dry.checked ? '/api/events/simulate' : '/api/events', body);
+      const status = { dry_run: 'Dry run: nothing recorded', recorded: 'Recorded', already_recorded: 'Already recorded: nothing changed' }[r.status];
+      const promisors = new Set(r.obligations.map((o) => o.promisor)).size;
+      const clocks = r.obligations.filter((o) => o.due && Date.parse(o.due) - Date.parse(r.event.at) <= 24 * 3600_000).length;
+      out.replaceChildren(
+        h('p', { class: 'summary' }, `${status}. ${r.obligations.length} obligation(s) for ${promisors} guarantor(s); ${clocks} with a 24-hour clock from ${r.event.at}.`),
+        obligationTable(r.obligations, { recorded: false, eventAt: r.event.at }),
+        h('details', {}, h('summary', {}, `${r.skipped.length} clause(s) or record(s) skipped, and why`), h('ul', {}, ...r.skipped.map((s) => h('li', {}, `${s.record_id}${s.provision_id ? ` ${s.provision_id}` : ''}: ${label(s.reason)} — ${s.detail}`)))),
+      );
+      if (!dry.checked) await recordedSection(recorded);
     } catch (err) {
-      out.replaceChildren(err instanceof ApiFailure && err.code === 'not_available' ? notAvailable('The trigger engine', err.message) : errorBox(String((err as Error).message)));
+      out.replaceChildren(failure(err));
     }
   });
-  root.append(section('Record or simulate an attack', on ? '' : notAvailable('The trigger engine', 'Running an attack needs the trigger engine, which is not in this build; below are the clauses it will act on.'), form, out));
+  root.append(section('Record or simulate an attack', on ? h('p', { class: 'note' }, 'Every agreement in force at that instant is evaluated. Countdowns run against your clock; deadlines are UTC.') : notAvailable('The trigger engine', 'Running an attack needs the trigger engine, which is not in this build; below are the clauses it will act on.'), form, out));
+  if (on) {
+    root.append(section('Recorded obligations', recorded));
+    await recordedSection(recorded).catch((e) => recorded.replaceChildren(failure(e)));
+  }
   const mech = await get<{ record_id: string; provision_id: string; mechanism_kind: string; promisors: string[]; quote: string; where_ref: string }[]>('/api/provisions/mechanisms');
   const kinds = [...new Set(mech.map((m) => m.mechanism_kind))];
   const clauses = section(`Clauses that answer an attack (${mech.length})`);
