@@ -66,6 +66,7 @@ test('simulate: seeded (same seed, same figures), percentiles ordered, assumptio
   assert.ok(a.body.years.length >= 5);
   for (const y of a.body.years) assert.ok(y.p5 <= y.p50 && y.p50 <= y.p95, `ordered percentiles in ${y.year}`);
   assert.match(a.body.assumptions.note, /ASSUMPTIONS/);
+  assert.equal(a.body.input, 'ledger', 'planned amounts come from the ledger, as in the CLI');
   const grim = await call('POST', '/api/analysis/simulate', { trials: 3000, seed: 7, model: { shock: { probability: 1, multiplier: 0.1 } } });
   assert.ok(grim.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0) < a.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0));
   const tooMany = await call('POST', '/api/analysis/simulate', { trials: 10_000_000 });

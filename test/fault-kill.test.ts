@@ -48,9 +48,12 @@ async function killMidStream(t: Target) {
 
   const first = await startServer(t);
   const acked = new Map<string, number>();
+  const ackedRefs = new Set<string>();
   let n = 0;
   let stop = false;
-  const worker = async () => {
+  // Half the writers record attacks (an event and its obligations in one transaction), half append ledger
+  // entries (one hash-chained row each): both kinds of write must survive the kill whole.
+  const eventWorker = async () => {
     while (!stop) {
       const k = n++;
       const at = new Date(Date.UTC(2031, 0, 1) + k * 60_000).toISOString();
@@ -65,14 +68,28 @@ async function killMidStream(t: Target) {
       }
     }
   };
-  const workers = Array.from({ length: 8 }, worker);
+  const ledgerWorker = async () => {
+    while (!stop) {
+      const ref = `fault:${n++}`;
+      const entry = { ref, entry_type: 'delivery', provider: 'GB', recipient: 'UA', agreement_id: 'ua-gb-2024', provision_id: 'military_assistance', amount: '1000000', currency: 'GBP', date: '2025-02-01', kind: 'military', status: 'committed', channel: 'bilateral', source_url: 'https://www.gov.uk/fault-test' };
+      try {
+        const res = await fetch(`${first.url}ledger/entries`, { method: 'POST', headers: auth, body: JSON.stringify(entry) });
+        if (res.status === 201) ackedRefs.add(ref);
+        await res.body?.cancel();
+      } catch {
+        return;
+      }
+    }
+  };
+  const worker = (i: number) => (i % 2 === 0 ? eventWorker() : ledgerWorker());
+  const workers = Array.from({ length: 8 }, (_, i) => worker(i));
   const deadline = Date.now() + 20_000;
-  while (acked.size < 40 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while ((acked.size < 20 || ackedRefs.size < 20) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   first.child.kill('SIGKILL'); // mid-stream: eight requests are in flight
   stop = true;
   await Promise.all(workers);
   await exited(first.child);
-  assert.ok(acked.size >= 10, `only ${acked.size} writes were acknowledged before the kill`);
+  assert.ok(acked.size >= 10 && ackedRefs.size >= 10, `only ${acked.size} events and ${ackedRefs.size} ledger entries were acknowledged before the kill`);
 
   const second = await startServer(t);
   try {
@@ -82,6 +99,14 @@ async function killMidStream(t: Target) {
       const body = (await res.json()) as { obligations: number };
       assert.equal(body.obligations, obligations, `event ${id} is half-written`);
     }
+    const refs = new Map<string, number>();
+    let cursor: string | null = null;
+    do {
+      const page = (await (await fetch(`${second.url}ledger/entries?provider=GB&limit=500${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: { ref: string }[]; next_cursor: string | null };
+      for (const e of page.items) refs.set(e.ref, (refs.get(e.ref) ?? 0) + 1);
+      cursor = page.next_cursor;
+    } while (cursor);
+    for (const ref of ackedRefs) assert.equal(refs.get(ref), 1, `acknowledged ledger entry ${ref} is lost or doubled after kill -9`);
     const all = (await (await fetch(`${second.url}events`)).json()) as { id: string; obligations: number }[];
     const whole = [...acked.values()][0]!;
     for (const e of all) assert.equal(e.obligations, whole, `event ${e.id} (acknowledged or not) is whole or absent`);
@@ -91,7 +116,7 @@ async function killMidStream(t: Target) {
   }
   const verify = cli(t, ['ledger', 'verify', '--json']);
   assert.equal(verify.status, 0, `compact ledger verify after the crash: ${verify.stdout}${verify.stderr}`);
-  return acked.size;
+  return acked.size + ackedRefs.size;
 }
 
 const baseEnv = (): NodeJS.ProcessEnv => ({ ...process.env, COMPACT_FROM_SOURCE: '1', COMPACT_RATE_LIMIT: 'off', DATABASE_URL: '' });

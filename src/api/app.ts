@@ -2,6 +2,8 @@
 // dashboard at /. Built by a factory so tests run it in process with app.request(...).
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { auditedDb } from './audit-context.js';
 import type { Db } from '../store/db.js';
 import type { Capabilities } from './capabilities.js';
 import type { ApiDeps } from './deps.js';
@@ -32,7 +34,7 @@ export const API_VERSION = '0.1.0';
 /** Builds the app. Never listens: the `serve` command or a test does that. */
 export function createApp(opts: AppOptions): OpenAPIHono {
   const log = opts.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  const deps: ApiDeps = { db: opts.db, now: opts.now ?? (() => new Date()) };
+  const deps: ApiDeps = { db: auditedDb(opts.db), now: opts.now ?? (() => new Date()) };
   const app = new OpenAPIHono({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -52,6 +54,13 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(errorBody(e.code, e.message, e.issues), httpStatus(e.code));
     if (e instanceof SyntaxError) return c.json(errorBody('bad_request', `the body is not valid JSON: ${e.message}`, [{ path: 'body', message: 'invalid JSON', expected: 'a JSON document' }]), 400);
+    // Hono's own client errors (415 wrong media type, 400 unreadable body) are the client's, not ours.
+    if (e instanceof HTTPException && e.status < 500) {
+      const st = e.status as 400 | 413 | 415;
+      const code = st === 415 ? 'unsupported_media_type' : st === 413 ? 'payload_too_large' : 'bad_request';
+      const expected = st === 415 ? 'Content-Type: application/json' : 'a well-formed request';
+      return c.json(errorBody(code, `${e.message}; send ${expected}`, [{ path: st === 415 ? 'header.content-type' : 'body', message: e.message, expected }]), st);
+    }
     log(JSON.stringify({ t: deps.now().toISOString(), level: 'error', path: new URL(c.req.url).pathname, error: String(e && (e as Error).stack ? (e as Error).stack : e) }));
     return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
   });

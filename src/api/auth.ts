@@ -1,11 +1,11 @@
 // Access control for /api: authenticates the bearer token before any validation, authorises the request
-// against the route policy, rate-limits per token or address, and audits every allowed write that succeeded.
+// against the route policy, rate-limits per token or address, and audits every allowed write in its own transaction.
 import { createHash } from 'node:crypto';
 import type { Hono, MiddlewareHandler } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { ANONYMOUS, authorize, type Decision, type Principal } from '../core/auth/roles.js';
 import type { Db } from '../store/db.js';
 import { appendAudit, authenticate } from '../store/auth-store.js';
+import { withPendingAudit } from './audit-context.js';
 import type { LogSink } from './middleware.js';
 import { rateLimitFromEnv, tokenBuckets } from './rate-limit.js';
 import { findPolicy, type RoutePolicy } from './route-policy.js';
@@ -128,22 +128,17 @@ export function apiAuth(app: Hono<any, any, any>, opts: AuthOptions): Middleware
       }
     }
 
-    await next();
-    // Hono's own client errors (415 wrong media type, 400 from a validator) reach app.onError as 500s; restore them.
-    if (c.error instanceof HTTPException && c.error.status < 500) {
-      const st = c.error.status as 400 | 413 | 415;
-      const code = st === 415 ? 'unsupported_media_type' : st === 413 ? 'payload_too_large' : 'bad_request';
-      const expected = st === 415 ? 'Content-Type: application/json' : 'a well-formed request';
-      c.res = undefined; // let the coded response replace the 500
-      c.res = c.json({ error: { code, message: `${c.error.message}; send ${expected}`, issues: [{ path: st === 415 ? 'header.content-type' : 'body', message: c.error.message, expected }] } }, st);
-      return;
-    }
-
-    if (write && c.res.status >= 200 && c.res.status < 300) {
-      const target = found.params.id ?? (parties.length ? [...new Set(parties)].sort().join(',') : null);
-      const detail = { route: found.key, status: c.res.status, body_sha256: createHash('sha256').update(bodyText).digest('hex'), body_bytes: Buffer.byteLength(bodyText), parties: [...new Set(parties)].sort() };
+    if (!write) return next();
+    // The audit row rides in the route's own transaction (see audit-context.ts); a write that commits no
+    // transaction of its own (e.g. an event already recorded) is audited after it answers 2xx.
+    const target = found.params.id ?? (parties.length ? [...new Set(parties)].sort().join(',') : null);
+    const detail = { route: found.key, body_sha256: createHash('sha256').update(bodyText).digest('hex'), body_bytes: Buffer.byteLength(bodyText), parties: [...new Set(parties)].sort() };
+    const entry = { actor: principal.name, tokenId: principal.tokenId, action: `api ${found.key}`, target, detail };
+    const run = withPendingAudit(entry, () => next());
+    await run;
+    if (!run.audit.written && c.res.status >= 200 && c.res.status < 300) {
       try {
-        await appendAudit(opts.db, { actor: principal.name, tokenId: principal.tokenId, action: `api ${found.key}`, target, detail });
+        await appendAudit(opts.db, { ...entry, detail: { ...detail, status: c.res.status, transaction: 'none' } });
       } catch (e) {
         opts.log(JSON.stringify({ t: new Date(nowMs()).toISOString(), level: 'error', event: 'audit_failed', route: found.key, token_id: principal.tokenId, error: String(e) }));
       }

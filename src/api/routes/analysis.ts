@@ -14,7 +14,9 @@ import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import { packageRoot } from '../../cli/context.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
+import { readLedger } from '../../store/ledger-store.js';
 import { readRegistry } from '../../store/registry-store.js';
+import { seeder } from './ledger-read.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
@@ -89,6 +91,7 @@ function settlementOf(input: string | Record<string, unknown>): Settlement {
 
 /** Registers the analysis routes; returns what this build serves. */
 export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
+  const seedOnce = seeder(deps.db, deps.now);
   app.openapi(routes.scores, async (c) => {
     const q = c.req.valid('query');
     const cfg = await config();
@@ -124,7 +127,8 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const b = c.req.valid('json');
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
-    const r = await simulateRegistry(await readRegistry(deps.db), withOverrides(cfg.model, b.model), { trials: b.trials, seed: b.seed, repeatAnnual: b.repeat_annual, scenario: sc });
+    await seedOnce(); // planned amounts come from the ledger, as in the CLI
+    const r = await simulateRegistry(await readRegistry(deps.db), withOverrides(cfg.model, b.model), { trials: b.trials, seed: b.seed, repeatAnnual: b.repeat_annual, scenario: sc, ledger: await readLedger(deps.db) });
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report as never, 200);
   });
