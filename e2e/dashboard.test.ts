@@ -31,7 +31,7 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`); });
     page.on('pageerror', (e) => consoleErrors.push(`${hash}: ${e.message}`));
     await page.goto(`${sys.url}/${hash}`);
-    await page.waitForSelector('.view[data-ready="true"]', { timeout: 20_000 });
+    await page.waitForSelector('.view[data-ready="true"]', { timeout: 45_000 });
     return page;
   }
 

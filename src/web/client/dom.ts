@@ -51,3 +51,9 @@ export function section(title: string, ...kids: Kid[]): HTMLElement {
 export function label(code: string): string {
   return code.replace(/_/g, ' ');
 }
+
+/** The last day in force, given the first day out of force (periods end exclusively); null stays open-ended. */
+export function lastDayInForce(endExclusive: string | null): string {
+  if (!endExclusive) return 'open-ended';
+  return new Date(Date.parse(`${endExclusive}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+}

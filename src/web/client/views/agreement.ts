@@ -1,7 +1,7 @@
 // Agreement page: facts, timeline of treaty actions, provisions with quotes and sources, pledges, ledger, strength.
 import { available, get } from '../api.js';
 import { timeline } from '../charts/timeline.js';
-import { h, label, notAvailable, section } from '../dom.js';
+import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
 import type { Agreement, Source } from '../types.js';
 
 export async function agreementView(root: HTMLElement, id: string): Promise<void> {
@@ -13,7 +13,7 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
   const fact = (k: string, v: string) => dl.append(h('dt', {}, k), h('dd', {}, v));
   fact('Parties', a.parties.join(', '));
   fact('Signed', `${a.signed_on ?? 'unknown'}${a.signed_at ? `, ${a.signed_at}` : ''}`);
-  fact('In force', `${a.force.start ?? '?'} to ${a.force.end ? `before ${a.force.end}` : 'open-ended'}`);
+  fact('In force', `${a.force.start ?? '?'} through ${lastDayInForce(a.force.end)}`);
   fact('Legal force', `${label(a.legal_force.class)} (ratified: ${a.legal_force.ratified ?? 'unknown'})`);
   fact('Wording of the response clause', label(a.wording.class));
   fact('On NATO accession', label(a.nato_accession.effect));

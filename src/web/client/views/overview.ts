@@ -2,7 +2,7 @@
 import { available, get } from '../api.js';
 import { europeMap, type MapValue } from '../charts/map.js';
 import { network, type NetEdge, type NetNode } from '../charts/network.js';
-import { h, label, notAvailable, section } from '../dom.js';
+import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
 import type { Coverage, Framework, Guarantor, Overview, Scores } from '../types.js';
 
 const FORCE_RANK: Record<string, number> = { ratified_treaty: 3, executive_agreement: 2, political_commitment: 1, unknown: 0 };
@@ -95,7 +95,7 @@ export async function overviewView(root: HTMLElement): Promise<void> {
 
 function agreementTable(gs: Guarantor[]): HTMLElement {
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Agreements' }, h('table', { class: 'list' },
-    h('thead', {}, h('tr', {}, ...['Agreement', 'Guarantor', 'Signed', 'In force until', 'Legal force', 'Wording', 'Provisions'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, g.in_force_until ?? 'open-ended'), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
+    h('thead', {}, h('tr', {}, ...['Agreement', 'Guarantor', 'Signed', 'In force through', 'Legal force', 'Wording', 'Provisions'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, lastDayInForce(g.in_force_until ?? null)), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
   ));
 }
