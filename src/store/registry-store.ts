@@ -60,6 +60,8 @@ export async function saveRegistry(db: Db, reg: Registry, files: Map<string, str
         report.removed.push(id);
       }
     }
+    // Parties are rewritten on every load, so every load advances the generation that caches key on.
+    await tx.query('UPDATE registry_generation SET generation = generation + 1 WHERE id = 1');
     return report;
   });
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { loadRegistry } from '../data/load-registry.js';
 import type { Registry } from '../core/model.js';
 import type { Db } from './db.js';
+import { memoByGeneration, registryGeneration } from './registry-cache.js';
 import { getRecord, listAgreements, readRegistry, recordVersions, saveRegistry } from './registry-store.js';
 
 const dataDir = join(import.meta.dirname, '..', '..', 'data');
@@ -70,6 +71,24 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       assert.deepEqual((await listAgreements(db, { party: 'US' })).map((a) => a.id), ['ua-us-2024']);
       const consult = await listAgreements(db, { area: 'consultations_on_attack' });
       assert.ok(consult.length > 0 && consult.every((a) => a.id !== 'ua-hr-2024'));
+    });
+
+    it('derived values are cached until a load advances the registry generation', async () => {
+      let computed = 0;
+      const count = memoByGeneration(db, async () => {
+        computed++;
+        return (await readRegistry(db)).agreements.length;
+      });
+      assert.equal(await count(), reg.agreements.length);
+      assert.equal(await count(), reg.agreements.length);
+      assert.equal(computed, 1, 'the second call is served from the cache');
+      const g = await registryGeneration(db);
+      const fewer = { ...reg, agreements: reg.agreements.filter((a) => a.id !== 'ua-gr-2024') };
+      await saveRegistry(db, fewer);
+      assert.equal(await registryGeneration(db), g + 1);
+      assert.equal(await count(), reg.agreements.length - 1, 'a load invalidates the cache');
+      assert.equal(computed, 2);
+      await saveRegistry(db, reg);
     });
 
     it('returns dates as ISO text', async () => {

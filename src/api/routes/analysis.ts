@@ -15,7 +15,7 @@ import { formatIssue, type Issue } from '../../core/issues.js';
 import { packageRoot } from '../../cli/context.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
 import { readLedger } from '../../store/ledger-store.js';
-import { readRegistry } from '../../store/registry-store.js';
+import { cachedRegistry } from '../../store/registry-cache.js';
 import { seeder } from './ledger-read.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
@@ -92,19 +92,20 @@ function settlementOf(input: string | Record<string, unknown>): Settlement {
 /** Registers the analysis routes; returns what this build serves. */
 export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
   const seedOnce = seeder(deps.db, deps.now);
+  const readRegistry = cachedRegistry(deps.db); // read-only: scenarios patch a clone
   app.openapi(routes.scores, async (c) => {
     const q = c.req.valid('query');
     const cfg = await config();
     const weights = { ...cfg.weights, ...(q.weights ?? {}) };
     const unknown = Object.keys(q.weights ?? {}).filter((k) => !(k in cfg.weights));
     if (unknown.length) throw new ApiError('validation', `unknown score criteria: ${unknown.join(', ')}`, [{ path: 'query.weights', message: 'unknown criterion', expected: Object.keys(cfg.weights).join(' | '), found: unknown.join(', ') }]);
-    const reg = await readRegistry(deps.db);
+    const reg = await readRegistry();
     const scores = reg.agreements.filter((a) => !q.on || inForceOn(a, q.on)).map((a) => scoreAgreement(a, weights)).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
     return c.json({ weights, on: q.on ?? null, network: scoreNetwork(scores), agreements: scores, sensitivity: sensitivity(scores, weights, q.sensitivity, q.samples, q.seed) } as never, 200);
   });
   app.openapi(routes.compare, async (c) => {
     const q = c.req.valid('query');
-    const r = compare(await readRegistry(deps.db), q.proposal, q.target);
+    const r = compare(await readRegistry(), q.proposal, q.target);
     if (!r.comparison) reject(r.issues, 'query', 'cannot compare');
     return c.json(r.comparison as never, 200);
   });
@@ -119,7 +120,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
   app.openapi(routes.run, async (c) => {
     const b = c.req.valid('json');
     const [sc, cfg] = await Promise.all([scenario(b.scenario, 'body.scenario'), config()]);
-    const r = runScenario(await readRegistry(deps.db), sc, { weights: { ...cfg.weights, ...(b.weights ?? {}) }, rates: cfg.model.rates, horizon: cfg.model.horizon });
+    const r = runScenario(await readRegistry(), sc, { weights: { ...cfg.weights, ...(b.weights ?? {}) }, rates: cfg.model.rates, horizon: cfg.model.horizon });
     if (!r.result) reject(r.issues, 'body', `scenario ${b.scenario} cannot run`);
     return c.json(r.result as never, 200);
   });
@@ -128,7 +129,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
     await seedOnce(); // planned amounts come from the ledger, as in the CLI
-    const r = await simulateRegistry(await readRegistry(deps.db), withOverrides(cfg.model, b.model), { trials: b.trials, seed: b.seed, repeatAnnual: b.repeat_annual, scenario: sc, ledger: await readLedger(deps.db) });
+    const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), { trials: b.trials, seed: b.seed, repeatAnnual: b.repeat_annual, scenario: sc, ledger: await readLedger(deps.db) });
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report as never, 200);
   });
@@ -137,7 +138,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const s = settlementOf(b.settlement);
     const on = b.on ?? '2026-01-01';
     const cfg = await config();
-    const reg = await readRegistry(deps.db);
+    const reg = await readRegistry();
     const check = checkSettlement(reg, s, on);
     const year = Number(on.slice(0, 4));
     const sc = { schema_version: 1 as const, id: `accept-${s.id}`, title: `accept ${s.title}`, description: 'the operations implied by accepting the terms', sources: [], on: `${year}-06-01`, attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' }, projection: { repeat_annual: false }, operations: check.operations };

@@ -7,6 +7,7 @@ import { provisionSchema } from '../../schema/registry.js';
 import { getRecord, listFrameworks, listParties, recordVersions, sourcesOf } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { memoByGeneration } from '../../store/registry-cache.js';
 import { agreementPage, areaMatrix, capabilityMatrix, guarantorFigures, mechanismProvisions, overview } from '../registry-queries.js';
 import {
   agreementDetailSchema,
@@ -80,11 +81,14 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     const rows = await listParties(deps.db);
     return c.json(rows.map((p) => ({ ...p, nato_member_since: p.nato_member_since ? isoDay(p.nato_member_since) : null, eu_member_since: p.eu_member_since ? isoDay(p.eu_member_since) : null })) as never, 200);
   });
-  app.openapi(routes.guarantors, async (c) => c.json((await guarantorFigures(deps.db)) as never, 200));
-  app.openapi(routes.areas, async (c) => c.json((await areaMatrix(deps.db)) as never, 200));
-  app.openapi(routes.capabilities, async (c) => c.json((await capabilityMatrix(deps.db)) as never, 200));
-  app.openapi(routes.mechanisms, async (c) => c.json((await mechanismProvisions(deps.db)) as never, 200));
-  app.openapi(routes.overview, async (c) => c.json((await overview(deps.db)) as never, 200));
+  // Figures derived from the whole registry are computed once per registry generation.
+  const memo = <T>(f: (db: typeof deps.db) => Promise<T>) => memoByGeneration(deps.db, () => f(deps.db));
+  const [guarantors, areas, capabilities, mechanisms, keyFigures] = [memo(guarantorFigures), memo(areaMatrix), memo(capabilityMatrix), memo(mechanismProvisions), memo(overview)];
+  app.openapi(routes.guarantors, async (c) => c.json((await guarantors()) as never, 200));
+  app.openapi(routes.areas, async (c) => c.json((await areas()) as never, 200));
+  app.openapi(routes.capabilities, async (c) => c.json((await capabilities()) as never, 200));
+  app.openapi(routes.mechanisms, async (c) => c.json((await mechanisms()) as never, 200));
+  app.openapi(routes.overview, async (c) => c.json((await keyFigures()) as never, 200));
 }
 
 /** Dates come back from the drivers as Date objects or strings; the wire carries YYYY-MM-DD. */
