@@ -58,7 +58,9 @@ const review: Command = {
   name: ['ingest', 'review'],
   summary: 'Turn a reviewed ingest draft into a registry data file',
   help: [
-    'Usage: compact ingest review DRAFT --source-url URL [--accept a,b] [--reject c] [--partner CODE] [--id ID] [--out record.yaml]',
+    'Usage: compact ingest review DRAFT --source-url URL [--accept a,b] [--reject c] [--partner CODE] [--id ID] [--out record.yaml] [--json]',
+    '',
+    'Writes the registry record as YAML (or as JSON with --json).',
     '',
     'Provisions are made from passages with `accepted: true` in DRAFT. --accept AREA accepts the best passage of',
     'each named area (unless you accepted others); --reject AREA rejects all of its passages.',
@@ -75,6 +77,7 @@ const review: Command = {
     'source-url': { type: 'string' },
     partner: { type: 'string' },
     id: { type: 'string' },
+    json: { type: 'boolean' },
   },
   async run({ values, positionals }, io) {
     const file = positionals[0];
@@ -110,7 +113,7 @@ const review: Command = {
       }
       throw e;
     }
-    const body = stringify(record, { lineWidth: 0 });
+    const body = values.json ? JSON.stringify(record, null, 2) : stringify(record, { lineWidth: 0 });
     const out = str(values.out);
     if (!out) io.out(body);
     else {
