@@ -31,7 +31,9 @@ export async function recordEvent(db: Db, event: TriggerEvent, options: Evaluate
       return { event: have.body, created: false, evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped }, issues: [] };
     }
     const prior = (await tx.query<{ body: TriggerEvent }>("SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id")).rows.map((r) => r.body);
-    const base = await readRegistry(tx);
+    // Only records the engine can act on: those with a mechanism (the same result as the whole registry);
+    // a termination notice may name any agreement, so it reads them all.
+    const base = await readRegistry(tx, event.type === 'termination_notice' ? {} : { withMechanisms: true });
     if (event.type === 'termination_notice') {
       const { issues } = noticeAction(base, event);
       if (issues.length) return { event, created: false, evaluation: { event, obligations: [], skipped: [] }, issues };

@@ -147,10 +147,20 @@ export async function listFrameworks(db: Queryable): Promise<Framework[]> {
   return (await db.query<{ body: Framework }>("SELECT body FROM records WHERE kind = 'framework' ORDER BY body->>'date' NULLS LAST, id")).rows.map((r) => r.body);
 }
 
-/** The whole registry as plain data, for the pure core. Agreements can be limited to those in force. */
-export async function readRegistry(db: Queryable, opts: { inForceOn?: string } = {}): Promise<Registry> {
-  const ids = opts.inForceOn ? new Set((await listAgreements(db, { inForceOn: opts.inForceOn })).map((a) => a.id)) : null;
-  const agreements = (await db.query<{ id: string; body: Agreement }>("SELECT id, body FROM records WHERE kind = 'agreement' ORDER BY id")).rows.filter((r) => !ids || ids.has(r.id)).map((r) => r.body);
+/**
+ * The registry as plain data, for the pure core. Agreements can be limited to those in force on a day, and to
+ * those with at least one provision that carries a mechanism (all the trigger engine can act on): the filters
+ * run in SQL on indexed columns, so only the bodies needed are read.
+ */
+export async function readRegistry(db: Queryable, opts: { inForceOn?: string; withMechanisms?: boolean } = {}): Promise<Registry> {
+  const where = ["r.kind = 'agreement'"];
+  const params: unknown[] = [];
+  if (opts.inForceOn) {
+    params.push(opts.inForceOn);
+    where.push(`EXISTS (SELECT 1 FROM agreements a WHERE a.id = r.id AND a.in_force_from <= $${params.length}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date))`);
+  }
+  if (opts.withMechanisms) where.push('EXISTS (SELECT 1 FROM provisions p WHERE p.record_id = r.id AND p.mechanism_kind IS NOT NULL)');
+  const agreements = (await db.query<{ id: string; body: Agreement }>(`SELECT r.id, r.body FROM records r WHERE ${where.join(' AND ')} ORDER BY r.id`, params)).rows.map((r) => r.body);
   const frameworks = await listFrameworks(db);
   const parties = (await db.query<Party & { src: Registry['partySources'][number] | null }>("SELECT code, name, kind, nato_member_since, eu_member_since, source->>'id' AS source, source AS src FROM parties ORDER BY code")).rows;
   const partySources = [...new Map(parties.filter((p) => p.src).map((p) => [p.src!.id, p.src!])).values()];

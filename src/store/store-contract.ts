@@ -91,6 +91,16 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       await saveRegistry(db, reg);
     });
 
+    it('reads only the agreements asked for: in force on a day, with a mechanism', async () => {
+      const inForce = await readRegistry(db, { inForceOn: '2034-06-01' });
+      assert.ok(!inForce.agreements.some((a) => a.id === 'ua-gb-2024') && inForce.agreements.some((a) => a.id === 'ua-al-2025'));
+      const acting = await readRegistry(db, { withMechanisms: true });
+      const expected = reg.agreements.filter((a) => a.provisions.some((p) => p.mechanism)).map((a) => a.id).sort();
+      assert.deepEqual(acting.agreements.map((a) => a.id).sort(), expected);
+      assert.ok(expected.length < reg.agreements.length, 'some agreements (e.g. Croatia\'s) carry no mechanism');
+      assert.equal(acting.frameworks.length, reg.frameworks.length);
+    });
+
     it('returns dates as ISO text', async () => {
       const r = await getRecord(db, 'ua-gb-2024');
       assert.equal(typeof r!.loaded_at, 'string');
