@@ -1,5 +1,6 @@
 /* Native reference of the Monte Carlo model v1 (src/core/analysis/simulate.ts), single thread, same generators
-   (splitmix32 stream seeds, xoshiro128**), same draw structure (one geometric withdrawal-year draw per partner), same block structure. Reads the model from a text
+   (splitmix32 stream seeds, xoshiro128**), same draw structure (one geometric withdrawal-year draw per partner, its
+   year counted without branches as the WebAssembly kernel does), same block structure. Reads the model from a text
    file written by bench/simulate.ts; prints per-year sums and the elapsed seconds of the simulation loop. */
 #include <stdint.h>
 #include <stdio.h>
@@ -54,6 +55,8 @@ int main(int argc, char **argv) {
       Bw[p * Y + y] = planned[p * Y + y] * (hi[p] - lo[p]);
     }
   }
+  int monotone = 1;
+  for (int p = 0; p < P; p++) for (int y = 0; y < Y; y++) if (!(surv[p * Y + y] <= (y ? surv[p * Y + y - 1] : 1))) monotone = 0;
   double *sum = calloc(Y, sizeof(double)), *sumSq = calloc(Y, sizeof(double)), *below = calloc(Y, sizeof(double));
   uint32_t *hist = calloc((size_t)Y * B, sizeof(uint32_t));
   double *psum = calloc(P, sizeof(double)), *shock = calloc(Y, sizeof(double)), *tot = calloc(Y, sizeof(double));
@@ -71,7 +74,10 @@ int main(int argc, char **argv) {
         const double *row = planned + (size_t)p * Y, *sv = surv + (size_t)p * Y, *ra = A + (size_t)p * Y, *rb = Bw + (size_t)p * Y;
         double u = next_unit(rs), acc = 0;
         int k = 0;
-        while (k < Y && u < sv[k]) k++; /* years delivered before the withdrawal */
+        /* years delivered before the withdrawal; with non-increasing thresholds the years with u < sv form a prefix, so
+           the branch-free count (as the WebAssembly kernel does it) equals the loop */
+        if (monotone) for (int y = 0; y < Y; y++) k += u < sv[y];
+        else while (k < Y && u < sv[k]) k++;
         for (int y = 0; y < k; y++) {
           if (row[y] == 0) continue;
           double v = (ra[y] + rb[y] * next_unit(rs)) * shock[y];

@@ -1,19 +1,22 @@
 // Benchmark: `simulate` on the bundled compact (every partner of the registry x 10 years) at 10^5 and 10^6 trials,
 // beside the native C reference of the same model (bench/simulate-ref.c, gcc -O3 -march=native, one thread) run in
 // the same session. Reports trials/s and the JS/C time ratio (the bar: ratio <= 1 at 10^6 with the warm pool).
-// Run: node --import tsx bench/simulate.ts [--workers 2] [--seed 1]
+// Both block kernels are timed (the WebAssembly kernel, the default, and the JS kernel of the core; same draws).
+// Run: node --import tsx bench/simulate.ts [--workers 2] [--seed 1] [--kernel wasm|js|both]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadModel } from '../src/analysis/config.js';
+import type { KernelName } from '../src/analysis/kernel.js';
 import { closePools, runBlocks, SimulationPool } from '../src/analysis/worker-pool.js';
 import { buildModelInput, partnerClasses } from '../src/core/analysis/simulation-input.js';
 import type { ModelInput } from '../src/core/analysis/simulate.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 
-const { values } = parseArgs({ options: { workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, kernel: { type: 'string', default: 'both' } } });
+const kernels: KernelName[] = values.kernel === 'both' ? ['wasm', 'js'] : [values.kernel as KernelName];
 const workers = Number(values.workers);
 const seed = Number(values.seed);
 const root = join(import.meta.dirname, '..');
@@ -44,22 +47,24 @@ console.log(`model v1: ${model.partners.length} partners x ${model.years.length}
 // Cold: a new pool, start-up included.
 let t0 = process.hrtime.bigint();
 const coldPool = new SimulationPool(workers);
-await coldPool.run(model, { trials: 1e5, seed, blockSize: cfg.blockSize });
-console.log(`cold 1e+5 trials (pool start-up included): ${secs(t0).toFixed(3)} s`);
+await coldPool.run(model, { trials: 1e5, seed, blockSize: cfg.blockSize, kernel: kernels[0] });
+console.log(`cold 1e+5 trials, ${kernels[0]} kernel (pool start-up included): ${secs(t0).toFixed(3)} s`);
 await coldPool.close();
 // Warm: the shared pool is started once (and the kernel compiled) by a run of one block per worker, then reused.
-await runBlocks(model, { trials: cfg.blockSize * Math.max(1, workers), seed: seed + 1, blockSize: cfg.blockSize, workers });
+for (const kernel of kernels) await runBlocks(model, { trials: cfg.blockSize * Math.max(1, workers), seed: seed + 1, blockSize: cfg.blockSize, workers, kernel });
 
 for (const trials of [1e5, 1e6]) {
   const out = execFileSync(exe, [modelFile(model, trials)], { encoding: 'utf8' });
   const cSecs = Number(/seconds ([\d.]+)/.exec(out)![1]);
   const cBelow = [...out.matchAll(/^sum \d+ \S+ (\d+)$/gm)].map((x) => Number(x[1]));
-  t0 = process.hrtime.bigint();
-  const r = await runBlocks(model, { trials, seed, blockSize: cfg.blockSize, workers });
-  const jsSecs = secs(t0);
-  const same = cBelow.length === model.years.length && cBelow.every((b, i) => b === r.below[i]);
-  console.log(
-    `${trials.toExponential(0)} trials: JS ${(trials / jsSecs).toFixed(0)} trials/s (${jsSecs.toFixed(3)} s)  C ${(trials / cSecs).toFixed(0)} trials/s (${cSecs.toFixed(3)} s)  ratio JS/C time ${(jsSecs / cSecs).toFixed(2)}  same draws: ${same}`,
-  );
+  for (const kernel of kernels) {
+    t0 = process.hrtime.bigint();
+    const r = await runBlocks(model, { trials, seed, blockSize: cfg.blockSize, workers, kernel });
+    const jsSecs = secs(t0);
+    const same = cBelow.length === model.years.length && cBelow.every((b, i) => b === r.below[i]);
+    console.log(
+      `${trials.toExponential(0)} trials: JS (${kernel} kernel) ${(trials / jsSecs).toFixed(0)} trials/s (${jsSecs.toFixed(3)} s)  C ${(trials / cSecs).toFixed(0)} trials/s (${cSecs.toFixed(3)} s)  ratio JS/C time ${(jsSecs / cSecs).toFixed(2)}  same draws: ${same}`,
+    );
+  }
 }
 await closePools();

@@ -2,8 +2,9 @@
 // blocks as they finish, results are added in block order, so the output is the same for any number of workers.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { addBlock, emptyResult, simulateBlock, type BlockResult, type ModelInput } from '../core/analysis/simulate.js';
+import { addBlock, emptyResult, type BlockResult, type ModelInput } from '../core/analysis/simulate.js';
 import { blockCount } from '../core/analysis/simulate-summary.js';
+import { selectKernel, type KernelName } from './kernel.js';
 
 export interface RunOptions {
   trials: number;
@@ -11,6 +12,8 @@ export interface RunOptions {
   blockSize: number;
   /** Worker threads; 0 runs in this thread. Default: every core. */
   workers?: number;
+  /** The block kernel; default: selectKernel() (COMPACT_SIM_KERNEL, else wasm when usable). Results are the same. */
+  kernel?: KernelName;
   /** Called after each block with (blocks done, blocks in all). */
   onProgress?: (done: number, total: number) => void;
 }
@@ -55,6 +58,7 @@ export class SimulationPool {
   private runNow(model: ModelInput, o: RunOptions): Promise<BlockResult> {
     if (this.broken) return Promise.reject(this.broken);
     const run = ++this.runId;
+    const kernel = o.kernel ?? selectKernel().name;
     const total = blockCount(o.trials, o.blockSize);
     const acc = emptyResult(model);
     const waiting = new Map<number, BlockResult>();
@@ -94,7 +98,7 @@ export class SimulationPool {
         w.on('error', reject);
         w.on('exit', onExit);
         w.ref();
-        w.postMessage({ kind: 'run', run, spec: { model, blockSize: o.blockSize, trials: o.trials, seed: o.seed } });
+        w.postMessage({ kind: 'run', run, spec: { model, blockSize: o.blockSize, trials: o.trials, seed: o.seed, kernel } });
         feed(w);
       }
       if (total === 0) {
@@ -131,8 +135,9 @@ export async function runBlocks(model: ModelInput, o: RunOptions): Promise<Block
   const nWorkers = o.workers ?? availableParallelism();
   if (nWorkers <= 0 || total === 0) {
     const acc = emptyResult(model);
+    const kernel = selectKernel(o.kernel);
     for (let b = 0; b < total; b++) {
-      addBlock(acc, simulateBlock(model, b, o.blockSize, o.trials, o.seed));
+      addBlock(acc, kernel.run(model, b, o.blockSize, o.trials, o.seed));
       o.onProgress?.(b + 1, total);
     }
     return acc;
