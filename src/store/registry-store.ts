@@ -67,22 +67,28 @@ export async function saveRegistry(db: Db, reg: Registry, files: Map<string, str
 }
 
 async function writeIndexes(tx: Queryable, kind: string, rec: Agreement | Framework) {
-  for (const s of rec.sources) {
-    await tx.query('INSERT INTO sources (record_id, source_id, url, title, publisher, date, quote) VALUES ($1,$2,$3,$4,$5,$6,$7)', [rec.id, s.id, s.url, s.title, s.publisher, s.date, s.quote]);
-  }
-  for (const p of rec.provisions) {
-    await tx.query(
-      'INSERT INTO provisions (record_id, provision_id, area, capabilities, promisors, mechanism_kind, evidence, quote, where_ref, source_id) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
-      [rec.id, p.id, p.area, p.capabilities, p.promisors, p.mechanism?.kind ?? null, p.evidence, p.quote, p.where, p.source],
-    );
-  }
+  // One statement per table per record, however many sources and provisions it has.
+  await tx.query(
+    `INSERT INTO sources (record_id, source_id, url, title, publisher, date, quote)
+     SELECT $1, s.id, s.url, s.title, s.publisher, s.date::date, s.quote
+     FROM jsonb_to_recordset($2::jsonb) AS s(id text, url text, title text, publisher text, date text, quote text)`,
+    [rec.id, JSON.stringify(rec.sources)],
+  );
+  const provisions = rec.provisions.map((p) => ({ id: p.id, area: p.area, capabilities: p.capabilities, promisors: p.promisors, mechanism_kind: p.mechanism?.kind ?? null, evidence: p.evidence, quote: p.quote, where_ref: p.where, source_id: p.source }));
+  await tx.query(
+    `INSERT INTO provisions (record_id, provision_id, area, capabilities, promisors, mechanism_kind, evidence, quote, where_ref, source_id)
+     SELECT $1, p.id, p.area, ARRAY(SELECT jsonb_array_elements_text(p.capabilities)), ARRAY(SELECT jsonb_array_elements_text(p.promisors)),
+            p.mechanism_kind, p.evidence, p.quote, p.where_ref, p.source_id
+     FROM jsonb_to_recordset($2::jsonb) AS p(id text, area text, capabilities jsonb, promisors jsonb, mechanism_kind text, evidence text, quote text, where_ref text, source_id text)`,
+    [rec.id, JSON.stringify(provisions)],
+  );
   if (kind !== 'agreement') return;
   const a = rec as Agreement;
   const period = forcePeriod(a);
   await tx.query('INSERT INTO agreements (id, partner, series, title, signed_on, in_force_from, in_force_until, legal_force, wording) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
     a.id, a.partner, a.series, a.title, a.signed_on, period.start, period.end, a.legal_force.class, a.wording.class,
   ]);
-  for (const party of a.parties) await tx.query('INSERT INTO agreement_parties (agreement_id, party) VALUES ($1,$2)', [a.id, party]);
+  await tx.query('INSERT INTO agreement_parties (agreement_id, party) SELECT $1, unnest($2::text[])', [a.id, a.parties]);
 }
 
 export interface AgreementFilter {
