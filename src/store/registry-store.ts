@@ -31,13 +31,16 @@ export function contentHash(v: unknown): string {
 export async function saveRegistry(db: Db, reg: Registry, files: Map<string, string> = new Map()): Promise<LoadReport> {
   return db.transaction(async (tx) => {
     const report: LoadReport = { added: [], changed: [], unchanged: 0, removed: [] };
+    const sourceOf = new Map(reg.partySources.map((s) => [s.id, s]));
     await tx.query('DELETE FROM parties');
-    for (const p of reg.parties) {
-      const src = reg.partySources.find((s) => s.id === p.source) ?? null;
-      await tx.query('INSERT INTO parties (code, name, kind, nato_member_since, eu_member_since, source) VALUES ($1,$2,$3,$4,$5,$6)', [p.code, p.name, p.kind, p.nato_member_since, p.eu_member_since, JSON.stringify(src)]);
-    }
+    await tx.query(
+      `INSERT INTO parties (code, name, kind, nato_member_since, eu_member_since, source)
+       SELECT p.code, p.name, p.kind, p.nato::date, p.eu::date, p.source FROM jsonb_to_recordset($1::jsonb) AS p(code text, name text, kind text, nato text, eu text, source jsonb)`,
+      [JSON.stringify(reg.parties.map((p) => ({ code: p.code, name: p.name, kind: p.kind, nato: p.nato_member_since, eu: p.eu_member_since, source: sourceOf.get(p.source) ?? null })))],
+    );
     const current = new Map((await tx.query<{ id: string; version: number; content_hash: string }>('SELECT id, version, content_hash FROM records')).rows.map((r) => [r.id, r]));
     const keep = new Set<string>();
+    const writes: RecordWrite[] = [];
     const records: (readonly ['agreement' | 'framework', Agreement | Framework])[] = [...reg.agreements.map((a) => ['agreement', a] as const), ...reg.frameworks.map((f) => ['framework', f] as const)];
     for (const [kind, rec] of records) {
       keep.add(rec.id);
@@ -47,48 +50,72 @@ export async function saveRegistry(db: Db, reg: Registry, files: Map<string, str
         report.unchanged++;
         continue;
       }
-      const version = have ? have.version + 1 : 1;
       (have ? report.changed : report.added).push(rec.id);
-      await tx.query('DELETE FROM records WHERE id = $1', [rec.id]);
-      await tx.query('INSERT INTO records (id, kind, version, content_hash, body, file) VALUES ($1,$2,$3,$4,$5,$6)', [rec.id, kind, version, hash, JSON.stringify(rec), files.get(rec.id) ?? null]);
-      await tx.query('INSERT INTO record_versions (id, version, content_hash, body) VALUES ($1,$2,$3,$4) ON CONFLICT DO NOTHING', [rec.id, version, hash, JSON.stringify(rec)]);
-      await writeIndexes(tx, kind, rec);
+      writes.push({ kind, rec, version: have ? have.version + 1 : 1, hash, file: files.get(rec.id) ?? null });
     }
-    for (const id of current.keys()) {
-      if (!keep.has(id)) {
-        await tx.query('DELETE FROM records WHERE id = $1', [id]);
-        report.removed.push(id);
-      }
-    }
+    // Changed records are written in batches: a handful of statements per batch, whatever the registry's size.
+    for (let i = 0; i < writes.length; i += WRITE_BATCH) await writeBatch(tx, writes.slice(i, i + WRITE_BATCH));
+    report.removed = [...current.keys()].filter((id) => !keep.has(id));
+    if (report.removed.length) await tx.query('DELETE FROM records WHERE id = ANY($1::text[])', [report.removed]);
     // Parties are rewritten on every load, so every load advances the generation that caches key on.
     await tx.query('UPDATE registry_generation SET generation = generation + 1 WHERE id = 1');
     return report;
   });
 }
 
-async function writeIndexes(tx: Queryable, kind: string, rec: Agreement | Framework) {
-  // One statement per table per record, however many sources and provisions it has.
+const WRITE_BATCH = 250;
+
+interface RecordWrite {
+  kind: 'agreement' | 'framework';
+  rec: Agreement | Framework;
+  version: number;
+  hash: string;
+  file: string | null;
+}
+
+/** Replaces a batch of records and everything indexed from them. */
+async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
+  const rows = (f: (w: RecordWrite) => object[]) => JSON.stringify(batch.flatMap(f));
+  await tx.query('DELETE FROM records WHERE id = ANY($1::text[])', [batch.map((w) => w.rec.id)]);
+  const recs = rows((w) => [{ id: w.rec.id, kind: w.kind, version: w.version, hash: w.hash, body: w.rec, file: w.file }]);
+  await tx.query(
+    `INSERT INTO records (id, kind, version, content_hash, body, file)
+     SELECT r.id, r.kind, r.version, r.hash, r.body, r.file FROM jsonb_to_recordset($1::jsonb) AS r(id text, kind text, version int, hash text, body jsonb, file text)`,
+    [recs],
+  );
+  await tx.query(
+    `INSERT INTO record_versions (id, version, content_hash, body)
+     SELECT r.id, r.version, r.hash, r.body FROM jsonb_to_recordset($1::jsonb) AS r(id text, version int, hash text, body jsonb) ON CONFLICT DO NOTHING`,
+    [recs],
+  );
   await tx.query(
     `INSERT INTO sources (record_id, source_id, url, title, publisher, date, quote)
-     SELECT $1, s.id, s.url, s.title, s.publisher, s.date::date, s.quote
-     FROM jsonb_to_recordset($2::jsonb) AS s(id text, url text, title text, publisher text, date text, quote text)`,
-    [rec.id, JSON.stringify(rec.sources)],
+     SELECT s.record_id, s.id, s.url, s.title, s.publisher, s.date::date, s.quote
+     FROM jsonb_to_recordset($1::jsonb) AS s(record_id text, id text, url text, title text, publisher text, date text, quote text)`,
+    [rows((w) => w.rec.sources.map((src) => ({ record_id: w.rec.id, ...src })))],
   );
-  const provisions = rec.provisions.map((p) => ({ id: p.id, area: p.area, capabilities: p.capabilities, promisors: p.promisors, mechanism_kind: p.mechanism?.kind ?? null, evidence: p.evidence, quote: p.quote, where_ref: p.where, source_id: p.source }));
   await tx.query(
     `INSERT INTO provisions (record_id, provision_id, area, capabilities, promisors, mechanism_kind, evidence, quote, where_ref, source_id)
-     SELECT $1, p.id, p.area, ARRAY(SELECT jsonb_array_elements_text(p.capabilities)), ARRAY(SELECT jsonb_array_elements_text(p.promisors)),
+     SELECT p.record_id, p.id, p.area, ARRAY(SELECT jsonb_array_elements_text(p.capabilities)), ARRAY(SELECT jsonb_array_elements_text(p.promisors)),
             p.mechanism_kind, p.evidence, p.quote, p.where_ref, p.source_id
-     FROM jsonb_to_recordset($2::jsonb) AS p(id text, area text, capabilities jsonb, promisors jsonb, mechanism_kind text, evidence text, quote text, where_ref text, source_id text)`,
-    [rec.id, JSON.stringify(provisions)],
+     FROM jsonb_to_recordset($1::jsonb) AS p(record_id text, id text, area text, capabilities jsonb, promisors jsonb, mechanism_kind text, evidence text, quote text, where_ref text, source_id text)`,
+    [rows((w) => w.rec.provisions.map((p) => ({ record_id: w.rec.id, id: p.id, area: p.area, capabilities: p.capabilities, promisors: p.promisors, mechanism_kind: p.mechanism?.kind ?? null, evidence: p.evidence, quote: p.quote, where_ref: p.where, source_id: p.source })))],
   );
-  if (kind !== 'agreement') return;
-  const a = rec as Agreement;
-  const period = forcePeriod(a);
-  await tx.query('INSERT INTO agreements (id, partner, series, title, signed_on, in_force_from, in_force_until, legal_force, wording) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)', [
-    a.id, a.partner, a.series, a.title, a.signed_on, period.start, period.end, a.legal_force.class, a.wording.class,
-  ]);
-  await tx.query('INSERT INTO agreement_parties (agreement_id, party) SELECT $1, unnest($2::text[])', [a.id, a.parties]);
+  const agreements = batch.filter((w) => w.kind === 'agreement').map((w) => w.rec as Agreement);
+  if (agreements.length === 0) return;
+  await tx.query(
+    `INSERT INTO agreements (id, partner, series, title, signed_on, in_force_from, in_force_until, legal_force, wording)
+     SELECT a.id, a.partner, a.series, a.title, a.signed_on::date, a.start::date, a.end::date, a.legal_force, a.wording
+     FROM jsonb_to_recordset($1::jsonb) AS a(id text, partner text, series text, title text, signed_on text, start text, "end" text, legal_force text, wording text)`,
+    [JSON.stringify(agreements.map((a) => {
+      const period = forcePeriod(a);
+      return { id: a.id, partner: a.partner, series: a.series, title: a.title, signed_on: a.signed_on, start: period.start, end: period.end, legal_force: a.legal_force.class, wording: a.wording.class };
+    }))],
+  );
+  await tx.query(
+    `INSERT INTO agreement_parties (agreement_id, party) SELECT x.agreement_id, x.party FROM jsonb_to_recordset($1::jsonb) AS x(agreement_id text, party text)`,
+    [JSON.stringify(agreements.flatMap((a) => a.parties.map((party) => ({ agreement_id: a.id, party }))))],
+  );
 }
 
 export interface AgreementFilter {
