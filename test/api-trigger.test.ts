@@ -39,7 +39,7 @@ test('simulate returns the obligations and records nothing', async () => {
   assert.equal(r.body.event.aggressor, 'RU');
   assert.ok(r.body.obligations.length > 10, `an attack obliges many guarantors, found ${r.body.obligations.length}`);
   assert.ok(r.body.obligations.some((o: { promisor: string; due: string | null }) => o.promisor === 'GB' && o.due && Date.parse(o.due) - Date.parse(r.body.event.at) === 24 * 3600_000), 'the UK consults within 24 hours');
-  assert.deepEqual((await call('GET', '/api/events')).body, []);
+  assert.deepEqual((await call('GET', '/api/events')).body, { items: [], next_cursor: null });
   assert.equal((await call('GET', '/api/obligations')).body.items.length, 0);
 });
 
@@ -51,7 +51,7 @@ test('record: 201 the first time, 200 with the same obligations the second time'
   assert.equal(again.status, 200);
   assert.equal(again.body.status, 'already_recorded');
   assert.deepEqual(again.body.obligations.map((o: { id: string }) => o.id).sort(), first.body.obligations.map((o: { id: string }) => o.id).sort());
-  const events = (await call('GET', '/api/events')).body;
+  const events = (await call('GET', '/api/events')).body.items;
   assert.equal(events.length, 1);
   assert.equal(events[0].obligations, first.body.obligations.length);
   const one = await call('GET', `/api/events/${events[0].id}`);
@@ -121,11 +121,27 @@ test('invalid event bodies answer 400 or 422 with field paths and write nothing'
   const notice = await call('POST', '/api/events', { type: 'termination_notice', at: '2027-05-01T04:00:00Z', party: 'GB', agreement: 'ua-xx-2099' });
   assert.equal(notice.status, 400);
   assert.equal(notice.body.error.issues[0].path, 'body.agreement');
-  assert.equal((await call('GET', '/api/events')).body.length, 1);
+  assert.equal((await call('GET', '/api/events')).body.items.length, 1);
 });
 
 test('capabilities say the trigger group is available', async () => {
   const caps = (await call('GET', '/api/capabilities')).body;
   assert.equal(caps.groups.trigger.available, true);
   assert.ok(caps.groups.trigger.routes.includes('POST /api/obligations/{id}/transitions'));
+});
+
+test('events come in keyset pages: each exactly once, in time order', async () => {
+  const before = (await call('GET', '/api/events?limit=500')).body.items.length;
+  await call('POST', '/api/events', { ...attack, at: '2029-04-01T04:00:00Z' });
+  const seen: { id: string; at: string }[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { items: { id: string; at: string }[]; next_cursor: string | null } = (await call('GET', `/api/events?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+    assert.ok(page.items.length <= 1);
+    seen.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  assert.equal(seen.length, before + 1);
+  assert.equal(new Set(seen.map((e) => e.id)).size, seen.length);
+  assert.deepEqual(seen.map((e) => e.at), [...seen.map((e) => e.at)].sort());
 });

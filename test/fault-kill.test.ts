@@ -107,7 +107,7 @@ async function killMidStream(t: Target) {
       cursor = page.next_cursor;
     } while (cursor);
     for (const ref of ackedRefs) assert.equal(refs.get(ref), 1, `acknowledged ledger entry ${ref} is lost or doubled after kill -9`);
-    const all = (await (await fetch(`${second.url}events`)).json()) as { id: string; obligations: number }[];
+    const all = ((await (await fetch(`${second.url}events?limit=500`)).json()) as { items: { id: string; obligations: number }[] }).items;
     const whole = [...acked.values()][0]!;
     for (const e of all) assert.equal(e.obligations, whole, `event ${e.id} (acknowledged or not) is whole or absent`);
   } finally {

@@ -161,8 +161,19 @@ export async function getEvent(db: Queryable, id: string): Promise<{ event: Trig
 }
 
 /** Every recorded event in time order, with its obligation count. */
-export async function listEvents(db: Queryable): Promise<(TriggerEvent & { obligations: number; recorded_at: string })[]> {
-  return (
-    await db.query<{ body: TriggerEvent; n: number; recorded_at: string }>(`SELECT body, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n, ${iso('recorded_at')} AS recorded_at FROM events e ORDER BY at, id`)
-  ).rows.map((r) => ({ ...r.body, obligations: r.n, recorded_at: r.recorded_at }));
+/**
+ * Recorded events in time order with their obligation counts, one keyset page at a time: `after` is the
+ * `cursor` of the last event of the previous page (its instant and id), so pages stay cheap however many exist.
+ */
+export async function listEvents(db: Queryable, page: { limit?: number; after?: string | null } = {}): Promise<(TriggerEvent & { obligations: number; recorded_at: string; cursor: string })[]> {
+  const limit = Math.min(Math.max(page.limit ?? 1000, 1), 10_000);
+  const [afterAt, afterId] = page.after ? [page.after.slice(0, page.after.indexOf('|')), page.after.slice(page.after.indexOf('|') + 1)] : [null, null];
+  const rows = (
+    await db.query<{ body: TriggerEvent; n: number; recorded_at: string; at: string; id: string }>(
+      `SELECT e.body, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n, ${iso('e.recorded_at')} AS recorded_at, ${iso('e.at')} AS at, e.id
+       FROM events e WHERE $1::timestamptz IS NULL OR (e.at, e.id) > ($1::timestamptz, $2::text) ORDER BY e.at, e.id LIMIT $3`,
+      [afterAt, afterId, limit],
+    )
+  ).rows;
+  return rows.map((r) => ({ ...r.body, obligations: r.n, recorded_at: r.recorded_at, cursor: `${r.at}|${r.id}` }));
 }

@@ -44,7 +44,10 @@ export const evaluationSchema = z
   .object({ status: z.enum(['recorded', 'already_recorded', 'dry_run']), created: z.boolean(), event: eventSchema, obligations: z.array(obligationSchema), skipped: z.array(skipSchema) })
   .meta({ id: 'Evaluation' });
 
-export const eventListSchema = z.array(eventSchema.extend({ obligations: z.number().int(), recorded_at: z.string() })).meta({ id: 'EventList' });
+export const eventListSchema = z
+  .object({ items: z.array(eventSchema.extend({ obligations: z.number().int(), recorded_at: z.string(), cursor: z.string() })), next_cursor: z.string().nullable() })
+  .meta({ id: 'EventList' });
+export const eventListQuery = z.object({ limit: pageQuery.limit, cursor: pageQuery.cursor });
 export const eventDetailSchema = z
   .object({ event: eventSchema, options: z.object({}).loose(), skipped: z.array(skipSchema), obligations: z.number().int() })
   .meta({ id: 'EventDetail' });

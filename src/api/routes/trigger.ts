@@ -9,7 +9,7 @@ import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { errorResponses, errorSchema, idParam, pageOf } from '../schemas.js';
 import {
-  asOfQuery, evaluationSchema, eventBodySchema, eventDetailSchema, eventListSchema, explanationSchema, obligationQuery, obligationRowSchema, transitionBodySchema, transitionResultSchema,
+  asOfQuery, evaluationSchema, eventBodySchema, eventDetailSchema, eventListQuery, eventListSchema, explanationSchema, obligationQuery, obligationRowSchema, transitionBodySchema, transitionResultSchema,
 } from './trigger-schemas.js';
 
 const tags = ['trigger'];
@@ -21,7 +21,7 @@ const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, 
 const routes = {
   record: createRoute({ method: 'post', path: '/api/events', tags, summary: 'Record an event (armed attack, threat, notice, ceasefire, ...) and derive its obligations', description: 'Evaluates every record in force at `at` and writes the event and its obligations in one transaction. Recording the same event again writes nothing and answers 200 with the stored obligations.', request: jsonBody(eventBodySchema), responses: { ...ok(evaluationSchema, 'Already recorded: nothing changed'), ...created(evaluationSchema, 'Recorded') } }),
   simulate: createRoute({ method: 'post', path: '/api/events/simulate', tags, summary: 'Simulate an event (dry run): the obligations it would create; nothing is written', request: jsonBody(eventBodySchema), responses: ok(evaluationSchema, 'The evaluation') }),
-  events: createRoute({ method: 'get', path: '/api/events', tags, summary: 'List recorded events in time order with their obligation counts', responses: ok(eventListSchema, 'Events') }),
+  events: createRoute({ method: 'get', path: '/api/events', tags, summary: 'List recorded events in time order with their obligation counts, a keyset page at a time', request: { query: eventListQuery }, responses: ok(eventListSchema, 'Events') }),
   event: createRoute({ method: 'get', path: '/api/events/{id}', tags, summary: 'One recorded event with its evaluation options and skips', request: { params: idParam }, responses: ok(eventDetailSchema, 'The event') }),
   obligations: createRoute({ method: 'get', path: '/api/obligations', tags, summary: 'List obligations with deadlines and their state as of an instant', description: 'Filter by state (as of `as_of`), promisor party and event; ordered by id with keyset pagination (`cursor`).', request: { query: obligationQuery }, responses: ok(pageOf(obligationRowSchema, 'ObligationPage'), 'A page of obligations') }),
   obligation: createRoute({ method: 'get', path: '/api/obligations/{id}', tags, summary: 'One obligation with its state as of an instant', request: { params: idParam, query: asOfQuery }, responses: ok(obligationRowSchema, 'The obligation') }),
@@ -52,7 +52,12 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     return c.json(r as never, r.created ? 201 : 200);
   });
   app.openapi(routes.simulate, async (c) => c.json((await run(c.req.valid('json'), true)) as never, 200));
-  app.openapi(routes.events, async (c) => c.json((await listEvents(deps.db)) as never, 200));
+  app.openapi(routes.events, async (c) => {
+    const q = c.req.valid('query');
+    const rows = await listEvents(deps.db, { limit: q.limit + 1, after: q.cursor ?? null });
+    const items = rows.slice(0, q.limit);
+    return c.json({ items, next_cursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null } as never, 200);
+  });
   app.openapi(routes.event, async (c) => {
     const id = c.req.valid('param').id;
     const e = await getEvent(deps.db, id);

@@ -4,6 +4,7 @@ import { m002Obligations } from './002-obligations.js';
 import { m003Ledger } from './003-ledger.js';
 import { m004Auth } from './004-auth.js';
 import { m005RegistryGeneration } from './005-registry-generation.js';
+import { m006EventsKeyset } from './006-events-keyset.js';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001Registry, m002Obligations, m003Ledger, m004Auth, m005RegistryGeneration].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [m001Registry, m002Obligations, m003Ledger, m004Auth, m005RegistryGeneration, m006EventsKeyset].sort((a, b) => a.version - b.version);

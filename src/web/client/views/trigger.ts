@@ -16,7 +16,7 @@ function failure(err: unknown): HTMLElement {
 
 /** The recorded obligations as of now, fulfilled ones with their evidence. */
 async function recordedSection(box: HTMLElement): Promise<void> {
-  const events = await fresh<(TriggerEvent & { obligations: number })[]>('/api/events');
+  const events = (await fresh<{ items: (TriggerEvent & { obligations: number })[] }>('/api/events?limit=500')).items;
   if (!events.length) {
     box.replaceChildren(h('p', {}, 'No event is recorded. Record one above (untick “dry run”).'));
     return;
