@@ -91,7 +91,7 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
     signatories: ((s.signatories as Obj[]) ?? []).map((p) => ({ name: p.name, office: p.office ?? null, party: /Ukraine/.test(String(p.office)) ? 'UA' : partner })),
     entry_into_force: {
       date: null,
-      rule: entryClause && /signature|signing/i.test(String(entryClause.quote)) ? 'on_signature' : /effect on signature|into force on signature|enters into force on signature/i.test(legalForm) ? 'on_signature' : 'unknown',
+      rule: entryRule(entryClause ? String(entryClause.quote) : null, legalForm),
       citation: entryClause ?? { source: anySrc, quote: null, where: null },
     },
     term: {
@@ -120,6 +120,15 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
         : '',
     ].filter(Boolean).join('\n') || null,
   };
+}
+
+/** How the agreement enters into force: from its own clause first, then from the curated legal-form note. */
+function entryRule(clause: string | null, legalForm: string): 'on_signature' | 'on_ratification' | 'unknown' {
+  if (clause && /notification|internal (legal )?procedures|ratif/i.test(clause)) return 'on_ratification';
+  if (clause && /signature|signing/i.test(clause)) return 'on_signature';
+  if (/(does not|doesn't) take effect on signature|not on signature/i.test(legalForm)) return 'on_ratification';
+  if (/(comes|come|enters|entered) into (effect|force) (immediately )?(up)?on signature|effect on signature/i.test(legalForm)) return 'on_signature';
+  return 'unknown';
 }
 
 function pickTextUrl(s: Obj): string | null {

@@ -61,3 +61,15 @@ test('a termination notice ends the agreement after its notice period; an extens
 test('an unsigned record with no date of entry into force is never in force', () => {
   assert.ok(!inForceOn(agreement({ signed_on: null }), '2025-01-01'));
 });
+
+test('entry into force tied to a later act with no known date: not in force; an unknown rule is flagged as assumed', () => {
+  const later = agreement({ entry_into_force: { date: null, rule: 'on_ratification', citation: cite } });
+  assert.equal(forcePeriod(later).start, null);
+  assert.ok(!inForceOn(later, '2026-01-01'));
+  assert.match(forcePeriod(later).steps[0]!, /not counted as in force/);
+  const dated = agreement({ entry_into_force: { date: '2025-03-01', rule: 'on_ratification', citation: cite } });
+  assert.ok(inForceOn(dated, '2025-03-01') && !inForceOn(dated, '2025-02-28'));
+  const unknown = agreement({ entry_into_force: { date: null, rule: 'unknown', citation: cite } });
+  assert.ok(inForceOn(unknown, '2025-01-01'));
+  assert.match(forcePeriod(unknown).steps[0]!, /assumed from the signature/);
+});

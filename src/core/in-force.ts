@@ -16,8 +16,15 @@ export interface ForcePeriod {
 /** Computes the period of force from the record's dates, term and treaty actions. */
 export function forcePeriod(a: Agreement): ForcePeriod {
   const steps: string[] = [];
-  const start = a.entry_into_force.date ?? a.signed_on;
-  steps.push(a.entry_into_force.date ? `in force from ${start} (entry into force)` : start ? `in force from ${start} (signature; ${a.entry_into_force.rule})` : 'start unknown');
+  const rule = a.entry_into_force.rule;
+  // Without a known date of entry into force, the signature date stands in only where the text does not tie
+  // entry into force to a later act; where it does (notifications, ratification), the start stays unknown.
+  const start = a.entry_into_force.date ?? (rule === 'on_ratification' ? null : a.signed_on);
+  if (a.entry_into_force.date) steps.push(`in force from ${start} (entry into force)`);
+  else if (rule === 'on_ratification') steps.push('enters into force after a later act (notification of internal procedures or ratification) whose date is not known: not counted as in force');
+  else if (start && rule === 'on_signature') steps.push(`in force from ${start} (on signature)`);
+  else if (start) steps.push(`in force from ${start}: assumed from the signature, since how it enters into force is not known`);
+  else steps.push('start unknown');
   let end: IsoDate | null = null;
   let endReason: ForcePeriod['endReason'];
   if (a.term.years !== null && start) {

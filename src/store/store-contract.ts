@@ -65,7 +65,8 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       assert.equal(all.length, reg.agreements.length);
       const later = await listAgreements(db, { inForceOn: '2034-06-01' });
       assert.ok(!later.some((a) => a.id === 'ua-gb-2024'), 'the UK agreement of 12 Jan 2024 has expired by June 2034');
-      assert.ok(later.some((a) => a.id === 'ua-al-2025'));
+      assert.ok(later.some((a) => a.id === 'ua-ie-2024'), 'Ireland\'s, signed in September 2024, still runs');
+      assert.ok(!later.some((a) => a.id === 'ua-al-2025'), 'Albania\'s enters into force on a notification of unknown date');
       assert.ok((await listAgreements(db, { inForceOn: '2034-01-11' })).some((a) => a.id === 'ua-gb-2024'), 'last day of the term');
       assert.ok(!(await listAgreements(db, { inForceOn: '2034-01-12' })).some((a) => a.id === 'ua-gb-2024'), 'the tenth anniversary is outside the term');
       assert.deepEqual((await listAgreements(db, { party: 'US' })).map((a) => a.id), ['ua-us-2024']);
@@ -93,7 +94,7 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
 
     it('reads only the agreements asked for: in force on a day, with a mechanism', async () => {
       const inForce = await readRegistry(db, { inForceOn: '2034-06-01' });
-      assert.ok(!inForce.agreements.some((a) => a.id === 'ua-gb-2024') && inForce.agreements.some((a) => a.id === 'ua-al-2025'));
+      assert.ok(!inForce.agreements.some((a) => a.id === 'ua-gb-2024') && inForce.agreements.some((a) => a.id === 'ua-ie-2024'));
       const acting = await readRegistry(db, { withMechanisms: true });
       const expected = reg.agreements.filter((a) => a.provisions.some((p) => p.mechanism)).map((a) => a.id).sort();
       assert.deepEqual(acting.agreements.map((a) => a.id).sort(), expected);
