@@ -1,6 +1,6 @@
 // Provisions, pledges and disagreements of one agreement, from the gold coding or the shared facts.
 import type { Obj, SourceBook } from './source-book.js';
-import { assistanceTerms, consultationFromNotes, consultationParts, costClause } from './trigger-parts.js';
+import { assistanceTerms, consultationFromNotes, consultationParts, costClause, foundClause } from './trigger-parts.js';
 
 const CAPABILITY_BY_AREA: Record<string, string[]> = { air_defence: ['integrated_air_missile_defence'], maritime_security: ['maritime'], humanitarian_demining: ['demining'], cyber: ['it'] };
 
@@ -42,6 +42,17 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
   if (Object.keys(areas).length === 0) {
     const c = consultationFromNotes(partner, s, anySrc);
     if (c) out.push(c);
+  }
+  if (!out.some((p) => p.area === 'consultations_on_attack')) {
+    const found = foundClause(id);
+    if (found) {
+      out.push({
+        id: 'consultations_on_attack', area: 'consultations_on_attack', capabilities: [], polarity: 'positive', amounts: [],
+        quote: found.quote, where: found.where ?? 'unknown', source: book.add(String(found.source_url)), evidence: found.evidence === 'primary' ? 'primary' : 'secondary',
+        ...consultationParts(partner, String(found.quote), (found.hours as number | null) ?? (s.consultation_on_attack_hours as number | null), (found.qualifiers as string[]) ?? [], false),
+        doubt: found.note ? `Clause found outside the coded texts: ${String(found.note)}` : 'Clause found outside the coded texts.',
+      });
+    }
   }
   if (response && response.quote) {
     out.push({

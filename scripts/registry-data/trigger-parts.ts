@@ -1,6 +1,7 @@
 // The trigger-mechanism parts of an agreement's provisions: consultation, assistance terms and cost imposition.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import type { Obj } from './source-book.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -63,4 +64,13 @@ function readText(id: string, x: Obj): string | null {
   const candidates = [x.text_file && x._set ? join(dirname(String(x._set)), String(x.text_file)) : '', join(root, 'data', 'texts', `${id}.txt`)].filter(Boolean);
   for (const f of candidates) if (existsSync(f)) return readFileSync(f, 'utf8').replace(/[ \t]+/g, ' ');
   return null;
+}
+
+/** A consultation clause found by research outside the coded texts (research/coding/consultation-clauses.yaml). */
+export function foundClause(id: string): Obj | null {
+  const file = join(root, 'research', 'coding', 'consultation-clauses.yaml');
+  if (!existsSync(file)) return null;
+  const list = ((parseYaml(readFileSync(file, 'utf8')) as Obj).agreements as Obj[] | undefined) ?? [];
+  const hit = list.find((c) => c.id === id && typeof c.quote === 'string' && typeof c.source_url === 'string' && /^https?:\/\//.test(String(c.source_url)));
+  return hit ?? null;
 }
