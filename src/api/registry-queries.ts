@@ -74,8 +74,8 @@ export async function agreementPage(db: Queryable, q: AgreementPageQuery): Promi
 /** Per agreement of the registry: its guarantor, force, provision count, areas and stated pledges per currency. */
 export async function guarantorFigures(db: Queryable) {
   const rows = (
-    await db.query<{ agreement: string; partner: string; name: string | null; signed_on: string | null; in_force_until: string | null; legal_force: string; wording: string; provisions: number; areas: string[] | null }>(
-      `SELECT a.id AS agreement, a.partner, p.name, to_char(a.signed_on, 'YYYY-MM-DD') AS signed_on, to_char(a.in_force_until, 'YYYY-MM-DD') AS in_force_until,
+    await db.query<{ agreement: string; partner: string; name: string | null; signed_on: string | null; in_force_from: string | null; in_force_until: string | null; legal_force: string; wording: string; provisions: number; areas: string[] | null }>(
+      `SELECT a.id AS agreement, a.partner, p.name, to_char(a.signed_on, 'YYYY-MM-DD') AS signed_on, to_char(a.in_force_from, 'YYYY-MM-DD') AS in_force_from, to_char(a.in_force_until, 'YYYY-MM-DD') AS in_force_until,
         a.legal_force, a.wording,
         (SELECT count(*)::int FROM provisions pr WHERE pr.record_id = a.id) AS provisions,
         (SELECT array_agg(DISTINCT pr.area ORDER BY pr.area) FROM provisions pr WHERE pr.record_id = a.id) AS areas

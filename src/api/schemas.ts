@@ -96,6 +96,7 @@ export const guarantorSchema = z
     partner: z.string(),
     name: z.string().nullable(),
     signed_on: z.string().nullable(),
+    in_force_from: z.string().nullable(),
     in_force_until: z.string().nullable(),
     legal_force: z.string(),
     wording: z.string(),

@@ -13,7 +13,7 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
   const fact = (k: string, v: string) => dl.append(h('dt', {}, k), h('dd', {}, v));
   fact('Parties', a.parties.join(', '));
   fact('Signed', `${a.signed_on ?? 'unknown'}${a.signed_at ? `, ${a.signed_at}` : ''}`);
-  fact('In force', `${a.force.start ?? '?'} through ${lastDayInForce(a.force.end)}`);
+  fact('In force', a.force.start ? `${a.force.start} through ${lastDayInForce(a.force.end)}` : `not counted as in force: ${a.force.steps[0] ?? 'start unknown'}`);
   fact('Legal force', `${label(a.legal_force.class)} (ratified: ${a.legal_force.ratified ?? 'unknown'})`);
   fact('Wording of the response clause', label(a.wording.class));
   fact('On NATO accession', label(a.nato_accession.effect));

@@ -96,6 +96,6 @@ export async function overviewView(root: HTMLElement): Promise<void> {
 function agreementTable(gs: Guarantor[]): HTMLElement {
   return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Agreements' }, h('table', { class: 'list' },
     h('thead', {}, h('tr', {}, ...['Agreement', 'Guarantor', 'Signed', 'In force through', 'Legal force', 'Wording', 'Provisions'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, lastDayInForce(g.in_force_until ?? null)), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
+    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, g.in_force_from ? lastDayInForce(g.in_force_until ?? null) : 'not in force (date unknown)'), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
   ));
 }
