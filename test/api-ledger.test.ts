@@ -2,32 +2,14 @@
 // one entry and CSV imports append all or nothing, with row and column in the errors.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createApp } from '../src/api/app.js';
-import { loadRegistry } from '../src/data/load-registry.js';
-import { createToken } from '../src/store/auth-store.js';
-import type { Db } from '../src/store/db.js';
-import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
+import { startApi, type TestApi } from './support/api.js';
 
-let db: Db;
-let app: ReturnType<typeof createApp>;
-let auth = '';
-
+let api: TestApi;
 before(async () => {
-  db = await openStore({ dir: 'memory://' });
-  const r = await loadRegistry('data', process.cwd());
-  assert.ok(r.registry);
-  await saveRegistry(db, r.registry, r.files);
-  app = createApp({ db, log: () => {}, now: () => new Date('2025-06-01T00:00:00Z') });
-  // Writes need a token since access control landed; a coordinator may write for any provider.
-  auth = `Bearer ${(await createToken(db, { name: 'test coordinator', role: 'coordinator' })).token}`;
+  api = await startApi(new Date('2025-06-01T00:00:00Z'));
 });
-after(() => db.close());
-
-const call = async (method: string, url: string, body?: unknown, type = 'application/json') => {
-  const res = await app.request(url, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': type, Authorization: auth } }) });
-  return { status: res.status, body: (await res.json()) as any };
-};
+after(() => api.db.close());
+const call: TestApi['call'] = (...args) => api.call(...args);
 
 const HEADER = 'ref,entry_type,provider,recipient,agreement_id,provision_id,pledge_ref,amount,currency,date,year_from,year_to,kind,capability,item,quantity,status,channel,within,corrects,supersedes,source_url,source_quote,note';
 const row = (ref: string, amount: string, provider = 'GB') => `${ref},delivery,${provider},UA,ua-gb-2024,,,${amount},GBP,2025-02-01,,,military,,,,committed,bilateral,,,,https://www.gov.uk/example,,api test`;

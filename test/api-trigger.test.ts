@@ -2,33 +2,15 @@
 // explain carries the trace, transitions validate their bodies and refuse a second final state.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createApp } from '../src/api/app.js';
-import { loadRegistry } from '../src/data/load-registry.js';
-import type { Db } from '../src/store/db.js';
-import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
-import { createToken } from '../src/store/auth-store.js';
+import { startApi, type TestApi } from './support/api.js';
 
-let db: Db;
-let app: ReturnType<typeof createApp>;
 const NOW = new Date('2027-03-01T05:00:00Z');
-let auth = '';
-
+let api: TestApi;
 before(async () => {
-  db = await openStore({ dir: 'memory://' });
-  const r = await loadRegistry('data', process.cwd());
-  assert.ok(r.registry);
-  await saveRegistry(db, r.registry, r.files);
-  app = createApp({ db, log: () => {}, now: () => NOW });
-  // Writes need a token since access control landed; a coordinator may record attacks and move any obligation.
-  auth = `Bearer ${(await createToken(db, { name: 'test coordinator', role: 'coordinator' })).token}`;
+  api = await startApi(NOW);
 });
-after(() => db.close());
-
-const call = async (method: string, url: string, body?: unknown) => {
-  const res = await app.request(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', Authorization: auth } }) });
-  return { status: res.status, body: (await res.json()) as any };
-};
+after(() => api.db.close());
+const call: TestApi['call'] = (...args) => api.call(...args);
 const attack = { type: 'armed_attack', at: '2027-03-01T06:00:00+02:00', aggressor: 'ru' };
 
 test('simulate returns the obligations and records nothing', async () => {
