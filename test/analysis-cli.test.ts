@@ -111,3 +111,17 @@ test('check-settlement on a malformed file names the field; exit 1', async () =>
   assert.equal(r.code, 1);
   assert.match(r.err, /s\.yaml:5:\d+ status/);
 });
+
+test('a wrong COMPACT_SIM_KERNEL is a clear error, exit 1, no stack trace', async () => {
+  const before = process.env.COMPACT_SIM_KERNEL;
+  process.env.COMPACT_SIM_KERNEL = 'fortran';
+  try {
+    const r = await cli(['simulate', '--trials', '1000', '--seed', '1', '--db', 'memory://']);
+    assert.equal(r.code, 1);
+    assert.match(r.err, /COMPACT_SIM_KERNEL: expected "js" or "wasm", found "fortran"/);
+    assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+  } finally {
+    if (before === undefined) delete process.env.COMPACT_SIM_KERNEL;
+    else process.env.COMPACT_SIM_KERNEL = before;
+  }
+});

@@ -1,6 +1,7 @@
 // Chooses the Monte Carlo block kernel: the WebAssembly kernel (default, when it validates and passes a parity check
 // against the JS kernel) or the JS kernel of the pure core. COMPACT_SIM_KERNEL=js|wasm forces one.
 import { simulateBlock, type BlockResult, type ModelInput } from '../core/analysis/simulate.js';
+import { ConfigError } from '../config-error.js';
 import { kernelBytes, WasmKernel, type WasmMode } from './wasm-kernel.js';
 
 export type KernelName = 'js' | 'wasm';
@@ -59,7 +60,7 @@ const chosen = new Map<string, Kernel>();
 function choose(choice: string): Kernel {
   if (choice === 'js') return jsKernel;
   if (choice === 'wasm') return wasmKernel();
-  if (choice !== '') throw new Error(`COMPACT_SIM_KERNEL: expected "js" or "wasm", found "${choice}"; unset it to use the default (wasm, falling back to js)`);
+  if (choice !== '') throw new ConfigError(`COMPACT_SIM_KERNEL: expected "js" or "wasm", found "${choice}"; unset it to use the default (wasm, falling back to js)`);
   try {
     return wasmKernel();
   } catch (e) {

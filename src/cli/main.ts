@@ -1,5 +1,6 @@
 // The `compact` command line: finds the command named by the first words and runs it.
 import { formatIssue } from '../core/issues.js';
+import { ConfigError } from '../config-error.js';
 import { StoreLockedError } from '../store/db.js';
 import { parse, UsageError, type Command, type Io } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -28,7 +29,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`compact ${cmd.name.join(' ')}: ${e.message}\n\n${commandHelp(cmd)}`);
       return 2;
     }
-    if (e instanceof CliFailure || e instanceof StoreLockedError) {
+    if (e instanceof CliFailure || e instanceof StoreLockedError || e instanceof ConfigError) {
       io.err(e.message);
       return 1;
     }
