@@ -74,3 +74,17 @@ test('coverage has years, guarantors and % of GDP; gaps read the illustrative ne
   assert.equal(g.body.illustrative, true);
   assert.ok(g.body.rows.length > 0);
 });
+
+test('gaps for the caller\'s own needs document; a bad one names the line and field, writes nothing', async () => {
+  const needs = { schema_version: 1, illustrative: false, description: 'test needs', source: null, needs: [{ capability: 'integrated_air_missile_defence', year: 2024, amount_eur: '5000000000.00', note: null }] };
+  const r = await call('POST', '/api/ledger/gaps', { needs, as_of: '2025-06-01' });
+  assert.equal(r.status, 200, JSON.stringify(r.body));
+  assert.equal(r.body.illustrative, false);
+  assert.ok(r.body.rows.some((x: { capability: string; year: number }) => x.capability === 'integrated_air_missile_defence' && x.year === 2024));
+  const asYaml = await call('POST', '/api/ledger/gaps', { needs: 'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: armour, year: 2025, amount_eur: "1.00"}\n' });
+  assert.equal(asYaml.status, 200, JSON.stringify(asYaml.body));
+  const bad = await call('POST', '/api/ledger/gaps', { needs: 'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: lasers, year: 2025, amount_eur: "1.00"}\n' });
+  assert.equal(bad.status, 400);
+  assert.match(bad.body.error.issues[0].path, /^body\.needs\.needs\[0\]\.capability$/);
+  assert.match(bad.body.error.message, /body\.needs:5:/);
+});

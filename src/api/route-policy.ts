@@ -114,6 +114,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/ledger/verify': READ,
   'GET /api/ledger/coverage': READ,
   'GET /api/ledger/gaps': READ,
+  'POST /api/ledger/gaps': COMPUTE,
   'POST /api/ledger/entries': { action: 'write_operational', parties: ledgerEntryParties },
   'POST /api/ledger/import': { action: 'write_operational', parties: importParties },
   'GET /api/analysis/scores': READ,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Issue } from '../core/issues.js';
 import { isAmount, isRate, LEDGER_FORMAT, mapRecords, parseCsv, type CsvFormat, type GdpValue, type MappedRow, type Need, type RateTable } from '../core/ledger/index.js';
 import { CAPABILITIES } from '../core/taxonomy.js';
-import { readYamlFile, validateWith } from './yaml-file.js';
+import { parseYamlText, readYamlFile, validateWith } from './yaml-file.js';
 
 const url = z.string().regex(/^https?:\/\/\S+$/, 'expected an http(s) URL');
 const decimal = z.string().refine(isAmount, 'expected an exact decimal with at most two decimals, as a quoted string');
@@ -63,6 +63,14 @@ export async function loadGdp(dataDir: string): Promise<{ values?: GdpValue[]; i
     if (r.value) values.push(...r.value.values.map((v) => ({ party: v.party, year: v.year, gdp_eur: v.gdp_eur, source: v.source })));
   }
   return issues.length ? { issues } : { values, issues };
+}
+
+/** A needs document given as text (YAML or JSON), e.g. in an HTTP body; issues carry line and field. */
+export function parseNeeds(text: string, label: string): { needs?: Need[]; illustrative?: boolean; issues: Issue[] } {
+  const p = parseYamlText(text, label);
+  if (!p.parsed) return { issues: p.issues };
+  const r = validateWith(p.parsed, needsFileSchema);
+  return r.value ? { needs: r.value.needs, illustrative: r.value.illustrative, issues: [] } : { issues: r.issues };
 }
 
 /** A needs file (requirements per capability and year); see docs/ledger.md for the format. */

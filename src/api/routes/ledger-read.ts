@@ -5,12 +5,12 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { burdenShare, coverage, gaps, predictability, rateIndex, TOTAL_DIMENSIONS, totals, type ForceWindow, type TotalDimension } from '../../core/ledger/index.js';
 import { formatIssue } from '../../core/issues.js';
 import { bundledDataDir } from '../../cli/context.js';
-import { loadGdp, loadNeeds, loadRates } from '../../data/load-ledger-data.js';
+import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
 import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
+import { ApiError, fromCoreIssues } from '../errors.js';
 import { dateParam, errorResponses } from '../schemas.js';
 
 const tags = ['ledger'];
@@ -24,6 +24,12 @@ export const routes = {
   totals: createRoute({ method: 'get', path: '/api/ledger/totals', tags, summary: 'Ledger totals by party, year, kind, ... (type always included; optionally in EUR)', request: { query: z.object({ by: z.string().default('party,year').meta({ description: `comma-separated: ${TOTAL_DIMENSIONS.join(', ')}` }), currency: z.enum(['EUR']).optional().meta({ description: 'convert at the ECB annual average of the entry year; entries without a rate are counted in no_rate' }), include_eu_channel: z.enum(['true', 'false']).default('false') }) }, responses: ok(z.object({ by: z.array(z.string()), currency: z.string().nullable(), rows: z.array(z.object({ currency: z.string(), amount: z.string(), entries: z.number().int(), no_rate: z.number().int() }).loose()), ...head }).meta({ id: 'LedgerTotals' }), 'Totals (amounts as exact decimal strings)') }),
   verify: createRoute({ method: 'get', path: '/api/ledger/verify', tags, summary: 'Recompute the hash chain; name the first entry that does not match', responses: ok(z.object({ ok: z.boolean(), checked: z.number().int(), head: z.object(head), first_bad: z.object({ seq: z.number().int(), ref: z.string(), reason: z.string() }).nullable() }).meta({ id: 'LedgerVerify' }), 'The verification') }),
   coverage: createRoute({ method: 'get', path: '/api/ledger/coverage', tags, summary: 'Capability x guarantor x year: committed, indicative, expired, delivered (EUR), with predictability and % of GDP', request: { query: z.object({ year: z.coerce.number().int().min(1990).max(2200).optional(), as_of: dateParam.optional().meta({ description: 'default: today' }) }) }, responses: ok(loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'), 'The coverage') }),
+  gapsFor: createRoute({
+    method: 'post', path: '/api/ledger/gaps', tags, summary: 'Your needs per capability and year against committed and indicative support',
+    description: 'The body carries a needs document in the format of data/needs/example.yaml (YAML or JSON text, or the object itself). Nothing is written.',
+    request: { body: { required: true, content: { 'application/json': { schema: z.object({ needs: z.union([z.string().max(1_000_000), z.object({}).loose()]), as_of: dateParam.optional() }).strict() } } } },
+    responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'GapsFor' }), 'The gaps'),
+  }),
   gaps: createRoute({ method: 'get', path: '/api/ledger/gaps', tags, summary: 'Stated needs per capability and year against committed and indicative support (needs: data/needs/example.yaml, illustrative)', request: { query: z.object({ as_of: dateParam.optional() }) }, responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'Gaps' }), 'The gaps') }),
 };
 
@@ -83,6 +89,14 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
     const n = await loadNeeds(join(bundledDataDir, 'needs', 'example.yaml'));
     if (!n.needs) throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
     await ensureSeeded();
+    return c.json({ as_of: asOf, illustrative: n.illustrative ?? null, rows: gaps(await coverageOf(deps.db, asOf), n.needs) } as never, 200);
+  });
+  app.openapi(routes.gapsFor, async (c) => {
+    const b = c.req.valid('json');
+    const n = parseNeeds(typeof b.needs === 'string' ? b.needs : JSON.stringify(b.needs), 'body.needs');
+    if (!n.needs) throw new ApiError('validation', `the needs document is not valid: ${n.issues.map(formatIssue).join('; ')}`, fromCoreIssues(n.issues, 'body.needs'));
+    await ensureSeeded();
+    const asOf = b.as_of ?? today();
     return c.json({ as_of: asOf, illustrative: n.illustrative ?? null, rows: gaps(await coverageOf(deps.db, asOf), n.needs) } as never, 200);
   });
   return Object.values(routes).map((r) => `${r.method.toUpperCase()} ${r.path}`);
