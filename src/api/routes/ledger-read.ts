@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { burdenShare, coverage, gaps, predictability, rateIndex, TOTAL_DIMENSIONS, totals, type ForceWindow, type TotalDimension } from '../../core/ledger/index.js';
 import { formatIssue } from '../../core/issues.js';
-import { bundledDataDir } from '../../cli/context.js';
+import { bundledDataDir, packageRoot } from '../../cli/context.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
 import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
@@ -26,11 +26,11 @@ export const routes = {
   coverage: createRoute({ method: 'get', path: '/api/ledger/coverage', tags, summary: 'Capability x guarantor x year: committed, indicative, expired, delivered (EUR), with predictability and % of GDP', request: { query: z.object({ year: z.coerce.number().int().min(1990).max(2200).optional(), as_of: dateParam.optional().meta({ description: 'default: today' }) }) }, responses: ok(loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'), 'The coverage') }),
   gapsFor: createRoute({
     method: 'post', path: '/api/ledger/gaps', tags, summary: 'Your needs per capability and year against committed and indicative support',
-    description: 'The body carries a needs document in the format of data/needs/example.yaml (YAML or JSON text, or the object itself). Nothing is written.',
+    description: 'The body carries a needs document in the format of config/needs-example.yaml (YAML or JSON text, or the object itself). Nothing is written.',
     request: { body: { required: true, content: { 'application/json': { schema: z.object({ needs: z.union([z.string().max(1_000_000), z.object({}).loose()]), as_of: dateParam.optional() }).strict() } } } },
     responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'GapsFor' }), 'The gaps'),
   }),
-  gaps: createRoute({ method: 'get', path: '/api/ledger/gaps', tags, summary: 'Stated needs per capability and year against committed and indicative support (needs: data/needs/example.yaml, illustrative)', request: { query: z.object({ as_of: dateParam.optional() }) }, responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'Gaps' }), 'The gaps') }),
+  gaps: createRoute({ method: 'get', path: '/api/ledger/gaps', tags, summary: 'Stated needs per capability and year against committed and indicative support (needs: config/needs-example.yaml, illustrative)', request: { query: z.object({ as_of: dateParam.optional() }) }, responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'Gaps' }), 'The gaps') }),
 };
 
 /** Seeds an empty ledger once per process from the bundled seed (one transaction; nothing when it has entries). */
@@ -86,7 +86,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
   });
   app.openapi(routes.gaps, async (c) => {
     const asOf = c.req.valid('query').as_of ?? today();
-    const n = await loadNeeds(join(bundledDataDir, 'needs', 'example.yaml'));
+    const n = await loadNeeds(join(packageRoot, 'config', 'needs-example.yaml'));
     if (!n.needs) throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
     await ensureSeeded();
     return c.json({ as_of: asOf, illustrative: n.illustrative ?? null, rows: gaps(await coverageOf(deps.db, asOf), n.needs) } as never, 200);

@@ -84,8 +84,8 @@ export const gapsCommand: Command = {
   summary: 'compare stated needs per capability and year with committed and indicative support',
   help: `Usage: compact gaps --needs FILE.yaml [--as-of DATE] [--json]
 FILE lists requirements per capability and year in EUR (format in docs/ledger.md; an illustrative example is
-data/needs/example.yaml). Each row gives need, committed, indicative, delivered and the gaps.
-Example: compact gaps --needs data/needs/example.yaml --json`,
+config/needs-example.yaml). Each row gives need, committed, indicative, delivered and the gaps.
+Example: compact gaps --needs config/needs-example.yaml --json`,
   options: { ...storeOptions, json: { type: 'boolean' }, needs: { type: 'string' }, 'as-of': { type: 'string' } },
   async run({ values }, io) {
     const file = str(values.needs);
