@@ -62,7 +62,11 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
   const cite = (c: Obj | null | undefined, fallback = anySrc) =>
     c && typeof c.quote === 'string' ? { source: c.source_url ? book.add(c.source_url as string) : primary ?? fallback, quote: c.quote, where: (c.where as string) ?? null } : null;
   const signed = (x.signed_on as string) ?? (s.signed_on as string) ?? null;
-  const termYears = x.term_years !== undefined ? (x.term_years as number | null) : (s.term_years as number | null);
+  // A coded text wins; where only secondary coding exists and it leaves the term open, the curated figure stands,
+  // cited to the Ministry of Defence statement it rests on when that is among the sources.
+  const secondaryGap = x.evidence === 'secondary' && x.term_years == null && typeof s.term_years === 'number';
+  const termYears = secondaryGap ? (s.term_years as number) : x.term_years !== undefined ? (x.term_years as number | null) : (s.term_years as number | null);
+  const modUrl = ((s.sources as string[]) ?? []).find((u) => /mod\.gov\.ua/.test(u));
   const openEnded = termYears === null && id === 'ua-eu-2024';
   const entryClause = cite(x.entry_into_force_clause as Obj) ?? findBinding(x, /effect|force|signature/i, primary);
   const sunset = x.sunset_on_nato_accession !== undefined ? x.sunset_on_nato_accession : s.sunset_on_nato_accession;
@@ -98,10 +102,10 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
       years: termYears,
       open_ended: openEnded,
       extension: (s.sunset_note && /extension|extended/i.test(String(s.sunset_note)) ? String(s.sunset_note) : null) as string | null,
-      citation: cite(x.term_clause as Obj) ?? { source: anySrc, quote: s.term_note ? String(s.term_note) : null, where: null },
+      citation: (secondaryGap ? null : cite(x.term_clause as Obj)) ?? { source: secondaryGap && modUrl ? book.add(modUrl) : anySrc, quote: null, where: null },
     },
     termination: x.termination_clause ? { notice_months: (x.termination_notice_months as number) ?? null, citation: cite(x.termination_clause as Obj)! } : null,
-    nato_accession: { effect, citation: cite(x.nato_accession_clause as Obj) ?? (s.sunset_note ? { source: anySrc, quote: String(s.sunset_note), where: null } : null) },
+    nato_accession: { effect, citation: cite(x.nato_accession_clause as Obj) ?? (s.sunset_note ? { source: anySrc, quote: null, where: null } : null) },
     legal_force: { class: lfClass, ratified: s.ratified ?? null, states_not_legally_binding: ((x.binding_language as Obj)?.states_not_legally_binding as boolean | 'partial' | undefined) ?? null, evidence: lfEvidence },
     wording: { class: wordingClass, citation: response },
     frameworks: frameworksOf(id, s),
@@ -115,6 +119,8 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
     notes: [
       s.legal_form ? `Legal form: ${s.legal_form}` : '',
       s.notes ? String(s.notes) : '',
+      s.term_note ? `Term (curated note): ${s.term_note}` : '',
+      s.sunset_note && !x.nato_accession_clause ? `On NATO accession (curated note): ${s.sunset_note}` : '',
       typeof s.consultation_on_attack_hours === 'number' && !provisions.some((p) => p.area === 'consultations_on_attack')
         ? `The curated dataset (audited against the full text) records a ${s.consultation_on_attack_hours}-hour consultation clause, but no quotable wording of it is at hand, so no consultation provision is coded and the trigger engine yields no consultation obligation for this agreement until the clause is coded.`
         : '',

@@ -1,6 +1,6 @@
 // Registry reads the API needs beyond the store's: keyset pages of agreements, per-guarantor figures, overview.
-import { forcePeriod } from '../core/in-force.js';
 import type { Queryable } from '../store/db.js';
+import { registryOverview } from '../core/overview.js';
 import { readRegistry, type AgreementRow } from '../store/registry-store.js';
 import { ApiError } from './errors.js';
 
@@ -97,25 +97,7 @@ export async function guarantorFigures(db: Queryable) {
 
 /** Key figures of the registry (the same as `compact overview --json`, without as_of). */
 export async function overview(db: Queryable) {
-  const reg = await readRegistry(db);
-  const series = reg.agreements.filter((a) => a.series === 'g7_joint_declaration_bilateral');
-  return {
-    agreements: reg.agreements.length,
-    series: series.length,
-    related: reg.agreements.length - series.length,
-    frameworks: reg.frameworks.length,
-    provisions: reg.agreements.reduce((n, a) => n + a.provisions.length, 0),
-    legal_force: countBy(series, (a) => a.legal_force.class),
-    wording: countBy(series, (a) => a.wording.class),
-    with_24h_consultation: series.filter((a) => a.provisions.some((p) => p.mechanism?.kind === 'consultation')).length,
-    term_ends: countBy(series, (a) => forcePeriod(a).end?.slice(0, 4) ?? 'open-ended'),
-  };
-}
-
-function countBy<T>(xs: T[], key: (x: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(out).sort());
+  return registryOverview(await readRegistry(db));
 }
 
 /** Which areas each record's provisions cover, with counts (one SQL aggregate). */
