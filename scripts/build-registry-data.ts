@@ -82,7 +82,7 @@ function buildAgreement(s: Obj, g: Obj | undefined, supp: Obj | undefined): Obj 
   const response = cite(x.response_clause as Obj) ?? (s.wording_evidence && /^'/.test(String(s.wording_evidence)) ? { source: anySrc, quote: String(s.wording_evidence).replace(/^'+|'+$/g, ''), where: null } : null);
   const provisions = buildProvisions(id, partner, x, s, primary, anySrc, book, response, wordingClass);
   const pledges = buildPledges(id, x, s, primary ?? anySrc, book);
-  const disagreements = [...knownDisagreements(id, book, textSrc), ...buildDisagreements(s, x, book, anySrc)];
+  const disagreements = [...knownDisagreements(id, book, textSrc), ...buildDisagreements(x, book, anySrc)];
   return {
     schema_version: 1,
     id,

@@ -144,7 +144,7 @@ export function years(period: string): [number, number] | null {
   return one ? [Number(one[1]), Number(one[1])] : null;
 }
 
-export function buildDisagreements(s: Obj, x: Obj, book: SourceBook, anySrc: string): Obj[] {
+export function buildDisagreements(x: Obj, book: SourceBook, anySrc: string): Obj[] {
   const out: Obj[] = [];
   for (const d of (x.disagreements as Obj[]) ?? []) {
     // Claims that cite the curated dataset or a local text file are cited to the record's own text source.

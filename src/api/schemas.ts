@@ -20,7 +20,6 @@ export const errorResponses = {
   404: { description: 'No such resource', content: { 'application/json': { schema: errorSchema } } },
 } as const;
 
-export const notAvailableResponse = { 501: { description: 'The module behind this route is not in this build', content: { 'application/json': { schema: errorSchema } } } } as const;
 
 export const dateParam = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' }).meta({ example: '2034-06-01' });
 

@@ -45,7 +45,7 @@ function why(o: Obligation, recorded: boolean): HTMLElement {
   return box;
 }
 
-function evidenceCell(o: Obligation, evidence: Explanation['evidence'] | undefined): HTMLElement | string {
+function evidenceCell(evidence: Explanation['evidence'] | undefined): HTMLElement | string {
   if (!evidence?.length) return '—';
   return h('ul', { class: 'evidence' }, ...evidence.map((e) => h('li', {}, h('a', { href: e.url, rel: 'noopener noreferrer' }, new URL(e.url).hostname), e.note ? ` ${e.note}` : '')));
 }
@@ -87,7 +87,7 @@ export function obligationTable(list: Obligation[], opts: { recorded: boolean; e
         h('td', {}, o.due ? when(o.due) : 'none set', o.due && eventAt ? h('div', { class: 'meta' }, `+${Math.round((Date.parse(o.due) - Date.parse(eventAt)) / 3.6e6)}h after the event`) : ''),
         h('td', {}, o.due && open ? countdown(o.due) : '—'),
         h('td', {}, h('span', { class: `state ${o.state ?? 'simulated'}` }, o.state ? label(o.state) : 'simulated'), opts.recorded && open && opts.refresh ? fulfilForm(o, opts.refresh) : ''),
-        h('td', {}, evidenceCell(o, opts.evidence?.get(o.id))),
+        h('td', {}, evidenceCell(opts.evidence?.get(o.id))),
         h('td', {}, why(o, opts.recorded)),
       );
     })),
