@@ -27,7 +27,7 @@ async function load(url: string): Promise<{ rps: number; p50: number; p99: numbe
     while (performance.now() < end) {
       const t0 = performance.now();
       const r = await fetch(url).catch(() => null);
-      if (!r || r.status !== 200) errors++;
+      if (r?.status !== 200) errors++;
       await r?.arrayBuffer();
       lat.push(performance.now() - t0);
     }
@@ -47,10 +47,20 @@ const api = await listen(createApp({ db, log: () => {} }).fetch);
 const bare = await listen(new Hono().get('/ping', (c) => c.json({ ok: true })).fetch);
 
 const base = await load(`http://127.0.0.1:${bare.port}/ping`);
-console.log(`bare Hono /ping: ${base.rps.toFixed(0)} req/s, p50 ${base.p50.toFixed(2)} ms, p99 ${base.p99.toFixed(2)} ms`);
-for (const path of ['/api/agreements?limit=50', '/api/agreements?in_force_on=2030-01-01&party=GB', '/api/agreements/ua-gb-2024', '/api/guarantors', '/api/overview']) {
+console.log(
+  `bare Hono /ping: ${base.rps.toFixed(0)} req/s, p50 ${base.p50.toFixed(2)} ms, p99 ${base.p99.toFixed(2)} ms`,
+);
+for (const path of [
+  '/api/agreements?limit=50',
+  '/api/agreements?in_force_on=2030-01-01&party=GB',
+  '/api/agreements/ua-gb-2024',
+  '/api/guarantors',
+  '/api/overview',
+]) {
   const r = await load(`http://127.0.0.1:${api.port}${path}`);
-  console.log(`${path}: ${r.rps.toFixed(0)} req/s (${(r.rps / base.rps).toFixed(3)} of bare), p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${(r.p99 / base.p99).toFixed(1)}x bare), errors ${r.errors}`);
+  console.log(
+    `${path}: ${r.rps.toFixed(0)} req/s (${(r.rps / base.rps).toFixed(3)} of bare), p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms (${(r.p99 / base.p99).toFixed(1)}x bare), errors ${r.errors}`,
+  );
 }
 api.close();
 bare.close();

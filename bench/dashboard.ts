@@ -1,11 +1,10 @@
 // The dashboard in headless Chromium: JS and CSS size, and time to the first rendered view of each route.
 // Usage: node --import tsx bench/dashboard.ts [runs per view, default 3]
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readFileSync } from 'node:fs';
-import { bundleDir } from '../src/web/bundle.js';
 import { startBrowser, startSystem } from '../e2e/harness.js';
+import { bundleDir } from '../src/web/bundle.js';
 
 const runs = Number(process.argv[2] ?? 3);
 const sys = await startSystem();
@@ -25,7 +24,9 @@ for (const hash of ['#/', '#/agreement/ua-gb-2024', '#/trigger', '#/coverage', '
     await page.close();
   }
   times.sort((a, b) => a - b);
-  console.log(`${hash}: first render median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[times.length - 1]!.toFixed(0)}) over ${runs} cold pages`);
+  console.log(
+    `${hash}: first render median ${times[Math.floor(times.length / 2)]!.toFixed(0)} ms (min ${times[0]!.toFixed(0)}, max ${times[times.length - 1]!.toFixed(0)}) over ${runs} cold pages`,
+  );
 }
 await br.stop();
 await sys.stop();

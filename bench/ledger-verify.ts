@@ -8,14 +8,38 @@ import { openStore } from '../src/store/open-store.js';
 const n = Number(process.argv[2] ?? 100_000);
 const db = await openStore({ dir: 'memory://' });
 const draft = (i: number): EntryDraft => ({
-  ref: `bench-${i}`, entry_type: i % 3 === 0 ? 'delivery' : 'pledge', provider: ['DE', 'GB', 'FR', 'NL'][i % 4]!, recipient: 'UA', agreement_id: null,
-  provision_id: null, pledge_ref: null, amount: `${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')}`, currency: 'EUR', date: `202${4 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
-  year_from: null, year_to: null, kind: 'military', capability: 'artillery', item: null, quantity: null, status: 'committed', channel: 'bilateral',
-  within: null, corrects: null, supersedes: false, source_url: `https://example.org/bench/${i}`, source_quote: null, note: null,
+  ref: `bench-${i}`,
+  entry_type: i % 3 === 0 ? 'delivery' : 'pledge',
+  provider: ['DE', 'GB', 'FR', 'NL'][i % 4]!,
+  recipient: 'UA',
+  agreement_id: null,
+  provision_id: null,
+  pledge_ref: null,
+  amount: `${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')}`,
+  currency: 'EUR',
+  date: `202${4 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
+  year_from: null,
+  year_to: null,
+  kind: 'military',
+  capability: 'artillery',
+  item: null,
+  quantity: null,
+  status: 'committed',
+  channel: 'bilateral',
+  within: null,
+  corrects: null,
+  supersedes: false,
+  source_url: `https://example.org/bench/${i}`,
+  source_quote: null,
+  note: null,
 });
 let t = performance.now();
 for (let i = 0; i < n; i += 10_000) {
-  const r = await appendEntries(db, Array.from({ length: Math.min(10_000, n - i) }, (_, k) => ({ draft: draft(i + k) })), '2025-01-01T00:00:00.000Z');
+  const r = await appendEntries(
+    db,
+    Array.from({ length: Math.min(10_000, n - i) }, (_, k) => ({ draft: draft(i + k) })),
+    '2025-01-01T00:00:00.000Z',
+  );
   if (!r.ok) throw new Error(JSON.stringify(r.issues.slice(0, 3)));
 }
 const loadS = (performance.now() - t) / 1000;

@@ -1,8 +1,9 @@
 // How the registry scales: loads N synthetic agreements (copies of the bundled ones under new ids and dates) into
 // an in-memory store and times load, the in-force query and one trigger evaluation, at two sizes side by side.
 // Usage: node --import tsx bench/registry-scale.ts [small, default 1000] [large, default 10000]
-import { evaluate, makeEvent } from '../src/core/trigger/index.js';
+
 import type { Agreement, Registry } from '../src/core/model.js';
+import { evaluate, makeEvent } from '../src/core/trigger/index.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { openStore } from '../src/store/open-store.js';
 import { listAgreements, readRegistry, saveRegistry } from '../src/store/registry-store.js';
@@ -17,7 +18,7 @@ function synthetic(n: number): Registry {
   for (let i = 0; i < n; i++) {
     const a = structuredClone(base.agreements[i % base.agreements.length]!);
     a.id = `${a.id.slice(0, 10)}-s${i}`;
-    const day = new Date(Date.UTC(2000, 0, 1) + (i * 7919 % 14600) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(Date.UTC(2000, 0, 1) + ((i * 7919) % 14600) * 86_400_000).toISOString().slice(0, 10);
     a.signed_on = day;
     a.treaty_actions = [];
     agreements.push(a);
@@ -39,7 +40,10 @@ async function measure(n: number) {
     const acting = await readRegistry(db, { withMechanisms: true, inForceOn: '2027-03-01' });
     const read = performance.now() - t;
     t = performance.now();
-    const ev = evaluate(acting, makeEvent({ type: 'armed_attack', at: '2027-03-01T04:00:00Z', aggressor: 'RU', target: 'UA' }).event!);
+    const ev = evaluate(
+      acting,
+      makeEvent({ type: 'armed_attack', at: '2027-03-01T04:00:00Z', aggressor: 'RU', target: 'UA' }).event!,
+    );
     const evalMs = performance.now() - t;
     return { n, load, query, inForce: rows.length, read, evalMs, obligations: ev.obligations.length };
   } finally {
@@ -52,7 +56,16 @@ const b = await measure(large);
 const k = large / small;
 const fmt = (x: number) => `${x.toFixed(0)} ms`;
 console.log(`sizes ${small} and ${large} agreements (x${k}); a linear step would take x${k} as long`);
-for (const [label, key] of [['load (one transaction)', 'load'], ['in-force query', 'query'], ['read in-force records with a mechanism', 'read'], ['evaluate one attack', 'evalMs']] as const) {
-  console.log(`${label.padEnd(40)} ${fmt(a[key]).padStart(9)} ${fmt(b[key]).padStart(9)}  ratio ${(b[key] / a[key]).toFixed(1)}`);
+for (const [label, key] of [
+  ['load (one transaction)', 'load'],
+  ['in-force query', 'query'],
+  ['read in-force records with a mechanism', 'read'],
+  ['evaluate one attack', 'evalMs'],
+] as const) {
+  console.log(
+    `${label.padEnd(40)} ${fmt(a[key]).padStart(9)} ${fmt(b[key]).padStart(9)}  ratio ${(b[key] / a[key]).toFixed(1)}`,
+  );
 }
-console.log(`in force on 2027-03-01: ${a.inForce} and ${b.inForce}; obligations from one attack: ${a.obligations} and ${b.obligations}`);
+console.log(
+  `in force on 2027-03-01: ${a.inForce} and ${b.inForce}; obligations from one attack: ${a.obligations} and ${b.obligations}`,
+);

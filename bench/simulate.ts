@@ -11,11 +11,17 @@ import { parseArgs } from 'node:util';
 import { loadModel } from '../src/analysis/config.js';
 import type { KernelName } from '../src/analysis/kernel.js';
 import { closePools, runBlocks, SimulationPool } from '../src/analysis/worker-pool.js';
-import { buildModelInput, partnerClasses } from '../src/core/analysis/simulation-input.js';
 import type { ModelInput } from '../src/core/analysis/simulate.js';
+import { buildModelInput, partnerClasses } from '../src/core/analysis/simulation-input.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 
-const { values } = parseArgs({ options: { workers: { type: 'string', default: '2' }, seed: { type: 'string', default: '1' }, kernel: { type: 'string', default: 'both' } } });
+const { values } = parseArgs({
+  options: {
+    workers: { type: 'string', default: '2' },
+    seed: { type: 'string', default: '1' },
+    kernel: { type: 'string', default: 'both' },
+  },
+});
 const kernels: KernelName[] = values.kernel === 'both' ? ['wasm', 'js'] : [values.kernel as KernelName];
 const workers = Number(values.workers);
 const seed = Number(values.seed);
@@ -32,17 +38,33 @@ const model = buildModelInput(years, unit, classes, cfg);
 
 const dir = mkdtempSync(join(tmpdir(), 'compact-bench-'));
 const exe = join(dir, 'simulate-ref');
-execFileSync('gcc', ['-O3', '-march=native', '-ffp-contract=off', '-o', exe, join(import.meta.dirname, 'simulate-ref.c')]);
+execFileSync('gcc', [
+  '-O3',
+  '-march=native',
+  '-ffp-contract=off',
+  '-o',
+  exe,
+  join(import.meta.dirname, 'simulate-ref.c'),
+]);
 
 function modelFile(m: ModelInput, trials: number): string {
   const f = join(dir, `model-${trials}.txt`);
-  const lines = [`${m.partners.length} ${m.years.length} ${m.bins} ${trials} ${cfg.blockSize} ${seed} ${m.shockProb} ${m.shockMult}`, [...m.planned].join(' '), m.partners.map((_, p) => `${m.cont[p]} ${m.lo[p]} ${m.hi[p]}`).join(' '), [...m.needs].join(' ')];
+  const lines = [
+    `${m.partners.length} ${m.years.length} ${m.bins} ${trials} ${cfg.blockSize} ${seed} ${m.shockProb} ${m.shockMult}`,
+    [...m.planned].join(' '),
+    m.partners.map((_, p) => `${m.cont[p]} ${m.lo[p]} ${m.hi[p]}`).join(' '),
+    [...m.needs].join(' '),
+  ];
   writeFileSync(f, lines.join('\n'));
   return f;
 }
 
 const secs = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e9;
-console.log(`model v1: ${model.partners.length} partners x ${model.years.length} years, block ${cfg.blockSize}, JS with ${workers} worker(s), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+console.log(
+  `model v1: ${model.partners.length} partners x ${model.years.length} years, block ${cfg.blockSize}, JS with ${workers} worker(s), load average ${loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`,
+);
 
 // Cold: a new pool, start-up included.
 let t0 = process.hrtime.bigint();
@@ -51,7 +73,14 @@ await coldPool.run(model, { trials: 1e5, seed, blockSize: cfg.blockSize, kernel:
 console.log(`cold 1e+5 trials, ${kernels[0]} kernel (pool start-up included): ${secs(t0).toFixed(3)} s`);
 await coldPool.close();
 // Warm: the shared pool is started once (and the kernel compiled) by a run of one block per worker, then reused.
-for (const kernel of kernels) await runBlocks(model, { trials: cfg.blockSize * Math.max(1, workers), seed: seed + 1, blockSize: cfg.blockSize, workers, kernel });
+for (const kernel of kernels)
+  await runBlocks(model, {
+    trials: cfg.blockSize * Math.max(1, workers),
+    seed: seed + 1,
+    blockSize: cfg.blockSize,
+    workers,
+    kernel,
+  });
 
 for (const trials of [1e5, 1e6]) {
   const out = execFileSync(exe, [modelFile(model, trials)], { encoding: 'utf8' });

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Entry point: runs the compiled CLI from dist/, or the TypeScript sources through tsx when no build exists.
 import { existsSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const built = join(root, 'dist', 'cli', 'main.js');

@@ -1,8 +1,8 @@
 // The dashboard end to end in headless Chromium: every view loads with real data, no request leaves the
 // machine, no console error; leaves a screenshot of every view (laptop and phone widths) in e2e/screenshots/.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
 import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { browserSkipReason, SCREENSHOTS, startBrowser, startSystem } from './harness.js';
 
@@ -27,15 +27,20 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
 
   async function open(hash: string, width = 1280, height = 900): Promise<Page> {
     const page = await browser.newPage({ viewport: { width, height } });
-    page.on('request', (r) => { if (!r.url().startsWith(sys.url) && !r.url().startsWith('data:')) offsite.push(r.url()); });
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith(sys.url) && !r.url().startsWith('data:')) offsite.push(r.url());
+    });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`${hash}: ${m.text()}`);
+    });
     page.on('pageerror', (e) => consoleErrors.push(`${hash}: ${e.message}`));
     await page.goto(`${sys.url}/${hash}`);
     await page.waitForSelector('.view[data-ready="true"]', { timeout: 45_000 });
     return page;
   }
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
   test('overview: key figures, the map of Europe with guarantors coloured, the network', async () => {
     const page = await open('#/');
@@ -47,7 +52,10 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await shot(page, 'overview');
     await page.selectOption('#measure', 'strength');
     await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('strength'));
-    assert.ok((await page.locator('.countries path.country[class*=" q"]').count()) >= 20, 'guarantors coloured by strength');
+    assert.ok(
+      (await page.locator('.countries path.country[class*=" q"]').count()) >= 20,
+      'guarantors coloured by strength',
+    );
     await page.selectOption('#measure', 'gdp');
     await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('GDP'));
     await shot(page, 'overview-gdp');
@@ -58,7 +66,10 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     const page = await open('#/agreement/ua-gb-2024');
     assert.match(await page.locator('h1').innerText(), /United Kingdom/);
     assert.ok((await page.locator('.provisions li blockquote').count()) >= 20);
-    assert.ok((await page.locator('.provisions li .meta a[href^="http"]').count()) >= 20, 'each provision links its source');
+    assert.ok(
+      (await page.locator('.provisions li .meta a[href^="http"]').count()) >= 20,
+      'each provision links its source',
+    );
     assert.equal(await page.locator('svg.chart title').first().textContent(), 'Timeline of treaty actions');
     await shot(page, 'agreement-ua-gb-2024');
     await page.close();
@@ -70,11 +81,17 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await page.waitForSelector('#trigger-result table.obligations tbody tr');
     const rows = await page.locator('#trigger-result table.obligations tbody tr').count();
     assert.ok(rows >= 10, `an attack obliges many guarantors, found ${rows} rows`);
-    assert.match(await page.locator('#trigger-result .summary').innerText(), /Dry run: nothing recorded\. \d+ obligation\(s\)/);
+    assert.match(
+      await page.locator('#trigger-result .summary').innerText(),
+      /Dry run: nothing recorded\. \d+ obligation\(s\)/,
+    );
     assert.ok((await page.locator('#trigger-result .countdown').count()) > 0, 'the 24h clocks count down');
     assert.ok(await page.locator('#trigger-result tr[data-id] .state.simulated').first().isVisible());
     await page.locator('#trigger-result details summary', { hasText: 'why' }).first().click();
-    assert.ok((await page.locator('#trigger-result .why ol.trace li').first().innerText()).length > 0, 'the why panel shows the trace');
+    assert.ok(
+      (await page.locator('#trigger-result .why ol.trace li').first().innerText()).length > 0,
+      'the why panel shows the trace',
+    );
     assert.ok((await page.locator('details summary').count()) >= 1, 'clauses with mechanisms are listed');
     await shot(page, 'trigger');
     await page.close();
@@ -83,10 +100,15 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
   test('coverage: capability x guarantor matrix from the provisions', async () => {
     const page = await open('#/coverage');
     assert.ok((await page.locator('table.matrix tbody tr').count()) >= 4);
-    assert.ok((await page.locator('section[aria-label="Guarantor × year from the ledger"] table.matrix tbody tr').count()) >= 5, 'the ledger heatmap has guarantors');
+    assert.ok(
+      (await page.locator('section[aria-label="Guarantor × year from the ledger"] table.matrix tbody tr').count()) >= 5,
+      'the ledger heatmap has guarantors',
+    );
     assert.ok((await page.locator('#ledger-chart svg rect.bar.s0').count()) >= 5, 'pledged bars per party');
     await page.selectOption('#totals-by', 'year');
-    await page.waitForFunction(() => document.querySelector('#ledger-chart svg title')?.textContent?.includes('by year'));
+    await page.waitForFunction(() =>
+      document.querySelector('#ledger-chart svg title')?.textContent?.includes('by year'),
+    );
     await shot(page, 'coverage');
     await page.close();
   });
@@ -108,11 +130,18 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     assert.equal(await page.locator('#scenario-result svg .fan-baseline').count(), 1, 'the baseline median is drawn');
     assert.ok((await page.locator('#scenario-result ul.diff li').count()) >= 4);
     assert.match(await page.locator('#scenario-result .notice').innerText(), /ASSUMPTIONS/);
-    await page.fill('#settlement', 'id: e2e\ntitle: E2E plan\ndate: 2025-11-20\nproponent: test\nstatus: proposal\nsources: [https://example.org/plan]\nterms:\n  - kind: neutrality\n    text: Ukraine stays neutral and outside NATO\n    source: https://example.org/plan\n');
+    await page.fill(
+      '#settlement',
+      'id: e2e\ntitle: E2E plan\ndate: 2025-11-20\nproponent: test\nstatus: proposal\nsources: [https://example.org/plan]\nterms:\n  - kind: neutrality\n    text: Ukraine stays neutral and outside NATO\n    source: https://example.org/plan\n',
+    );
     await page.click('form[aria-label="Check a settlement"] button[type=submit]');
     await page.waitForSelector('#settlement-result ol.findings li, #settlement-result .notice.error');
     await shot(page, 'scenarios');
-    assert.equal(await page.locator('#settlement-result .notice.error').count(), 0, await page.locator('#settlement-result').innerText());
+    assert.equal(
+      await page.locator('#settlement-result .notice.error').count(),
+      0,
+      await page.locator('#settlement-result').innerText(),
+    );
     await page.close();
   });
 

@@ -17,12 +17,25 @@ const srcFile = join(root, 'data/gdp/sources/datasets-gdp-top-economies.2022-202
 const ratesFile = join(root, 'data/rates/ecb-annual.yaml');
 
 const SOURCE = 'https://data.worldbank.org/indicator/NY.GDP.MKTP.CD';
-const DERIVED_FROM = 'https://github.com/datasets/gdp/blob/635b071b43d0c83388128baeb9f4cc7279467d47/data/top-economies.csv';
-const CODE: Record<string, string> = { 'United States': 'US', Germany: 'DE', Japan: 'JP', 'United Kingdom': 'GB', France: 'FR', Italy: 'IT', Canada: 'CA' };
+const DERIVED_FROM =
+  'https://github.com/datasets/gdp/blob/635b071b43d0c83388128baeb9f4cc7279467d47/data/top-economies.csv';
+const CODE: Record<string, string> = {
+  'United States': 'US',
+  Germany: 'DE',
+  Japan: 'JP',
+  'United Kingdom': 'GB',
+  France: 'FR',
+  Italy: 'IT',
+  Canada: 'CA',
+};
 
 type Row = { party: string; year: number; gdp_eur: string | null; source: string; note: string | null };
 const doc = parse(readFileSync(gdpFile, 'utf8')) as { values: Row[] };
-const rates = (parse(readFileSync(ratesFile, 'utf8')) as { rates: { currency: string; year: number; rate: string | null; partial: boolean }[] }).rates;
+const rates = (
+  parse(readFileSync(ratesFile, 'utf8')) as {
+    rates: { currency: string; year: number; rate: string | null; partial: boolean }[];
+  }
+).rates;
 
 function scaled(s: string, decimals: number): bigint {
   const m = /^(\d+)(?:\.(\d+))?$/.exec(s);
@@ -48,7 +61,8 @@ for (const l of lines.slice(1)) {
     year,
     gdp_eur: eur.toString(),
     source: SOURCE,
-    note: `derived_from: ${DERIVED_FROM} (World Bank GDP, current US$: ${tr} trillion, rounded there to 4 decimals); ` +
+    note:
+      `derived_from: ${DERIVED_FROM} (World Bank GDP, current US$: ${tr} trillion, rounded there to 4 decimals); ` +
       `method: converted to EUR at the ECB annual average ${r.rate} USD per EUR for ${year} (data/rates/ecb-annual.yaml), EUR = USD / rate, rounded to whole euros`,
   });
 }
@@ -73,8 +87,14 @@ const out = [
 /** A YAML scalar: plain where that is unambiguous, JSON-quoted otherwise. */
 const scalar = (s: string) => (/^[A-Za-z][\w ,.()/-]*$/.test(s) ? s : JSON.stringify(s));
 for (const v of values) {
-  out.push(`  - party: ${v.party}`, `    year: ${v.year}`, `    gdp_eur: ${v.gdp_eur === null ? 'null' : JSON.stringify(v.gdp_eur)}`, `    source: ${v.source}`, `    note: ${v.note === null ? 'null' : scalar(v.note)}`);
+  out.push(
+    `  - party: ${v.party}`,
+    `    year: ${v.year}`,
+    `    gdp_eur: ${v.gdp_eur === null ? 'null' : JSON.stringify(v.gdp_eur)}`,
+    `    source: ${v.source}`,
+    `    note: ${v.note === null ? 'null' : scalar(v.note)}`,
+  );
 }
-writeFileSync(gdpFile, out.join('\n') + '\n');
+writeFileSync(gdpFile, `${out.join('\n')}\n`);
 for (const f of filled) console.log(`${f.party} ${f.year} ${f.gdp_eur}`);
 console.log(`filled ${filled.length} of ${values.length} rows in ${gdpFile}`);

@@ -14,18 +14,39 @@ const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const outIdx = args.indexOf('--out');
 const outFile = outIdx >= 0 ? args[outIdx + 1]! : join(root, 'data/rates/ecb-annual.yaml');
-const inFile = args.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ?? join(root, 'data/rates/sources/eurofxref-hist.2022-01-03_2025-05-09.csv');
+const inFile =
+  args.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ??
+  join(root, 'data/rates/sources/eurofxref-hist.2022-01-03_2025-05-09.csv');
 
 const SOURCE = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip';
-const DERIVED_FROM = 'https://github.com/h0tbird/eurofxref/blob/1be77cd409e46895ef4ae634e3aabec682cbfeab/eurofxref-hist.csv';
+const DERIVED_FROM =
+  'https://github.com/h0tbird/eurofxref/blob/1be77cd409e46895ef4ae634e3aabec682cbfeab/eurofxref-hist.csv';
 /** Last date in that copy (its first data row): a later date cannot be in it. */
 const COPY_ENDS = '2025-05-09';
-const CURRENCIES = ['USD', 'GBP', 'SEK', 'NOK', 'DKK', 'CAD', 'JPY', 'PLN', 'CZK', 'CHF', 'ISK', 'HUF', 'RON', 'BGN', 'AUD'];
+const CURRENCIES = [
+  'USD',
+  'GBP',
+  'SEK',
+  'NOK',
+  'DKK',
+  'CAD',
+  'JPY',
+  'PLN',
+  'CZK',
+  'CHF',
+  'ISK',
+  'HUF',
+  'RON',
+  'BGN',
+  'AUD',
+];
 const YEARS = [2022, 2023, 2024, 2025, 2026];
 const SIG = 5;
 const SCALE = 10n ** 8n;
 
-const lines = readFileSync(inFile, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(inFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 const header = lines[0]!.split(',');
 const rows = lines.slice(1).map((l) => l.split(','));
 for (const r of rows) {
@@ -37,7 +58,7 @@ if (rows[0]![0] !== COPY_ENDS) throw new Error(`expected the copy's first row to
 function toScaled(s: string): bigint {
   if (!/^\d+(\.\d{1,8})?$/.test(s)) throw new Error(`not a rate: ${s}`);
   const [i, f = ''] = s.split('.');
-  return BigInt(i!) * SCALE + BigInt((f + '00000000').slice(0, 8));
+  return BigInt(i!) * SCALE + BigInt(`${f}00000000`.slice(0, 8));
 }
 
 /** sum/n (sum in SCALE units) rounded half up to SIG significant digits, as a plain decimal string. */
@@ -66,12 +87,24 @@ for (const c of CURRENCIES) {
     const inYear = rows.filter((r) => r[0]!.startsWith(`${y}-`));
     const partial = y === 2026 || COPY_ENDS < `${y}-12-31`;
     if (inYear.length === 0) {
-      entries.push({ currency: c, year: y, rate: null, partial, note: `not computed: the copy used (${DERIVED_FROM}) ends ${COPY_ENDS} and has no ${y} rows; official series for when filled: ${series(c)}` });
+      entries.push({
+        currency: c,
+        year: y,
+        rate: null,
+        partial,
+        note: `not computed: the copy used (${DERIVED_FROM}) ends ${COPY_ENDS} and has no ${y} rows; official series for when filled: ${series(c)}`,
+      });
       continue;
     }
     const vals = inYear.map((r) => r[col]!).filter((v) => v !== 'N/A' && v !== '');
     if (vals.length !== inYear.length) {
-      entries.push({ currency: c, year: y, rate: null, partial, note: `not computed: ${inYear.length - vals.length} of ${inYear.length} days in ${y} have no ${c} rate in ${DERIVED_FROM}` });
+      entries.push({
+        currency: c,
+        year: y,
+        rate: null,
+        partial,
+        note: `not computed: ${inYear.length - vals.length} of ${inYear.length} days in ${y} have no ${c} rate in ${DERIVED_FROM}`,
+      });
       continue;
     }
     const sum = vals.reduce((a, v) => a + toScaled(v), 0n);
@@ -80,7 +113,13 @@ for (const c of CURRENCIES) {
     const last = dates.at(-1)!;
     const method = `mean of ${vals.length} daily reference rates from ${first} to ${last}, rounded half up to ${SIG} significant digits`;
     const part = partial ? `; PARTIAL YEAR: the copy ends ${COPY_ENDS}, so this is not the full-year average` : '';
-    entries.push({ currency: c, year: y, rate: meanSig(sum, BigInt(vals.length)), partial, note: `derived_from: ${DERIVED_FROM}; method: ${method}${part}; ECB published annual series for cross-check: ${series(c)}` });
+    entries.push({
+      currency: c,
+      year: y,
+      rate: meanSig(sum, BigInt(vals.length)),
+      partial,
+      note: `derived_from: ${DERIVED_FROM}; method: ${method}${part}; ECB published annual series for cross-check: ${series(c)}`,
+    });
   }
 }
 
@@ -97,10 +136,19 @@ const out = [
   'rates:',
 ];
 for (const e of entries) {
-  out.push(`  - currency: ${e.currency}`, `    year: ${e.year}`, `    rate: ${e.rate === null ? 'null' : JSON.stringify(e.rate)}`, `    partial: ${e.partial}`, `    source: ${SOURCE}`, `    note: ${JSON.stringify(e.note)}`);
+  out.push(
+    `  - currency: ${e.currency}`,
+    `    year: ${e.year}`,
+    `    rate: ${e.rate === null ? 'null' : JSON.stringify(e.rate)}`,
+    `    partial: ${e.partial}`,
+    `    source: ${SOURCE}`,
+    `    note: ${JSON.stringify(e.note)}`,
+  );
 }
-writeFileSync(outFile, out.join('\n') + '\n');
-const table = CURRENCIES.map((c) => [c, ...YEARS.map((y) => entries.find((e) => e.currency === c && e.year === y)!.rate ?? 'null')].join('\t'));
+writeFileSync(outFile, `${out.join('\n')}\n`);
+const table = CURRENCIES.map((c) =>
+  [c, ...YEARS.map((y) => entries.find((e) => e.currency === c && e.year === y)!.rate ?? 'null')].join('\t'),
+);
 console.log(['CUR', ...YEARS].join('\t'));
 console.log(table.join('\n'));
 console.log(`wrote ${entries.length} rates to ${outFile}`);

@@ -4,7 +4,7 @@
 // ../shared/corpus/dev/dev-gold.yaml (texts in ../shared/corpus/dev/). Set COMPACT_SHARED to move the shared folder.
 // Comparison collapses all whitespace runs to one space; '# ' provenance header lines at the top of a text are ignored.
 // Also checked: area quotes have at most 25 words, area and capability names are in their vocabularies, and enums.
-import { readFileSync, existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import YAML from 'yaml';
@@ -14,18 +14,46 @@ const shared = process.env.COMPACT_SHARED ?? path.resolve(repoRoot, '../shared')
 const devDir = path.join(shared, 'corpus/dev');
 
 const AREAS = new Set([
-  'military_assistance', 'air_defence', 'training', 'joint_exercises', 'intelligence', 'cyber', 'defence_industry',
-  'sanctions', 'financial_budget_support', 'reconstruction', 'energy', 'humanitarian_demining', 'maritime_security',
-  'accountability_war_crimes', 'eu_accession_support', 'nato_accession_support', 'consultations_on_attack',
-  'reform_support', 'information_security', 'frozen_assets',
+  'military_assistance',
+  'air_defence',
+  'training',
+  'joint_exercises',
+  'intelligence',
+  'cyber',
+  'defence_industry',
+  'sanctions',
+  'financial_budget_support',
+  'reconstruction',
+  'energy',
+  'humanitarian_demining',
+  'maritime_security',
+  'accountability_war_crimes',
+  'eu_accession_support',
+  'nato_accession_support',
+  'consultations_on_attack',
+  'reform_support',
+  'information_security',
+  'frozen_assets',
 ]);
-const CAPABILITIES = new Set(['air_force', 'integrated_air_missile_defence', 'artillery', 'armour', 'maritime', 'it', 'demining', 'drones']);
+const CAPABILITIES = new Set([
+  'air_force',
+  'integrated_air_missile_defence',
+  'artillery',
+  'armour',
+  'maritime',
+  'it',
+  'demining',
+  'drones',
+]);
 const WORDINGS = new Set(['commitments', 'conditional_commitments', 'intentions', 'mixed', 'not_applicable']);
 const KINDS = new Set(['pledge', 'past']);
 const MAX_AREA_WORDS = 25;
 
 const collapse = (s) => s.replace(/\s+/g, ' ').trim();
-const wordCount = (s) => collapse(s).split(' ').filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+const wordCount = (s) =>
+  collapse(s)
+    .split(' ')
+    .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 
 const textCache = new Map();
 /** Returns the collapsed body of a text file (provenance header removed), or null if it does not exist. */
@@ -35,7 +63,11 @@ function loadText(file) {
   if (existsSync(file)) {
     const lines = readFileSync(file, 'utf8').split('\n');
     let i = 0;
-    while (i < lines.length && (lines[i].startsWith('# ') || (i > 0 && lines[i].trim() === '' && lines[i - 1].startsWith('# ')))) i++;
+    while (
+      i < lines.length &&
+      (lines[i].startsWith('# ') || (i > 0 && lines[i].trim() === '' && lines[i - 1].startsWith('# ')))
+    )
+      i++;
     body = collapse(lines.slice(i).join('\n'));
   }
   textCache.set(file, body);
@@ -49,7 +81,9 @@ const fail = (where, msg) => failures.push(`${where}: ${msg}`);
 /** Walks a record and checks every `quote` (and pledge amount_text, qualifier) against the text. */
 function checkNode(node, text, at) {
   if (Array.isArray(node)) {
-    node.forEach((v, i) => checkNode(v, text, `${at}[${i}]`));
+    node.forEach((v, i) => {
+      checkNode(v, text, `${at}[${i}]`);
+    });
     return;
   }
   if (!node || typeof node !== 'object') return;
@@ -74,7 +108,8 @@ function checkRecord(rec, textFile, label, { gold = true, extra = true } = {}) {
     for (const [area, entry] of Object.entries(rec.areas ?? {})) {
       if (!AREAS.has(area)) fail(`${at}.areas.${area}`, 'not in the 20-area vocabulary');
       if (!entry?.quote || !entry?.where) fail(`${at}.areas.${area}`, 'needs quote and where');
-      else if (wordCount(entry.quote) > MAX_AREA_WORDS) fail(`${at}.areas.${area}`, `quote has ${wordCount(entry.quote)} words (max ${MAX_AREA_WORDS})`);
+      else if (wordCount(entry.quote) > MAX_AREA_WORDS)
+        fail(`${at}.areas.${area}`, `quote has ${wordCount(entry.quote)} words (max ${MAX_AREA_WORDS})`);
     }
     for (const area of Object.keys(rec.areas_absent_notes ?? {})) {
       if (!AREAS.has(area)) fail(`${at}.areas_absent_notes.${area}`, 'not in the 20-area vocabulary');
@@ -82,28 +117,35 @@ function checkRecord(rec, textFile, label, { gold = true, extra = true } = {}) {
     }
     (rec.pledges ?? []).forEach((p, i) => {
       if (!KINDS.has(p.kind)) fail(`${at}.pledges[${i}].kind`, `expected pledge|past, found ${p.kind}`);
-      if (p.amount != null && typeof p.amount !== 'number') fail(`${at}.pledges[${i}].amount`, 'expected a number or null');
+      if (p.amount != null && typeof p.amount !== 'number')
+        fail(`${at}.pledges[${i}].amount`, 'expected a number or null');
     });
   }
   if (extra) {
     for (const key of ['entry_into_force_clause', 'term_clause', 'termination_clause', 'response_clause']) {
       if (!(key in rec)) fail(at, `missing ${key}`);
-      else if (rec[key] !== null && (!rec[key].quote || !rec[key].where)) fail(`${at}.${key}`, 'expected {quote, where} or null');
+      else if (rec[key] !== null && (!rec[key].quote || !rec[key].where))
+        fail(`${at}.${key}`, 'expected {quote, where} or null');
     }
     if (!('termination_notice_months' in rec)) fail(at, 'missing termination_notice_months');
     if (!WORDINGS.has(rec.wording)) fail(`${at}.wording`, `unexpected value ${rec.wording}`);
-    if (rec.response_clause === null && rec.wording !== 'not_applicable') fail(`${at}.wording`, 'no response_clause but wording is not not_applicable');
-    if (!Array.isArray(rec.consultation_clause_qualifiers)) fail(`${at}.consultation_clause_qualifiers`, 'expected a list');
-    else rec.consultation_clause_qualifiers.forEach((q, i) => {
-      quotesChecked++;
-      if (!loadText(textFile).includes(collapse(q))) fail(`${at}.consultation_clause_qualifiers[${i}]`, `not found in the text: "${q}"`);
-    });
+    if (rec.response_clause === null && rec.wording !== 'not_applicable')
+      fail(`${at}.wording`, 'no response_clause but wording is not not_applicable');
+    if (!Array.isArray(rec.consultation_clause_qualifiers))
+      fail(`${at}.consultation_clause_qualifiers`, 'expected a list');
+    else
+      rec.consultation_clause_qualifiers.forEach((q, i) => {
+        quotesChecked++;
+        if (!loadText(textFile).includes(collapse(q)))
+          fail(`${at}.consultation_clause_qualifiers[${i}]`, `not found in the text: "${q}"`);
+      });
     if (typeof rec.reciprocal !== 'boolean') fail(`${at}.reciprocal`, 'expected true or false');
     if (!Array.isArray(rec.capabilities)) fail(`${at}.capabilities`, 'expected a list');
-    else rec.capabilities.forEach((c, i) => {
-      if (!CAPABILITIES.has(c.capability)) fail(`${at}.capabilities[${i}]`, `unknown capability ${c.capability}`);
-      if (!c.quote || !c.where) fail(`${at}.capabilities[${i}]`, 'needs quote and where');
-    });
+    else
+      rec.capabilities.forEach((c, i) => {
+        if (!CAPABILITIES.has(c.capability)) fail(`${at}.capabilities[${i}]`, `unknown capability ${c.capability}`);
+        if (!c.quote || !c.where) fail(`${at}.capabilities[${i}]`, 'needs quote and where');
+      });
   }
 }
 

@@ -1,7 +1,7 @@
 // Invariants checked with every test run: the core imports nothing outside itself, and every data file is valid
 // and cites its sources.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, dirname } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { formatIssue } from '../src/core/issues.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 
@@ -19,13 +19,20 @@ function walk(dir: string): string[] {
 const core = join(root, 'src/core');
 for (const file of walk(core)) {
   const text = readFileSync(file, 'utf8');
-  for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const m of text.matchAll(
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     const spec = m[1] ?? m[2]!;
     const target = spec.startsWith('.') ? resolve(dirname(file), spec) : null;
-    if (!target || !target.startsWith(core)) problems.push(`${relative(root, file)}: the core may not import ${spec} (src/core imports only src/core; put I/O in an adapter)`);
+    if (!target?.startsWith(core))
+      problems.push(
+        `${relative(root, file)}: the core may not import ${spec} (src/core imports only src/core; put I/O in an adapter)`,
+      );
   }
   if (/\bDate\.now\(|new Date\(\)|process\.|performance\.now\(/.test(text.replace(/\/\/.*$/gm, ''))) {
-    problems.push(`${relative(root, file)}: the core may not read the clock or the process; pass time in as an argument`);
+    problems.push(
+      `${relative(root, file)}: the core may not read the clock or the process; pass time in as an argument`,
+    );
   }
 }
 
@@ -38,4 +45,6 @@ if (problems.length) {
   console.error(`${problems.length} invariant violation(s)`);
   process.exit(1);
 }
-console.log(`invariants hold: core imports stay in src/core; data/ valid (${r.registry!.agreements.length} agreements, ${r.registry!.frameworks.length} frameworks)`);
+console.log(
+  `invariants hold: core imports stay in src/core; data/ valid (${r.registry!.agreements.length} agreements, ${r.registry!.frameworks.length} frameworks)`,
+);

@@ -1,8 +1,8 @@
 // Evaluates ingest on the dev corpus: area P/R/F1, evidence hit rate, field accuracy, pledge F1; txt and raw.
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { evaluateCorpus, sharedDir, type EvalBlock } from '../src/ingest/extract/eval-corpus.js';
 import { belowTargets, TARGETS } from '../src/ingest/eval-metrics.js';
+import { type EvalBlock, evaluateCorpus, sharedDir } from '../src/ingest/extract/eval-corpus.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -32,7 +32,7 @@ try {
     if (tty) process.stderr.write(`\r\x1b[Kingest eval ${done}/${total} ${file.split('/').pop() ?? ''}`);
   });
   if (tty) process.stderr.write('\r\x1b[K');
-  if (asJson) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  if (asJson) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   else process.stdout.write(`${render('txt', result.txt)}\n\n${render('raw (PDF/DOCX originals)', result.raw)}\n`);
   process.exitCode = belowTargets(result.txt.scores).length || belowTargets(result.raw.scores).length ? 1 : 0;
 } catch (e) {

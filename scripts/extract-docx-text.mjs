@@ -4,8 +4,8 @@
 // Word auto-numbering (word/numbering.xml) is reconstructed as a text prefix ("1. ", "a) ", "II. ").
 // Bullets are rendered as '•' (as in the dev texts). Deleted revisions are skipped; inserted ones are kept.
 import { readFile, writeFile } from 'node:fs/promises';
-import JSZip from 'jszip';
 import { DOMParser } from '@xmldom/xmldom';
+import JSZip from 'jszip';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -28,9 +28,27 @@ function children(el, name) {
 const val = (el) => (el ? el.getAttributeNS(W, 'val') || el.getAttribute('w:val') : null);
 
 function toRoman(n) {
-  const t = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const t = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
-  for (const [v, r] of t) while (n >= v) { s += r; n -= v; }
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 function toLetter(n) {
@@ -40,14 +58,22 @@ function toLetter(n) {
 }
 function formatNumber(n, fmt) {
   switch (fmt) {
-    case 'decimal': return String(n);
-    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter': return toLetter(n);
-    case 'upperLetter': return toLetter(n).toUpperCase();
-    case 'lowerRoman': return toRoman(n).toLowerCase();
-    case 'upperRoman': return toRoman(n);
-    case 'none': return '';
-    default: return String(n);
+    case 'decimal':
+      return String(n);
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'lowerLetter':
+      return toLetter(n);
+    case 'upperLetter':
+      return toLetter(n).toUpperCase();
+    case 'lowerRoman':
+      return toRoman(n).toLowerCase();
+    case 'upperRoman':
+      return toRoman(n);
+    case 'none':
+      return '';
+    default:
+      return String(n);
   }
 }
 
@@ -61,7 +87,8 @@ function parseNumbering(xml) {
   for (const a of children(root, 'abstractNum')) {
     const id = a.getAttributeNS(W, 'abstractNumId') || a.getAttribute('w:abstractNumId');
     const levels = new Map();
-    for (const l of children(a, 'lvl')) levels.set(Number(l.getAttributeNS(W, 'ilvl') || l.getAttribute('w:ilvl')), parseLevel(l));
+    for (const l of children(a, 'lvl'))
+      levels.set(Number(l.getAttributeNS(W, 'ilvl') || l.getAttribute('w:ilvl')), parseLevel(l));
     abstracts.set(id, levels);
   }
   for (const n of children(root, 'num')) {
@@ -123,14 +150,18 @@ function paragraphText(p) {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType !== 1) continue;
       const name = n.localName;
-      if (n.namespaceURI !== W) { walk(n); continue; }
+      if (n.namespaceURI !== W) {
+        walk(n);
+        continue;
+      }
       if (name === 'del' || name === 'pPr' || name === 'rPr' || name === 'instrText' || name === 'delText') continue;
       if (name === 't') out += n.textContent;
       else if (name === 'tab') out += '\t';
       else if (name === 'br' || name === 'cr') out += '\n';
       else if (name === 'noBreakHyphen') out += '-';
       else if (name === 'softHyphen') out += '';
-      else if (name === 'sym') out += String.fromCharCode(parseInt(n.getAttributeNS(W, 'char') || n.getAttribute('w:char'), 16));
+      else if (name === 'sym')
+        out += String.fromCharCode(parseInt(n.getAttributeNS(W, 'char') || n.getAttribute('w:char'), 16));
       else walk(n);
     }
   };
@@ -157,7 +188,7 @@ export async function extractDocx(buf) {
   const lines = [];
   for (const p of paragraphs) {
     const pPr = child(p, 'pPr');
-    let numPr = child(pPr, 'numPr');
+    const numPr = child(pPr, 'numPr');
     let numId = null;
     let ilvl = 0;
     if (numPr) {
@@ -168,13 +199,16 @@ export async function extractDocx(buf) {
       if (sn) ({ numId, ilvl } = sn);
     }
     // A manual line break starts a new line (as in the dev texts); whitespace is normalised within each line.
-    const parts = paragraphText(p).split('\n').map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim()).filter(Boolean);
+    const parts = paragraphText(p)
+      .split('\n')
+      .map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim())
+      .filter(Boolean);
     const text = parts.join('\n');
     let prefix = '';
     if (numId && numId !== '0' && nums.has(numId)) {
       const num = nums.get(numId);
       const levels = abstracts.get(num.abs) || new Map();
-      const levelOf = (i) => (num.overrides.get(i)?.lvl) || levels.get(i);
+      const levelOf = (i) => num.overrides.get(i)?.lvl || levels.get(i);
       const lvl = levelOf(ilvl);
       if (lvl && text) {
         const c = counters.get(num.abs) || [];
@@ -195,7 +229,7 @@ export async function extractDocx(buf) {
           prefix = lvl.text.replace(/%(\d)/g, (_, d) => {
             const i = Number(d) - 1;
             const n = c[i] ?? startOf(i);
-            return formatNumber(n, lvl.isLgl ? 'decimal' : (levelOf(i)?.fmt || 'decimal'));
+            return formatNumber(n, lvl.isLgl ? 'decimal' : levelOf(i)?.fmt || 'decimal');
           });
         }
       }
@@ -217,8 +251,8 @@ async function main() {
   const headers = [];
   for (let i = 0; i < rest.length; i++) if (rest[i] === '--header') headers.push(rest[++i]);
   const lines = await extractDocx(await readFile(inPath));
-  const head = headers.length ? headers.join('\n') + '\n\n' : '';
-  await writeFile(outPath, head + lines.join('\n') + '\n');
+  const head = headers.length ? `${headers.join('\n')}\n\n` : '';
+  await writeFile(outPath, `${head + lines.join('\n')}\n`);
   console.log(`${outPath}: ${lines.length} paragraphs`);
 }
 

@@ -26,15 +26,56 @@ const step = (label, cmd, args) => {
 
 let failedSteps = 0;
 if (only.length === 0) {
+  failedSteps += step('format and lint (biome)', process.execPath, [
+    join(root, 'node_modules/@biomejs/biome/bin/biome'),
+    'check',
+    '.',
+  ])
+    ? 1
+    : 0;
   failedSteps += step('invariants', process.execPath, ['--import', 'tsx', 'scripts/check-invariants.ts']) ? 1 : 0;
-  failedSteps += step('type check', process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json', '--noEmit']) ? 1 : 0;
+  failedSteps += step('type check', process.execPath, [
+    join(root, 'node_modules/typescript/bin/tsc'),
+    '-p',
+    'tsconfig.json',
+    '--noEmit',
+  ])
+    ? 1
+    : 0;
 }
-const files = (only.length ? only : ['src', 'test', 'e2e'].flatMap((d) => { try { return walk(join(root, d)); } catch { return []; } })).sort();
+const files = (
+  only.length
+    ? only
+    : ['src', 'test', 'e2e'].flatMap((d) => {
+        try {
+          return walk(join(root, d));
+        } catch {
+          return [];
+        }
+      })
+).sort();
 process.stdout.write(`\n== tests (${files.length} files)\n`);
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', '--test-reporter-destination=.test-results.tap', '--test-concurrency=2', ...files], { cwd: root, stdio: 'inherit', env: process.env });
+const r = spawnSync(
+  process.execPath,
+  [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    '--test-reporter-destination=.test-results.tap',
+    '--test-concurrency=2',
+    ...files,
+  ],
+  { cwd: root, stdio: 'inherit', env: process.env },
+);
+
 // Node's spec reporter already prints "ℹ pass N / ℹ fail N"; add the plain closing line from the TAP summary.
 import { readFileSync } from 'node:fs';
-let pass = 0, fail = 0;
+
+let pass = 0,
+  fail = 0;
 try {
   const tap = readFileSync(join(root, '.test-results.tap'), 'utf8');
   pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);

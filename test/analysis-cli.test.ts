@@ -17,7 +17,11 @@ test('score --json: every agreement scored in [0, 1] with a trace per criterion;
   for (const a of o.agreements) {
     assert.ok(a.score >= 0 && a.score <= 1);
     const lf = a.criteria.find((c: { id: string }) => c.id === 'legal_force');
-    assert.equal(lf.trace[0].value, reg.agreements.find((x) => x.id === a.id)!.legal_force.class, 'the legal-force criterion cites the field it read');
+    assert.equal(
+      lf.trace[0].value,
+      reg.agreements.find((x) => x.id === a.id)!.legal_force.class,
+      'the legal-force criterion cites the field it read',
+    );
   }
   for (const r of o.sensitivity.ranges) assert.ok(r.min_rank <= r.base_rank && r.base_rank <= r.max_rank);
   assert.ok(o.network.coverage_weighted > 0 && o.network.coverage_weighted <= 1);
@@ -30,7 +34,9 @@ test('score --weights: putting all weight on legal force ranks the binding agree
   const f = join(mkdtempSync(join(tmpdir(), 'w-')), 'w.yaml');
   writeFileSync(f, 'schema_version: 1\nweights:\n  legal_force: 1\n');
   const o = await run(['score', '--weights', f, '--json']);
-  const binding = reg.agreements.filter((a) => a.legal_force.class === 'executive_agreement' || a.legal_force.class === 'ratified_treaty').map((a) => a.id);
+  const binding = reg.agreements
+    .filter((a) => a.legal_force.class === 'executive_agreement' || a.legal_force.class === 'ratified_treaty')
+    .map((a) => a.id);
   assert.deepEqual(new Set(o.agreements.slice(0, binding.length).map((a: { id: string }) => a.id)), new Set(binding));
   const bad = await cli(['score', '--weights', f.replace('w.yaml', 'missing.yaml'), '--db', 'memory://']);
   assert.equal(bad.code, 1);
@@ -46,25 +52,36 @@ test('compare: one row per ruled element, one cell per agreement of the Ukraine 
     for (const c of row.cells) {
       const a = members.find((m) => m.id === c.agreement)!;
       for (const q of c.quotes) assert.equal(a.provisions.find((p) => p.id === q.provision)?.quote, q.quote);
-      if (c.status === 'met' && row.element !== 'binding_bilateral_agreements') assert.ok(c.quotes.length > 0, `${row.element}/${c.agreement} met with a quote`);
+      if (c.status === 'met' && row.element !== 'binding_bilateral_agreements')
+        assert.ok(c.quotes.length > 0, `${row.element}/${c.agreement} met with a quote`);
     }
   }
   const binding = o.rows.find((r: { element: string }) => r.element === 'binding_bilateral_agreements');
-  assert.equal(binding.counts.met, members.filter((a) => a.legal_force.class === 'ratified_treaty' || a.legal_force.ratified === true).length);
+  assert.equal(
+    binding.counts.met,
+    members.filter((a) => a.legal_force.class === 'ratified_treaty' || a.legal_force.ratified === true).length,
+  );
 });
 
 test('scenario run abrogation: nothing in force after the termination date, no agreement obligations, network strength 0', async () => {
   const o = await run(['scenario', 'run', 'abrogation', '--json']);
   assert.equal(o.result.in_force.length, 0);
   assert.ok(o.baseline.in_force.length > 0);
-  assert.ok(o.result.obligations.every((x: { agreement: string }) => !reg.agreements.some((a) => a.id === x.agreement)), 'only framework obligations remain');
+  assert.ok(
+    o.result.obligations.every((x: { agreement: string }) => !reg.agreements.some((a) => a.id === x.agreement)),
+    'only framework obligations remain',
+  );
   assert.equal(o.diff.strength.network_after, 0);
   assert.ok(o.diff.totals.total_eur <= 0);
 });
 
 test('scenario list names the shipped scenarios and all are valid', async () => {
   const o = await run(['scenario', 'list', '--json']);
-  for (const n of ['abrogation', 'us-withdrawal-2025', 'neutrality-settlement', 'apply-kyiv-compact', 'russia-demands']) assert.ok(o.some((s: { name: string; issues: string[] }) => s.name === n && s.issues.length === 0), n);
+  for (const n of ['abrogation', 'us-withdrawal-2025', 'neutrality-settlement', 'apply-kyiv-compact', 'russia-demands'])
+    assert.ok(
+      o.some((s: { name: string; issues: string[] }) => s.name === n && s.issues.length === 0),
+      n,
+    );
 });
 
 test('scenario run apply-kyiv-compact raises the network strength and adds obligations with deadlines', async () => {
@@ -87,13 +104,16 @@ test('simulate --json: reproducible, 1 and 2 workers give identical results, mea
 
 test('check-settlement russia-demands: the three demands conflict, citing provisions; accepting them ends the agreements', async () => {
   const o = await run(['check-settlement', 'data/settlements/russia-demands.yaml', '--json']);
-  assert.deepEqual(o.findings.map((f: { verdict: string }) => f.verdict), ['conflict', 'conflict', 'conflict']);
+  assert.deepEqual(
+    o.findings.map((f: { verdict: string }) => f.verdict),
+    ['conflict', 'conflict', 'conflict'],
+  );
   for (const f of o.findings) assert.ok(f.provisions.length > 0);
   assert.equal(o.effect.in_force.added.length, 0);
   assert.ok(o.effect.in_force.removed.length > 0);
 });
 
-test('check-settlement: the Peace Formula and Ukraine\'s 2025 memorandum produce no conflict (false positives)', async () => {
+test("check-settlement: the Peace Formula and Ukraine's 2025 memorandum produce no conflict (false positives)", async () => {
   for (const f of ['ukraine-peace-formula-2022-11', 'ukraine-memorandum-2025-06']) {
     const o = await run(['check-settlement', `data/settlements/${f}.yaml`, '--json']);
     assert.equal(o.counts.conflict + o.counts.partial, 0, f);

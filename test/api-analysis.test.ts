@@ -22,7 +22,10 @@ before(async () => {
 after(() => db.close());
 
 const call = async (method: string, url: string, body?: unknown) => {
-  const res = await app.request(url, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }) });
+  const res = await app.request(url, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
+  });
   return { status: res.status, body: (await res.json()) as any };
 };
 
@@ -31,9 +34,15 @@ test('scores: every agreement scored; a weight override changes the scores; bad 
   assert.equal(base.status, 200);
   assert.ok(base.body.agreements.length >= 20);
   const criterion = Object.keys(base.body.weights)[0]!;
-  const heavy = await call('GET', `/api/analysis/scores?samples=20&weights=${encodeURIComponent(JSON.stringify({ [criterion]: base.body.weights[criterion] * 10 + 5 }))}`);
+  const heavy = await call(
+    'GET',
+    `/api/analysis/scores?samples=20&weights=${encodeURIComponent(JSON.stringify({ [criterion]: base.body.weights[criterion] * 10 + 5 }))}`,
+  );
   assert.equal(heavy.status, 200);
-  assert.notDeepEqual(heavy.body.agreements.map((a: { score: number }) => a.score), base.body.agreements.map((a: { score: number }) => a.score));
+  assert.notDeepEqual(
+    heavy.body.agreements.map((a: { score: number }) => a.score),
+    base.body.agreements.map((a: { score: number }) => a.score),
+  );
   const bad = await call('GET', '/api/analysis/scores?weights=%7B%22nope%22%3A1%7D');
   assert.equal(bad.status, 400);
   assert.equal(bad.body.error.issues[0].path, 'query.weights');
@@ -52,7 +61,10 @@ test('scenarios: listed, run against the baseline; unknown names are refused wit
   assert.ok(list.body.some((s: { name: string }) => s.name === 'us-withdrawal-2025'));
   const run = await call('POST', '/api/analysis/scenarios/run', { scenario: 'us-withdrawal-2025' });
   assert.equal(run.status, 200);
-  assert.ok(run.body.diff.in_force.removed.length + run.body.diff.obligations.removed.length > 0, 'withdrawing the US removes something');
+  assert.ok(
+    run.body.diff.in_force.removed.length + run.body.diff.obligations.removed.length > 0,
+    'withdrawing the US removes something',
+  );
   const none = await call('POST', '/api/analysis/scenarios/run', { scenario: 'atlantis' });
   assert.equal(none.status, 400);
   assert.equal(none.body.error.issues[0].path, 'body.scenario');
@@ -67,12 +79,22 @@ test('simulate: seeded (same seed, same figures), percentiles ordered, assumptio
   for (const y of a.body.years) assert.ok(y.p5 <= y.p50 && y.p50 <= y.p95, `ordered percentiles in ${y.year}`);
   assert.match(a.body.assumptions.note, /ASSUMPTIONS/);
   assert.equal(a.body.input, 'ledger', 'planned amounts come from the ledger, as in the CLI');
-  const grim = await call('POST', '/api/analysis/simulate', { trials: 3000, seed: 7, model: { shock: { probability: 1, multiplier: 0.1 } } });
-  assert.ok(grim.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0) < a.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0));
+  const grim = await call('POST', '/api/analysis/simulate', {
+    trials: 3000,
+    seed: 7,
+    model: { shock: { probability: 1, multiplier: 0.1 } },
+  });
+  assert.ok(
+    grim.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0) <
+      a.body.years.reduce((s: number, y: { mean: number }) => s + y.mean, 0),
+  );
   const tooMany = await call('POST', '/api/analysis/simulate', { trials: 10_000_000 });
   assert.equal(tooMany.status, 400);
   assert.equal(tooMany.body.error.issues[0].path, 'body.trials');
-  const inverted = await call('POST', '/api/analysis/simulate', { trials: 10, model: { classes: { unknown: { lo: 0.9, hi: 0.1 } } } });
+  const inverted = await call('POST', '/api/analysis/simulate', {
+    trials: 10,
+    model: { classes: { unknown: { lo: 0.9, hi: 0.1 } } },
+  });
   assert.equal(inverted.status, 400);
   assert.equal(inverted.body.error.issues[0].path, 'body.model.classes.unknown');
 });
@@ -85,7 +107,9 @@ test('settlement check: YAML text and JSON object give the same findings; invali
   const { parse } = await import('yaml');
   const j = await call('POST', '/api/analysis/settlement-check', { settlement: parse(text) });
   assert.deepEqual(j.body, y.body);
-  const bad = await call('POST', '/api/analysis/settlement-check', { settlement: { id: 'x', title: 'x', date: '2025-01-01', proponent: 'x', status: 'rumour', sources: [], terms: [] } });
+  const bad = await call('POST', '/api/analysis/settlement-check', {
+    settlement: { id: 'x', title: 'x', date: '2025-01-01', proponent: 'x', status: 'rumour', sources: [], terms: [] },
+  });
   assert.equal(bad.status, 400);
   const paths = bad.body.error.issues.map((i: { path: string }) => i.path);
   assert.ok(paths.includes('body.settlement.status') && paths.includes('body.settlement.terms'), paths.join(', '));

@@ -28,11 +28,29 @@ const who: { principal: Principal; token: string | null }[] = [];
 
 /** The app's real routes under /api (method + OpenAPI path), deduplicated. */
 function appRoutes(a: App): string[] {
-  return [...new Set(a.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api') && !r.path.includes('*')).map((r) => `${r.method} ${toOpenApiPath(r.path)}`))].sort();
+  return [
+    ...new Set(
+      a.routes
+        .filter((r) => r.method !== 'ALL' && r.path.startsWith('/api') && !r.path.includes('*'))
+        .map((r) => `${r.method} ${toOpenApiPath(r.path)}`),
+    ),
+  ].sort();
 }
 
-const ledgerRow = (party: string) => ({ ref: `authz:${party}:${Math.random().toString(36).slice(2)}`, entry_type: 'pledge', provider: party, recipient: 'UA', date: '2025-01-01', kind: 'military', status: 'committed', source_url: 'https://example.org/src', amount: '1.00', currency: 'EUR' });
-const csvOf = (party: string) => `ref,entry_type,provider,recipient,date,kind,status,source_url,amount,currency\nauthz:${party}:${Math.random().toString(36).slice(2)},pledge,${party},UA,2025-01-01,military,committed,https://example.org/src,1.00,EUR\n`;
+const ledgerRow = (party: string) => ({
+  ref: `authz:${party}:${Math.random().toString(36).slice(2)}`,
+  entry_type: 'pledge',
+  provider: party,
+  recipient: 'UA',
+  date: '2025-01-01',
+  kind: 'military',
+  status: 'committed',
+  source_url: 'https://example.org/src',
+  amount: '1.00',
+  currency: 'EUR',
+});
+const csvOf = (party: string) =>
+  `ref,entry_type,provider,recipient,date,kind,status,source_url,amount,currency\nauthz:${party}:${Math.random().toString(36).slice(2)},pledge,${party},UA,2025-01-01,military,committed,https://example.org/src,1.00,EUR\n`;
 
 /** A request for a route touching `party`, and the parties it touches (the oracle, built independently of the policy's extractors). */
 function requestFor(key: string, party: string): { path: string; body?: string; type?: string; touches: string[] } {
@@ -40,16 +58,31 @@ function requestFor(key: string, party: string): { path: string; body?: string; 
   const withId = (id: string) => pattern.replace('{id}', encodeURIComponent(id));
   switch (key) {
     case 'POST /api/events':
-      return { path: pattern, body: JSON.stringify({ type: 'armed_attack', at: '2031-01-01T00:00:00Z', aggressor: 'RU' }), type: 'application/json', touches: [OWN, FOREIGN] };
+      return {
+        path: pattern,
+        body: JSON.stringify({ type: 'armed_attack', at: '2031-01-01T00:00:00Z', aggressor: 'RU' }),
+        type: 'application/json',
+        touches: [OWN, FOREIGN],
+      };
     case 'POST /api/obligations/{id}/transitions':
-      return { path: withId(obligationOf[party]!), body: JSON.stringify({ to: 'fulfilled', at: '2030-06-02T00:00:00Z', evidence_url: 'https://example.org/e' }), type: 'application/json', touches: [party] };
+      return {
+        path: withId(obligationOf[party]!),
+        body: JSON.stringify({ to: 'fulfilled', at: '2030-06-02T00:00:00Z', evidence_url: 'https://example.org/e' }),
+        type: 'application/json',
+        touches: [party],
+      };
     case 'POST /api/ledger/entries':
       return { path: pattern, body: JSON.stringify(ledgerRow(party)), type: 'application/json', touches: [party] };
     case 'POST /api/ledger/import':
       return { path: pattern, body: csvOf(party), type: 'text/csv', touches: [party] };
   }
-  if (ROUTE_POLICY[key]?.action === 'write_operational') throw new Error(`${key}: an operational write without a request builder in this test; add one`);
-  return { path: withId('ua-gb-2024'), ...(key.startsWith('POST') ? { body: '{}', type: 'application/json' } : {}), touches: [] };
+  if (ROUTE_POLICY[key]?.action === 'write_operational')
+    throw new Error(`${key}: an operational write without a request builder in this test; add one`);
+  return {
+    path: withId('ua-gb-2024'),
+    ...(key.startsWith('POST') ? { body: '{}', type: 'application/json' } : {}),
+    touches: [],
+  };
 }
 
 async function send(path: string, method: string, token: string | null, body?: string, type?: string) {
@@ -59,12 +92,16 @@ async function send(path: string, method: string, token: string | null, body?: s
   return app.request(path, { method, headers, ...(body !== undefined ? { body } : {}) });
 }
 
-const count = async (table: string) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n);
+const count = async (table: string) =>
+  Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0]!.n);
 
 before(async () => {
   db = await openStore({ dir: 'memory://' });
   await saveRegistry(db, (await loadRegistry(join(import.meta.dirname, '..', 'data'))).registry!);
-  const r = await recordEvent(db, makeEvent({ type: 'armed_attack', at: '2030-06-01T00:00:00Z', aggressor: 'RU' }).event!);
+  const r = await recordEvent(
+    db,
+    makeEvent({ type: 'armed_attack', at: '2030-06-01T00:00:00Z', aggressor: 'RU' }).event!,
+  );
   for (const o of r.evaluation.obligations) {
     if (o.promisor === OWN && obligationOf[OWN] && !spareOwn) spareOwn = o.id;
     obligationOf[o.promisor] ??= o.id;
@@ -81,11 +118,16 @@ after(async () => db?.close());
 
 describe('authorisation matrix', () => {
   test('every route of the app and of the OpenAPI document has a policy', async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
-    const fromDoc = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const fromDoc = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const missing = [...new Set([...appRoutes(app), ...fromDoc])].filter((k) => !ROUTE_POLICY[k]);
     assert.deepEqual(missing, [], 'add these routes to src/api/route-policy.ts');
-    for (const k of appRoutes(app)) assert.equal(findPolicy(k.split(' ')[0]!, requestFor(k, OWN).path)?.key, k, `${k} resolves to its own policy`);
+    for (const k of appRoutes(app))
+      assert.equal(findPolicy(k.split(' ')[0]!, requestFor(k, OWN).path)?.key, k, `${k} resolves to its own policy`);
   });
 
   test('role x route x party: real requests answer as the policy decides', async () => {
@@ -164,7 +206,10 @@ describe('authorisation matrix', () => {
     const viewer = who.find((w) => w.principal.role === 'viewer')!;
     assert.equal((await priv.request('/api/parties')).status, 401);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await priv.request('/api/parties', { headers: { Authorization: `Bearer ${viewer.token}` } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await priv.request('/api/parties', { headers: { Authorization: `Bearer ${viewer.token}` } })).status,
+      );
     assert.deepEqual(statuses.slice(0, 3), [200, 200, 200]);
     assert.equal(statuses[4], 429);
     const limited = await priv.request('/api/parties', { headers: { Authorization: `Bearer ${viewer.token}` } });

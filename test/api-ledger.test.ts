@@ -11,8 +11,10 @@ before(async () => {
 after(() => api.db.close());
 const call: TestApi['call'] = (...args) => api.call(...args);
 
-const HEADER = 'ref,entry_type,provider,recipient,agreement_id,provision_id,pledge_ref,amount,currency,date,year_from,year_to,kind,capability,item,quantity,status,channel,within,corrects,supersedes,source_url,source_quote,note';
-const row = (ref: string, amount: string, provider = 'GB') => `${ref},delivery,${provider},UA,ua-gb-2024,,,${amount},GBP,2025-02-01,,,military,,,,committed,bilateral,,,,https://www.gov.uk/example,,api test`;
+const HEADER =
+  'ref,entry_type,provider,recipient,agreement_id,provision_id,pledge_ref,amount,currency,date,year_from,year_to,kind,capability,item,quantity,status,channel,within,corrects,supersedes,source_url,source_quote,note';
+const row = (ref: string, amount: string, provider = 'GB') =>
+  `${ref},delivery,${provider},UA,ua-gb-2024,,,${amount},GBP,2025-02-01,,,military,,,,committed,bilateral,,,,https://www.gov.uk/example,,api test`;
 
 test('entries: the seed is there; keyset pages cover it once; provider filter narrows', async () => {
   const first = await call('GET', '/api/ledger/entries?limit=1000');
@@ -26,9 +28,14 @@ test('entries: the seed is there; keyset pages cover it once; provider filter na
     seen.push(...p.items.map((e: { seq: number }) => e.seq));
     cursor = p.next_cursor;
   } while (cursor);
-  assert.deepEqual(seen, first.body.items.map((e: { seq: number }) => e.seq));
+  assert.deepEqual(
+    seen,
+    first.body.items.map((e: { seq: number }) => e.seq),
+  );
   const gb = (await call('GET', '/api/ledger/entries?provider=gb&limit=1000')).body.items;
-  assert.ok(gb.length > 0 && gb.length < first.body.count && gb.every((e: { provider: string }) => e.provider === 'GB'));
+  assert.ok(
+    gb.length > 0 && gb.length < first.body.count && gb.every((e: { provider: string }) => e.provider === 'GB'),
+  );
 });
 
 test('totals by party and year in EUR; an unknown dimension names query.by', async () => {
@@ -43,17 +50,31 @@ test('totals by party and year in EUR; an unknown dimension names query.by', asy
 test('add one entry; import CSV all or nothing with row errors; verify holds after', async () => {
   const before = (await call('GET', '/api/ledger/verify')).body;
   assert.equal(before.ok, true);
-  const add = await call('POST', '/api/ledger/entries', Object.fromEntries(HEADER.split(',').map((c, i) => [c, row('api:one', '1000000').split(',')[i] || null])));
+  const add = await call(
+    'POST',
+    '/api/ledger/entries',
+    Object.fromEntries(HEADER.split(',').map((c, i) => [c, row('api:one', '1000000').split(',')[i] || null])),
+  );
   assert.equal(add.status, 201, JSON.stringify(add.body));
   assert.equal(add.body.count, before.checked + 1);
-  const dup = await call('POST', '/api/ledger/entries', Object.fromEntries(HEADER.split(',').map((c, i) => [c, row('api:one', '1000000').split(',')[i] || null])));
+  const dup = await call(
+    'POST',
+    '/api/ledger/entries',
+    Object.fromEntries(HEADER.split(',').map((c, i) => [c, row('api:one', '1000000').split(',')[i] || null])),
+  );
   assert.ok(dup.status >= 400 && dup.status < 500);
   const badCsv = `${HEADER}\n${row('api:two', '5')}\n${row('api:three', 'lots')}\n`;
   const refused = await call('POST', '/api/ledger/import', badCsv, 'text/csv');
   assert.ok(refused.status === 400 || refused.status === 422, String(refused.status));
   assert.match(refused.body.error.issues[0].path, /^body\.row\[3\]/);
-  assert.equal((await call('GET', '/api/ledger/verify')).body.checked, before.checked + 1, 'nothing of the refused import was written');
-  const okCsv = await call('POST', '/api/ledger/import', { csv: `${HEADER}\n${row('api:two', '5')}\n${row('api:three', '7')}\n` });
+  assert.equal(
+    (await call('GET', '/api/ledger/verify')).body.checked,
+    before.checked + 1,
+    'nothing of the refused import was written',
+  );
+  const okCsv = await call('POST', '/api/ledger/import', {
+    csv: `${HEADER}\n${row('api:two', '5')}\n${row('api:three', '7')}\n`,
+  });
   assert.equal(okCsv.status, 201, JSON.stringify(okCsv.body));
   assert.equal(okCsv.body.appended, 2);
   const after = (await call('GET', '/api/ledger/verify')).body;
@@ -75,15 +96,31 @@ test('coverage has years, guarantors and % of GDP; gaps read the illustrative ne
   assert.ok(g.body.rows.length > 0);
 });
 
-test('gaps for the caller\'s own needs document; a bad one names the line and field, writes nothing', async () => {
-  const needs = { schema_version: 1, illustrative: false, description: 'test needs', source: null, needs: [{ capability: 'integrated_air_missile_defence', year: 2024, amount_eur: '5000000000.00', note: null }] };
+test("gaps for the caller's own needs document; a bad one names the line and field, writes nothing", async () => {
+  const needs = {
+    schema_version: 1,
+    illustrative: false,
+    description: 'test needs',
+    source: null,
+    needs: [{ capability: 'integrated_air_missile_defence', year: 2024, amount_eur: '5000000000.00', note: null }],
+  };
   const r = await call('POST', '/api/ledger/gaps', { needs, as_of: '2025-06-01' });
   assert.equal(r.status, 200, JSON.stringify(r.body));
   assert.equal(r.body.illustrative, false);
-  assert.ok(r.body.rows.some((x: { capability: string; year: number }) => x.capability === 'integrated_air_missile_defence' && x.year === 2024));
-  const asYaml = await call('POST', '/api/ledger/gaps', { needs: 'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: armour, year: 2025, amount_eur: "1.00"}\n' });
+  assert.ok(
+    r.body.rows.some(
+      (x: { capability: string; year: number }) => x.capability === 'integrated_air_missile_defence' && x.year === 2024,
+    ),
+  );
+  const asYaml = await call('POST', '/api/ledger/gaps', {
+    needs:
+      'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: armour, year: 2025, amount_eur: "1.00"}\n',
+  });
   assert.equal(asYaml.status, 200, JSON.stringify(asYaml.body));
-  const bad = await call('POST', '/api/ledger/gaps', { needs: 'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: lasers, year: 2025, amount_eur: "1.00"}\n' });
+  const bad = await call('POST', '/api/ledger/gaps', {
+    needs:
+      'schema_version: 1\nillustrative: false\ndescription: t\nneeds:\n  - {capability: lasers, year: 2025, amount_eur: "1.00"}\n',
+  });
   assert.equal(bad.status, 400);
   assert.match(bad.body.error.issues[0].path, /^body\.needs\.needs\[0\]\.capability$/);
   assert.match(bad.body.error.message, /body\.needs:5:/);

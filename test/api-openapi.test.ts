@@ -4,9 +4,9 @@ import { after, before, test } from 'node:test';
 import { createApp } from '../src/api/app.js';
 import { checkOpenApi31 } from '../src/api/openapi-check.js';
 import { listen } from '../src/cli/commands/serve.js';
+import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
-import { loadRegistry } from '../src/data/load-registry.js';
 import { saveRegistry } from '../src/store/registry-store.js';
 
 let db: Db;
@@ -49,8 +49,13 @@ test('over a real socket: JSON, ETag revalidation and 404s behave the same', asy
     const r = await fetch(`${base}/api/agreements?party=US`);
     assert.equal(r.status, 200);
     const body = (await r.json()) as { items: { id: string }[] };
-    assert.deepEqual(body.items.map((a) => a.id), ['ua-us-2024']);
-    const again = await fetch(`${base}/api/agreements?party=US`, { headers: { 'If-None-Match': r.headers.get('etag')! } });
+    assert.deepEqual(
+      body.items.map((a) => a.id),
+      ['ua-us-2024'],
+    );
+    const again = await fetch(`${base}/api/agreements?party=US`, {
+      headers: { 'If-None-Match': r.headers.get('etag')! },
+    });
     assert.equal(again.status, 304);
     const missing = await fetch(`${base}/api/nothing`);
     assert.equal(missing.status, 404);

@@ -64,7 +64,11 @@ test('one agreement carries its period of force, provisions with quotes, and its
   const provs = (await getJson('/api/agreements/ua-gb-2024/provisions')).body;
   assert.equal(provs.length, a.provisions.length);
   const sources = (await getJson('/api/records/ua-gb-2024/sources')).body;
-  for (const p of provs) assert.ok(sources.some((s: { id: string }) => s.id === p.source), `${p.id} cites a listed source`);
+  for (const p of provs)
+    assert.ok(
+      sources.some((s: { id: string }) => s.id === p.source),
+      `${p.id} cites a listed source`,
+    );
   const versions = (await getJson('/api/records/ua-gb-2024/versions')).body;
   assert.equal(versions[0].version, 1);
 });
@@ -75,9 +79,17 @@ test('frameworks, parties, guarantors and overview agree with each other', async
   assert.equal(ov.frameworks, fws.length);
   const gs = (await getJson('/api/guarantors')).body;
   assert.equal(gs.length, ov.agreements);
-  assert.equal(gs.reduce((n: number, g: { provisions: number }) => n + g.provisions, 0), ov.provisions);
+  assert.equal(
+    gs.reduce((n: number, g: { provisions: number }) => n + g.provisions, 0),
+    ov.provisions,
+  );
   const parties = (await getJson('/api/parties')).body;
-  assert.ok(parties.some((p: { code: string; nato_member_since: string | null }) => p.code === 'GB' && /^\d{4}-\d{2}-\d{2}$/.test(p.nato_member_since ?? '')));
+  assert.ok(
+    parties.some(
+      (p: { code: string; nato_member_since: string | null }) =>
+        p.code === 'GB' && /^\d{4}-\d{2}-\d{2}$/.test(p.nato_member_since ?? ''),
+    ),
+  );
   assert.equal((await getJson('/api/frameworks/kyiv-security-compact-2022')).body.id, 'kyiv-security-compact-2022');
 });
 
@@ -108,14 +120,21 @@ test('reads carry a weak ETag; If-None-Match answers 304 with no body', async ()
 });
 
 test('a body over the limit is 413 with the coded error; routes still pending are 501 not_available', async () => {
-  const big = await getJson('/api/events/simulate', { method: 'POST', body: 'x'.repeat(5000), headers: { 'Content-Type': 'application/json', 'Content-Length': '5000' } });
+  const big = await getJson('/api/events/simulate', {
+    method: 'POST',
+    body: 'x'.repeat(5000),
+    headers: { 'Content-Type': 'application/json', 'Content-Length': '5000' },
+  });
   assert.equal(big.res.status, 413);
   assert.equal(big.body.error.code, 'payload_too_large');
   const caps = (await getJson('/api/capabilities')).body.groups;
   for (const [group, st] of Object.entries(caps as Record<string, { available: boolean; routes: string[] }>)) {
     if (st.available) continue;
     const [method, path] = st.routes[0]!.split(' ');
-    const r = await getJson(path!.replace('{id}', 'x'), { method, ...(method === 'POST' ? { body: '{}', headers: { 'Content-Type': 'application/json' } } : {}) });
+    const r = await getJson(path!.replace('{id}', 'x'), {
+      method,
+      ...(method === 'POST' ? { body: '{}', headers: { 'Content-Type': 'application/json' } } : {}),
+    });
     assert.equal(r.res.status, 501, `${group} ${path}`);
     assert.equal(r.body.error.code, 'not_available');
   }

@@ -20,7 +20,13 @@ test('simulate returns the obligations and records nothing', async () => {
   assert.ok(Date.parse(r.body.event.at) === Date.parse('2027-03-01T04:00:00Z'), 'the zone is normalised');
   assert.equal(r.body.event.aggressor, 'RU');
   assert.ok(r.body.obligations.length > 10, `an attack obliges many guarantors, found ${r.body.obligations.length}`);
-  assert.ok(r.body.obligations.some((o: { promisor: string; due: string | null }) => o.promisor === 'GB' && o.due && Date.parse(o.due) - Date.parse(r.body.event.at) === 24 * 3600_000), 'the UK consults within 24 hours');
+  assert.ok(
+    r.body.obligations.some(
+      (o: { promisor: string; due: string | null }) =>
+        o.promisor === 'GB' && o.due && Date.parse(o.due) - Date.parse(r.body.event.at) === 24 * 3600_000,
+    ),
+    'the UK consults within 24 hours',
+  );
   assert.deepEqual((await call('GET', '/api/events')).body, { items: [], next_cursor: null });
   assert.equal((await call('GET', '/api/obligations')).body.items.length, 0);
 });
@@ -32,7 +38,10 @@ test('record: 201 the first time, 200 with the same obligations the second time'
   const again = await call('POST', '/api/events', { ...attack, at: '2027-03-01T04:00:00Z' });
   assert.equal(again.status, 200);
   assert.equal(again.body.status, 'already_recorded');
-  assert.deepEqual(again.body.obligations.map((o: { id: string }) => o.id).sort(), first.body.obligations.map((o: { id: string }) => o.id).sort());
+  assert.deepEqual(
+    again.body.obligations.map((o: { id: string }) => o.id).sort(),
+    first.body.obligations.map((o: { id: string }) => o.id).sort(),
+  );
   const events = (await call('GET', '/api/events')).body.items;
   assert.equal(events.length, 1);
   assert.equal(events[0].obligations, first.body.obligations.length);
@@ -43,7 +52,11 @@ test('record: 201 the first time, 200 with the same obligations the second time'
 });
 
 test('obligations: party and status filters narrow; keyset pages cover the list once', async () => {
-  const all = (await call('GET', '/api/obligations?limit=500')).body.items as { id: string; promisor: string; state: string }[];
+  const all = (await call('GET', '/api/obligations?limit=500')).body.items as {
+    id: string;
+    promisor: string;
+    state: string;
+  }[];
   assert.ok(all.length > 10);
   const gb = (await call('GET', '/api/obligations?party=gb&limit=500')).body.items as { promisor: string }[];
   assert.ok(gb.length > 0 && gb.length < all.length && gb.every((o) => o.promisor === 'GB'));
@@ -55,7 +68,10 @@ test('obligations: party and status filters narrow; keyset pages cover the list 
     seen.push(...page.items.map((o: { id: string }) => o.id));
     cursor = page.next_cursor;
   } while (cursor);
-  assert.deepEqual(seen, all.map((o) => o.id));
+  assert.deepEqual(
+    seen,
+    all.map((o) => o.id),
+  );
   // An hour after the attack nothing is overdue; two days later the 24h clocks are.
   assert.equal((await call('GET', '/api/obligations?status=overdue&limit=500')).body.items.length, 0);
   const late = (await call('GET', '/api/obligations?status=overdue&as_of=2027-03-03T00:00:00Z&limit=500')).body.items;
@@ -66,31 +82,61 @@ test('obligations: party and status filters narrow; keyset pages cover the list 
 });
 
 test('explain carries the trace, and a fulfilment is recorded with evidence once', async () => {
-  const gb = (await call('GET', '/api/obligations?party=GB&limit=500')).body.items.find((o: { due: string | null }) => o.due);
+  const gb = (await call('GET', '/api/obligations?party=GB&limit=500')).body.items.find(
+    (o: { due: string | null }) => o.due,
+  );
   const x = await call('GET', `/api/obligations/${gb.id}/explain`);
   assert.equal(x.status, 200);
   assert.equal(x.body.state, 'pending');
   assert.ok(x.body.obligation.trace.some((s: { step: string }) => s.step === 'clause'));
   assert.equal(x.body.obligation.quote.length > 0, true);
 
-  const noEvidence = await call('POST', `/api/obligations/${gb.id}/transitions`, { to: 'fulfilled', at: '2027-03-01T20:00:00Z' });
+  const noEvidence = await call('POST', `/api/obligations/${gb.id}/transitions`, {
+    to: 'fulfilled',
+    at: '2027-03-01T20:00:00Z',
+  });
   assert.equal(noEvidence.status, 400);
   assert.equal(noEvidence.body.error.issues[0].path, 'body.evidence_url');
-  const early = await call('POST', `/api/obligations/${gb.id}/transitions`, { to: 'fulfilled', at: '2027-02-01T00:00:00Z', evidence_url: 'https://example.org/readout' });
+  const early = await call('POST', `/api/obligations/${gb.id}/transitions`, {
+    to: 'fulfilled',
+    at: '2027-02-01T00:00:00Z',
+    evidence_url: 'https://example.org/readout',
+  });
   assert.equal(early.status, 422);
   assert.equal(early.body.error.issues[0].path, 'body.at');
 
-  const ok = await call('POST', `/api/obligations/${gb.id}/transitions`, { to: 'fulfilled', at: '2027-03-01T20:00:00Z', evidence_url: 'https://example.org/readout', note: 'call readout' });
+  const ok = await call('POST', `/api/obligations/${gb.id}/transitions`, {
+    to: 'fulfilled',
+    at: '2027-03-01T20:00:00Z',
+    evidence_url: 'https://example.org/readout',
+    note: 'call readout',
+  });
   assert.equal(ok.status, 201);
   assert.equal(ok.body.state, 'fulfilled');
-  const twice = await call('POST', `/api/obligations/${gb.id}/transitions`, { to: 'breached', at: '2027-03-02T20:00:00Z', note: 'x' });
+  const twice = await call('POST', `/api/obligations/${gb.id}/transitions`, {
+    to: 'breached',
+    at: '2027-03-02T20:00:00Z',
+    note: 'x',
+  });
   assert.equal(twice.status, 409);
   const after = await call('GET', `/api/obligations/${gb.id}/explain?as_of=2027-03-05T00:00:00Z`);
   assert.equal(after.body.state, 'fulfilled');
-  assert.deepEqual(after.body.evidence.map((e: { url: string }) => e.url), ['https://example.org/readout']);
+  assert.deepEqual(
+    after.body.evidence.map((e: { url: string }) => e.url),
+    ['https://example.org/readout'],
+  );
   const one = await call('GET', `/api/obligations/${gb.id}?as_of=2027-03-05T00:00:00Z`);
   assert.equal(one.body.state, 'fulfilled');
-  assert.equal((await call('POST', '/api/obligations/ob-nope/transitions', { to: 'waived', at: '2027-03-02T00:00:00Z', note: 'x' })).status, 404);
+  assert.equal(
+    (
+      await call('POST', '/api/obligations/ob-nope/transitions', {
+        to: 'waived',
+        at: '2027-03-02T00:00:00Z',
+        note: 'x',
+      })
+    ).status,
+    404,
+  );
 });
 
 test('invalid event bodies answer 400 or 422 with field paths and write nothing', async () => {
@@ -100,7 +146,12 @@ test('invalid event bodies answer 400 or 422 with field paths and write nothing'
   const noAggr = await call('POST', '/api/events', { type: 'armed_attack', at: '2027-05-01T04:00:00Z' });
   assert.equal(noAggr.status, 422);
   assert.equal(noAggr.body.error.issues[0].path, 'body.aggressor');
-  const notice = await call('POST', '/api/events', { type: 'termination_notice', at: '2027-05-01T04:00:00Z', party: 'GB', agreement: 'ua-xx-2099' });
+  const notice = await call('POST', '/api/events', {
+    type: 'termination_notice',
+    at: '2027-05-01T04:00:00Z',
+    party: 'GB',
+    agreement: 'ua-xx-2099',
+  });
   assert.equal(notice.status, 400);
   assert.equal(notice.body.error.issues[0].path, 'body.agreement');
   assert.equal((await call('GET', '/api/events')).body.items.length, 1);
@@ -118,12 +169,17 @@ test('events come in keyset pages: each exactly once, in time order', async () =
   const seen: { id: string; at: string }[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: { id: string; at: string }[]; next_cursor: string | null } = (await call('GET', `/api/events?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)).body;
+    const page: { items: { id: string; at: string }[]; next_cursor: string | null } = (
+      await call('GET', `/api/events?limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+    ).body;
     assert.ok(page.items.length <= 1);
     seen.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor);
   assert.equal(seen.length, before + 1);
   assert.equal(new Set(seen.map((e) => e.id)).size, seen.length);
-  assert.deepEqual(seen.map((e) => e.at), [...seen.map((e) => e.at)].sort());
+  assert.deepEqual(
+    seen.map((e) => e.at),
+    [...seen.map((e) => e.at)].sort(),
+  );
 });

@@ -24,7 +24,10 @@ test('a token authenticates until revoked; its secret is never stored', async ()
     assert.ok(await revokeToken(db, t.id));
     assert.equal(await authenticate(db, `Bearer ${t.token}`), null, 'revoked');
     const log = await listAudit(db);
-    assert.deepEqual(log.map((r) => r.action), ['token.create', 'token.revoke']);
+    assert.deepEqual(
+      log.map((r) => r.action),
+      ['token.create', 'token.revoke'],
+    );
     await assert.rejects(db.query('DELETE FROM audit_log'), /append-only/);
     await assert.rejects(db.query("UPDATE audit_log SET actor = 'x'"), /append-only/);
   } finally {
@@ -36,7 +39,10 @@ test('bad token requests are refused with the field named', async () => {
   const db = await openStore({ dir: 'memory://' });
   try {
     await saveRegistry(db, (await loadRegistry('data')).registry!);
-    await assert.rejects(createToken(db, { name: 'x', role: 'party_editor' }), /party: a party_editor token is bound to one party/);
+    await assert.rejects(
+      createToken(db, { name: 'x', role: 'party_editor' }),
+      /party: a party_editor token is bound to one party/,
+    );
     await assert.rejects(createToken(db, { name: 'x', role: 'god' }), /role: expected one of/);
     await assert.rejects(createToken(db, { name: 'x', role: 'party_editor', party: 'ZZ' }), /unknown party ZZ/);
     assert.equal((await listAudit(db)).length, 0, 'nothing written');

@@ -20,8 +20,8 @@ test('agreements --in-force-on 2034-06-01 drops the UK agreement of 12 January 2
   const ids = (JSON.parse(r.out) as { id: string }[]).map((a) => a.id);
   assert.ok(!ids.includes('ua-gb-2024'));
   assert.ok(ids.includes('ua-eu-2024'), 'the EU commitments have no fixed term');
-  assert.ok(ids.includes('ua-ie-2024'), 'Ireland\'s runs until September 2034');
-  assert.ok(!ids.includes('ua-al-2025'), 'Albania\'s entry into force (on notification) has no known date');
+  assert.ok(ids.includes('ua-ie-2024'), "Ireland's runs until September 2034");
+  assert.ok(!ids.includes('ua-al-2025'), "Albania's entry into force (on notification) has no known date");
 });
 
 test('show ua-gb-2024 --json gives provisions with quotes and section references', async () => {

@@ -1,7 +1,7 @@
 // Kill -9 mid-stream: a server takes concurrent writes, dies without warning, restarts; every acknowledged
 // write is there, whole, and the ledger chain verifies. On PGlite (a data directory) and on PostgreSQL.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,12 +19,21 @@ interface Target {
 }
 
 function cli(t: Target, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args, ...t.args], { cwd: ROOT, env: t.env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(process.execPath, [BIN, ...args, ...t.args], {
+    cwd: ROOT,
+    env: t.env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 async function startServer(t: Target): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-web', '--json', ...t.args], { cwd: ROOT, env: t.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--no-web', '--json', ...t.args], {
+    cwd: ROOT,
+    env: t.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stderr!.resume();
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the server did not start within 30 s')), 30_000);
@@ -37,7 +46,10 @@ async function startServer(t: Target): Promise<{ child: ChildProcess; url: strin
   return { child, url };
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((r) =>
+    child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r()),
+  );
 
 async function killMidStream(t: Target) {
   assert.equal(cli(t, ['load', 'data']).status, 0, 'load the registry');
@@ -58,7 +70,11 @@ async function killMidStream(t: Target) {
       const k = n++;
       const at = new Date(Date.UTC(2031, 0, 1) + k * 60_000).toISOString();
       try {
-        const res = await fetch(`${first.url}events`, { method: 'POST', headers: auth, body: JSON.stringify({ type: 'armed_attack', at, aggressor: 'RU' }) });
+        const res = await fetch(`${first.url}events`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ type: 'armed_attack', at, aggressor: 'RU' }),
+        });
         if (res.status === 201) {
           const body = (await res.json()) as { event: { id: string }; obligations: unknown[] };
           acked.set(body.event.id, body.obligations.length);
@@ -71,9 +87,27 @@ async function killMidStream(t: Target) {
   const ledgerWorker = async () => {
     while (!stop) {
       const ref = `fault:${n++}`;
-      const entry = { ref, entry_type: 'delivery', provider: 'GB', recipient: 'UA', agreement_id: 'ua-gb-2024', provision_id: 'military_assistance', amount: '1000000', currency: 'GBP', date: '2025-02-01', kind: 'military', status: 'committed', channel: 'bilateral', source_url: 'https://www.gov.uk/fault-test' };
+      const entry = {
+        ref,
+        entry_type: 'delivery',
+        provider: 'GB',
+        recipient: 'UA',
+        agreement_id: 'ua-gb-2024',
+        provision_id: 'military_assistance',
+        amount: '1000000',
+        currency: 'GBP',
+        date: '2025-02-01',
+        kind: 'military',
+        status: 'committed',
+        channel: 'bilateral',
+        source_url: 'https://www.gov.uk/fault-test',
+      };
       try {
-        const res = await fetch(`${first.url}ledger/entries`, { method: 'POST', headers: auth, body: JSON.stringify(entry) });
+        const res = await fetch(`${first.url}ledger/entries`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify(entry),
+        });
         if (res.status === 201) ackedRefs.add(ref);
         await res.body?.cancel();
       } catch {
@@ -89,7 +123,10 @@ async function killMidStream(t: Target) {
   stop = true;
   await Promise.all(workers);
   await exited(first.child);
-  assert.ok(acked.size >= 10 && ackedRefs.size >= 10, `only ${acked.size} events and ${ackedRefs.size} ledger entries were acknowledged before the kill`);
+  assert.ok(
+    acked.size >= 10 && ackedRefs.size >= 10,
+    `only ${acked.size} events and ${ackedRefs.size} ledger entries were acknowledged before the kill`,
+  );
 
   const second = await startServer(t);
   try {
@@ -102,12 +139,17 @@ async function killMidStream(t: Target) {
     const refs = new Map<string, number>();
     let cursor: string | null = null;
     do {
-      const page = (await (await fetch(`${second.url}ledger/entries?provider=GB&limit=500${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: { ref: string }[]; next_cursor: string | null };
+      const page = (await (
+        await fetch(`${second.url}ledger/entries?provider=GB&limit=500${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json()) as { items: { ref: string }[]; next_cursor: string | null };
       for (const e of page.items) refs.set(e.ref, (refs.get(e.ref) ?? 0) + 1);
       cursor = page.next_cursor;
     } while (cursor);
-    for (const ref of ackedRefs) assert.equal(refs.get(ref), 1, `acknowledged ledger entry ${ref} is lost or doubled after kill -9`);
-    const all = ((await (await fetch(`${second.url}events?limit=500`)).json()) as { items: { id: string; obligations: number }[] }).items;
+    for (const ref of ackedRefs)
+      assert.equal(refs.get(ref), 1, `acknowledged ledger entry ${ref} is lost or doubled after kill -9`);
+    const all = (
+      (await (await fetch(`${second.url}events?limit=500`)).json()) as { items: { id: string; obligations: number }[] }
+    ).items;
     const whole = [...acked.values()][0]!;
     for (const e of all) assert.equal(e.obligations, whole, `event ${e.id} (acknowledged or not) is whole or absent`);
   } finally {
@@ -119,7 +161,12 @@ async function killMidStream(t: Target) {
   return acked.size + ackedRefs.size;
 }
 
-const baseEnv = (): NodeJS.ProcessEnv => ({ ...process.env, COMPACT_FROM_SOURCE: '1', COMPACT_RATE_LIMIT: 'off', DATABASE_URL: '' });
+const baseEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  COMPACT_FROM_SOURCE: '1',
+  COMPACT_RATE_LIMIT: 'off',
+  DATABASE_URL: '',
+});
 
 describe('kill -9 mid-stream', { timeout: 120_000 }, () => {
   test('PGlite data directory: every acknowledged write survives, none half-written', async () => {
@@ -133,7 +180,9 @@ describe('kill -9 mid-stream', { timeout: 120_000 }, () => {
   });
 
   const skip = pgSkipReason();
-  test('PostgreSQL: every acknowledged write survives, none half-written', { skip: skip && !process.env.COMPACT_REQUIRE_PG ? skip : false }, async () => {
+  test('PostgreSQL: every acknowledged write survives, none half-written', {
+    skip: skip && !process.env.COMPACT_REQUIRE_PG ? skip : false,
+  }, async () => {
     const cluster = await startCluster();
     try {
       const n = await killMidStream({ args: [], env: { ...baseEnv(), DATABASE_URL: cluster.url } });

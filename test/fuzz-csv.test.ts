@@ -19,12 +19,53 @@ before(async () => {
 });
 after(async () => db?.close());
 
-const rows = async () => Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entries')).rows[0]!.n);
-const GOOD = ['fuzz:1', 'pledge', 'GB', 'UA', '', '', '', '100.00', 'EUR', '2025-01-01', '', '', 'military', '', '', '', 'committed', 'bilateral', '', '', '', 'https://example.org/s', '', ''];
+const rows = async () =>
+  Number((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entries')).rows[0]!.n);
+const GOOD = [
+  'fuzz:1',
+  'pledge',
+  'GB',
+  'UA',
+  '',
+  '',
+  '',
+  '100.00',
+  'EUR',
+  '2025-01-01',
+  '',
+  '',
+  'military',
+  '',
+  '',
+  '',
+  'committed',
+  'bilateral',
+  '',
+  '',
+  '',
+  'https://example.org/s',
+  '',
+  '',
+];
 
 /** A field: plausible, hostile (quotes, newlines, huge, control characters), or of the wrong type. */
 const field = fc.oneof(
-  fc.constantFrom('', 'GB', 'XX', 'pledge', 'delivery', '-1', '1e309', 'NaN', '2025-02-30', '9999-99-99', '100.001', 'javascript:alert(1)', '=HYPERLINK("x")', 'null'),
+  fc.constantFrom(
+    '',
+    'GB',
+    'XX',
+    'pledge',
+    'delivery',
+    '-1',
+    '1e309',
+    'NaN',
+    '2025-02-30',
+    '9999-99-99',
+    '100.001',
+    'javascript:alert(1)',
+    '=HYPERLINK("x")',
+    'null',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ maxLength: 5 }).map((s) => `"${s}`),
   fc.integer({ min: 1000, max: 100_000 }).map((n) => 'x'.repeat(n)),
@@ -33,17 +74,32 @@ const field = fc.oneof(
 const quote = (f: string) => (/[",\n\r]/.test(f) && !f.startsWith('"') ? `"${f.replace(/"/g, '""')}"` : f);
 /** A CSV: the real header (sometimes damaged) and rows mutated from a valid one, or pure noise. */
 const csv = fc.oneof(
-  fc.tuple(
-    fc.shuffledSubarray([...LEDGER_COLUMNS], { minLength: 1 }).chain((cols) => fc.constantFrom([...LEDGER_COLUMNS], cols)),
-    fc.array(fc.tuple(fc.array(fc.tuple(fc.nat({ max: GOOD.length - 1 }), field), { minLength: 1, maxLength: 4 }), fc.integer({ min: -2, max: 2 })), { minLength: 1, maxLength: 6 }),
-    fc.constantFrom('\n', '\r\n'),
-  ).map(([header, muts, eol]) => [header.join(','), ...muts.map(([m, extra], i) => {
-    const r = [...GOOD];
-    r[0] = `fuzz:${i}:${Math.random().toString(36).slice(2)}`;
-    for (const [k, v] of m) r[k] = v;
-    const cells = extra >= 0 ? [...r, ...Array(extra).fill('z')] : r.slice(0, extra);
-    return cells.map(quote).join(',');
-  })].join(eol)),
+  fc
+    .tuple(
+      fc
+        .shuffledSubarray([...LEDGER_COLUMNS], { minLength: 1 })
+        .chain((cols) => fc.constantFrom([...LEDGER_COLUMNS], cols)),
+      fc.array(
+        fc.tuple(
+          fc.array(fc.tuple(fc.nat({ max: GOOD.length - 1 }), field), { minLength: 1, maxLength: 4 }),
+          fc.integer({ min: -2, max: 2 }),
+        ),
+        { minLength: 1, maxLength: 6 },
+      ),
+      fc.constantFrom('\n', '\r\n'),
+    )
+    .map(([header, muts, eol]) =>
+      [
+        header.join(','),
+        ...muts.map(([m, extra], i) => {
+          const r = [...GOOD];
+          r[0] = `fuzz:${i}:${Math.random().toString(36).slice(2)}`;
+          for (const [k, v] of m) r[k] = v;
+          const cells = extra >= 0 ? [...r, ...Array(extra).fill('z')] : r.slice(0, extra);
+          return cells.map(quote).join(',');
+        }),
+      ].join(eol),
+    ),
   fc.string({ maxLength: 500 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
 );
@@ -55,8 +111,12 @@ test('malformed ledger CSV: located issues, nothing written, the chain verifies'
     fc.asyncProperty(csv, async (text) => {
       const before = await rows();
       const parsed = parseCsv(text);
-      const mapped = parsed.issues.length ? { rows: [], issues: parsed.issues } : mapRecords(parsed.records, LEDGER_FORMAT);
-      const r = mapped.issues.length ? { ok: false as const, issues: mapped.issues } : await appendEntries(db, mapped.rows, '2026-01-01T00:00:00Z');
+      const mapped = parsed.issues.length
+        ? { rows: [], issues: parsed.issues }
+        : mapRecords(parsed.records, LEDGER_FORMAT);
+      const r = mapped.issues.length
+        ? { ok: false as const, issues: mapped.issues }
+        : await appendEntries(db, mapped.rows, '2026-01-01T00:00:00Z');
       if (r.ok) {
         accepted++;
         assert.equal(await rows(), before + r.appended);
@@ -71,7 +131,10 @@ test('malformed ledger CSV: located issues, nothing written, the chain verifies'
       }
       assert.equal(await rows(), before, 'a rejected import changed the ledger');
     }),
-    { numRuns: Number(process.env.FUZZ_RUNS ?? 150), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+    {
+      numRuns: Number(process.env.FUZZ_RUNS ?? 150),
+      seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+    },
   );
   assert.ok(rejected > 0, 'the generator produces malformed files');
   assert.equal((await verifyLedger(db)).ok, true);

@@ -26,23 +26,54 @@ before(async () => {
 });
 after(async () => db?.close());
 
-const counts = async () => Promise.all(TABLES.map(async (t) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n)));
+const counts = async () =>
+  Promise.all(
+    TABLES.map(async (t) => Number((await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${t}`)).rows[0]!.n)),
+  );
 
 const deep = fc.integer({ min: 50, max: 5000 }).map((d) => '['.repeat(d) + ']'.repeat(d));
-const wrongTypes = fc.record({ type: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string())), at: fc.oneof(fc.double(), fc.string(), fc.constant({})), aggressor: fc.anything(), to: fc.anything(), evidence_url: fc.anything(), provider: fc.anything() }, { requiredKeys: [] });
+const wrongTypes = fc.record(
+  {
+    type: fc.oneof(fc.integer(), fc.constant(null), fc.array(fc.string())),
+    at: fc.oneof(fc.double(), fc.string(), fc.constant({})),
+    aggressor: fc.anything(),
+    to: fc.anything(),
+    evidence_url: fc.anything(),
+    provider: fc.anything(),
+  },
+  { requiredKeys: [] },
+);
 /** Bodies as bytes: JSON values, broken JSON, huge strings, deep nesting, invalid UTF-8. */
-const bodies: fc.Arbitrary<Uint8Array> = fc.oneof(
-  fc.jsonValue().map((v) => JSON.stringify(v)),
-  wrongTypes.map((v) => JSON.stringify(v)),
-  fc.string({ maxLength: 200 }),
-  fc.integer({ min: 10_000, max: 200_000 }).map((n) => JSON.stringify({ type: 'armed_attack', at: 'x'.repeat(n), aggressor: 'R'.repeat(n) })),
-  deep,
-  fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1)),
-  fc.constant('{"type":"armed_attack","at":"2031-01-01T00:00:00Z","aggressor":"RU",}'),
-).map((s) => new TextEncoder().encode(s)).chain((b) => fc.oneof(fc.constant(b), fc.uint8Array({ minLength: 1, maxLength: 64 }).map((junk) => new Uint8Array([...b.slice(0, 10), 0xff, 0xfe, ...junk, 0xc3]))));
+const bodies: fc.Arbitrary<Uint8Array> = fc
+  .oneof(
+    fc.jsonValue().map((v) => JSON.stringify(v)),
+    wrongTypes.map((v) => JSON.stringify(v)),
+    fc.string({ maxLength: 200 }),
+    fc
+      .integer({ min: 10_000, max: 200_000 })
+      .map((n) => JSON.stringify({ type: 'armed_attack', at: 'x'.repeat(n), aggressor: 'R'.repeat(n) })),
+    deep,
+    fc.jsonValue().map((v) => JSON.stringify(v).slice(0, -1)),
+    fc.constant('{"type":"armed_attack","at":"2031-01-01T00:00:00Z","aggressor":"RU",}'),
+  )
+  .map((s) => new TextEncoder().encode(s))
+  .chain((b) =>
+    fc.oneof(
+      fc.constant(b),
+      fc
+        .uint8Array({ minLength: 1, maxLength: 64 })
+        .map((junk) => new Uint8Array([...b.slice(0, 10), 0xff, 0xfe, ...junk, 0xc3])),
+    ),
+  );
 
-test('every POST route answers malformed bodies with a coded error, never 500, and writes nothing', { timeout: 60_000 }, async () => {
-  const posts = [...new Set(app.routes.filter((r) => r.method === 'POST' && r.path.startsWith('/api')).map((r) => toOpenApiPath(r.path)))];
+test('every POST route answers malformed bodies with a coded error, never 500, and writes nothing', {
+  timeout: 60_000,
+}, async () => {
+  const posts = [
+    ...new Set(
+      app.routes.filter((r) => r.method === 'POST' && r.path.startsWith('/api')).map((r) => toOpenApiPath(r.path)),
+    ),
+  ];
   assert.ok(posts.length >= 3, `POST routes found: ${posts.join(', ')}`);
   const { rows } = await db.query<{ id: string }>('SELECT id FROM obligations LIMIT 1');
   const someId = rows[0]?.id ?? 'ob-missing';
@@ -52,11 +83,16 @@ test('every POST route answers malformed bodies with a coded error, never 500, a
     await fc.assert(
       fc.asyncProperty(bodies, fc.constantFrom('application/json', 'text/plain', 'text/csv'), async (body, type) => {
         const before = await counts();
-        const res = await app.request(path, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': type }, body: body as Uint8Array<ArrayBuffer> });
+        const res = await app.request(path, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': type },
+          body: body as Uint8Array<ArrayBuffer>,
+        });
         requests++;
         assert.notEqual(res.status, 500, `${pattern}: 500 ${await res.clone().text()}`);
         if (res.status >= 400) {
-          const e = ((await res.json()) as { error: { code: string; message: string; issues: { path: string }[] } }).error;
+          const e = ((await res.json()) as { error: { code: string; message: string; issues: { path: string }[] } })
+            .error;
           assert.match(e.code, /^[a-z_]+$/, `${pattern}: coded error`);
           assert.ok(e.message.length > 0);
           if (res.status === 400 || res.status === 422) {
@@ -66,7 +102,10 @@ test('every POST route answers malformed bodies with a coded error, never 500, a
           assert.deepEqual(await counts(), before, `${pattern}: a rejected request changed the store`);
         }
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 40), seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined },
+      {
+        numRuns: Number(process.env.FUZZ_RUNS ?? 40),
+        seed: process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined,
+      },
     );
   }
   process.stderr.write(`# fuzz-http: ${requests} requests at ${posts.length} POST routes\n`);

@@ -17,7 +17,20 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('replace' as const), at: fc.nat(lines.length - 1), text: fc.string({ maxLength: 40 }) }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(lines.length - 1), text: fc.constant('') }),
   fc.record({ op: fc.constant('dup' as const), at: fc.nat(lines.length - 1), text: fc.constant('') }),
-  fc.record({ op: fc.constant('value' as const), at: fc.nat(lines.length - 1), text: fc.oneof(fc.constant('null'), fc.constant('[]'), fc.constant('{}'), fc.constant('-1'), fc.constant('"2024-13-45"'), fc.constant('~'), fc.constant('&a [*a]'), fc.string({ maxLength: 12 })) }),
+  fc.record({
+    op: fc.constant('value' as const),
+    at: fc.nat(lines.length - 1),
+    text: fc.oneof(
+      fc.constant('null'),
+      fc.constant('[]'),
+      fc.constant('{}'),
+      fc.constant('-1'),
+      fc.constant('"2024-13-45"'),
+      fc.constant('~'),
+      fc.constant('&a [*a]'),
+      fc.string({ maxLength: 12 }),
+    ),
+  }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat(original.length), text: fc.constant('') }),
 );
 

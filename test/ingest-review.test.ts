@@ -11,7 +11,9 @@ import { cli } from './support/cli.js';
 const shared = process.env.COMPACT_SHARED ?? join(import.meta.dirname, '..', '..', 'shared');
 const docx = join(shared, 'corpus', 'unlabelled', 'ua-pt-2024.docx');
 
-test('a reviewed draft of an unlabelled text validates as a registry record', { skip: existsSync(docx) ? false : `no ${docx} (set COMPACT_SHARED)` }, async () => {
+test('a reviewed draft of an unlabelled text validates as a registry record', {
+  skip: existsSync(docx) ? false : `no ${docx} (set COMPACT_SHARED)`,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'compact-review-'));
   cpSync(join(import.meta.dirname, '..', 'data'), join(dir, 'data'), { recursive: true });
   const draftFile = join(dir, 'draft.yaml');
@@ -22,7 +24,17 @@ test('a reviewed draft of an unlabelled text validates as a registry record', { 
   const areas = Object.keys(draft.areas);
   assert.ok(areas.includes('consultations_on_attack') && areas.length >= 15, `areas found: ${areas.join(', ')}`);
   const out = join(dir, 'data', 'agreements', 'ua-pt-2024.yaml');
-  const rev = await cli(['ingest', 'review', draftFile, '--accept', areas.join(','), '--source-url', 'https://www.portugal.gov.pt/agreement-text', '--out', out]);
+  const rev = await cli([
+    'ingest',
+    'review',
+    draftFile,
+    '--accept',
+    areas.join(','),
+    '--source-url',
+    'https://www.portugal.gov.pt/agreement-text',
+    '--out',
+    out,
+  ]);
   assert.equal(rev.code, 0, rev.err);
   const rec = parse(readFileSync(out, 'utf8')) as { id: string; provisions: { area: string; quote: string }[] };
   assert.equal(rec.id, 'ua-pt-2024');

@@ -17,13 +17,17 @@ test('coverage --json returns the capability x guarantor matrix for the bundled 
   assert.ok(cov.guarantors.includes('DE') && cov.guarantors.includes('NL') && cov.guarantors.includes('EU'));
   assert.ok(cov.capabilities.length >= 1);
   const de = cov.cells.find((c: { guarantor: string; year: number }) => c.guarantor === 'DE' && c.year === 2024);
-  assert.equal(de.expired, '7100000000.00', 'DE\'s EUR 7.1bn for 2024, undelivered by mid-2025, is expired');
+  assert.equal(de.expired, '7100000000.00', "DE's EUR 7.1bn for 2024, undelivered by mid-2025, is expired");
   assert.ok(Array.isArray(cov.predictability) && Array.isArray(cov.burden_share));
   // Every bundled currency has a cited ECB rate for the years pledged, so nothing is left unconverted and the
   // UK's GBP 2.5bn for 2024 counts in EUR (at the 2024 average, 0.84662 GBP per EUR).
   assert.deepEqual(cov.no_rate, []);
   const gb = cov.cells.filter((c: { guarantor: string; year: number }) => c.guarantor === 'GB' && c.year === 2024);
-  const eur = gb.reduce((s: number, c: Record<string, string>) => s + Number(c.committed ?? 0) + Number(c.indicative ?? 0) + Number(c.expired ?? 0), 0);
+  const eur = gb.reduce(
+    (s: number, c: Record<string, string>) =>
+      s + Number(c.committed ?? 0) + Number(c.indicative ?? 0) + Number(c.expired ?? 0),
+    0,
+  );
   assert.ok(Math.abs(eur - 2_500_000_000 / 0.84662) < 1, `GB 2024 in EUR: ${eur}`);
 });
 
@@ -31,15 +35,21 @@ test('importing a CSV with one bad row changes nothing and names the row and col
   const dir = mkdtempSync(join(tmpdir(), 'compact-ledger-'));
   const db = join(dir, 'db');
   const f = join(dir, 'in.csv');
-  writeFileSync(f, [
-    'ref,entry_type,provider,agreement_id,provision_id,amount,currency,date,kind,status,source_url',
-    'd-1,delivery,GB,ua-gb-2024,military_assistance,1000000,GBP,2024-03-01,military,committed,https://example.org/a',
-    'd-2,delivery,GB,ua-gb-2024,military_assistance,12.345,GBP,2024-03-02,military,committed,https://example.org/b',
-  ].join('\n'));
+  writeFileSync(
+    f,
+    [
+      'ref,entry_type,provider,agreement_id,provision_id,amount,currency,date,kind,status,source_url',
+      'd-1,delivery,GB,ua-gb-2024,military_assistance,1000000,GBP,2024-03-01,military,committed,https://example.org/a',
+      'd-2,delivery,GB,ua-gb-2024,military_assistance,12.345,GBP,2024-03-02,military,committed,https://example.org/b',
+    ].join('\n'),
+  );
   const before = JSON.parse((await cli(['ledger', 'list', '--json', '--db', db])).out);
   const r = await cli(['ledger', 'import', f, '--db', db]);
   assert.equal(r.code, 1);
-  assert.match(r.err, /in\.csv:3 row 3\.column amount: not an exact decimal amount \(expected digits with at most two decimals.*found "12\.345"\)/);
+  assert.match(
+    r.err,
+    /in\.csv:3 row 3\.column amount: not an exact decimal amount \(expected digits with at most two decimals.*found "12\.345"\)/,
+  );
   const afterList = JSON.parse((await cli(['ledger', 'list', '--json', '--db', db])).out);
   assert.equal(afterList.count, before.count);
   assert.equal(afterList.head_hash, before.head_hash);
@@ -65,7 +75,9 @@ test('verify exits 1 naming the entry changed directly in the database', async (
   assert.equal((await cli(['ledger', 'list', '--db', db])).code, 0);
   assert.equal((await cli(['ledger', 'verify', '--db', db])).code, 0);
   const s = await openStore({ dir: db });
-  await s.exec("ALTER TABLE ledger_entries DISABLE TRIGGER ledger_append_only; UPDATE ledger_entries SET amount = 1 WHERE seq = 3; ALTER TABLE ledger_entries ENABLE TRIGGER ledger_append_only;");
+  await s.exec(
+    'ALTER TABLE ledger_entries DISABLE TRIGGER ledger_append_only; UPDATE ledger_entries SET amount = 1 WHERE seq = 3; ALTER TABLE ledger_entries ENABLE TRIGGER ledger_append_only;',
+  );
   const ref = (await s.query<{ ref: string }>('SELECT ref FROM ledger_entries WHERE seq = 3')).rows[0]!.ref;
   await s.close();
   const v = await cli(['ledger', 'verify', '--db', db]);
@@ -80,7 +92,15 @@ test('totals --xlsx writes a workbook with a header row, numeric amounts and the
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet('totals')!;
-  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['party', 'year', 'type', 'currency', 'amount', 'entries', 'no_rate']);
+  assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), [
+    'party',
+    'year',
+    'type',
+    'currency',
+    'amount',
+    'entries',
+    'no_rate',
+  ]);
   assert.equal(typeof ws.getRow(2).getCell(5).value, 'number');
   assert.match(String(wb.getWorksheet('chain')!.getRow(2).getCell(1).value), /^[0-9a-f]{64}$/);
 });

@@ -1,13 +1,13 @@
 // The ledger store on PGlite and on a real PostgreSQL: seed, append-only trigger, tamper detection, all-or-nothing.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
+import type { EntryDraft } from '../src/core/ledger/index.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { appendEntries, ledgerHead, readLedger, seedLedger, verifyLedger } from '../src/store/ledger-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
-import type { EntryDraft } from '../src/core/ledger/index.js';
-import { pgSkipReason, startCluster, type Cluster } from './support/pg-cluster.js';
+import { type Cluster, pgSkipReason, startCluster } from './support/pg-cluster.js';
 
 const reg = await loadRegistry('data');
 
@@ -21,7 +21,9 @@ async function filled(open: () => Promise<Db>): Promise<Db> {
 
 /** Changes a stored row behind the ledger's back: the trigger is switched off, as a superuser could. */
 async function tamper(db: Db, sql: string) {
-  await db.exec(`ALTER TABLE ledger_entries DISABLE TRIGGER ledger_append_only; ${sql}; ALTER TABLE ledger_entries ENABLE TRIGGER ledger_append_only;`);
+  await db.exec(
+    `ALTER TABLE ledger_entries DISABLE TRIGGER ledger_append_only; ${sql}; ALTER TABLE ledger_entries ENABLE TRIGGER ledger_append_only;`,
+  );
 }
 
 function suite(name: string, open: () => Promise<Db>, skip: string | null) {
@@ -45,13 +47,13 @@ function suite(name: string, open: () => Promise<Db>, skip: string | null) {
 
     test('UPDATE and DELETE are rejected by the trigger', async () => {
       const db = await filled(open);
-      await assert.rejects(db.query("UPDATE ledger_entries SET amount = 1 WHERE seq = 1"), /append-only/);
+      await assert.rejects(db.query('UPDATE ledger_entries SET amount = 1 WHERE seq = 1'), /append-only/);
       await assert.rejects(db.query('DELETE FROM ledger_entries WHERE seq = 1'), /append-only/);
       await db.close();
     });
 
     for (const [field, sql] of [
-      ['amount', "UPDATE ledger_entries SET amount = amount + 1 WHERE seq = 5"],
+      ['amount', 'UPDATE ledger_entries SET amount = amount + 1 WHERE seq = 5'],
       ['date', "UPDATE ledger_entries SET date = '2023-01-01' WHERE seq = 5"],
       ['party', "UPDATE ledger_entries SET provider = 'XX' WHERE seq = 5"],
     ] as const) {
@@ -82,7 +84,14 @@ function suite(name: string, open: () => Promise<Db>, skip: string | null) {
       const before = await ledgerHead(db);
       const good: EntryDraft = { ...(await readLedger(db))[0]!, ref: 'new-1', within: null, pledge_ref: null };
       const bad: EntryDraft = { ...good, ref: 'new-2', provision_id: 'no_such_clause' };
-      const r = await appendEntries(db, [{ line: 2, draft: good }, { line: 3, draft: bad }], '2025-01-02T00:00:00Z');
+      const r = await appendEntries(
+        db,
+        [
+          { line: 2, draft: good },
+          { line: 3, draft: bad },
+        ],
+        '2025-01-02T00:00:00Z',
+      );
       assert.equal(r.ok, false);
       assert.ok(!r.ok && r.issues.some((i) => i.path.join(' ') === 'row 3 column provision_id'));
       assert.deepEqual(await ledgerHead(db), before);
@@ -93,7 +102,9 @@ function suite(name: string, open: () => Promise<Db>, skip: string | null) {
       const db = await filled(open);
       const first = (await readLedger(db))[0]!;
       const mk = (i: number): EntryDraft => ({ ...first, ref: `c-${i}`, within: null, pledge_ref: null });
-      const results = await Promise.all([0, 1, 2, 3].map((i) => appendEntries(db, [{ draft: mk(i) }], '2025-01-03T00:00:00Z')));
+      const results = await Promise.all(
+        [0, 1, 2, 3].map((i) => appendEntries(db, [{ draft: mk(i) }], '2025-01-03T00:00:00Z')),
+      );
       assert.ok(results.every((r) => r.ok));
       assert.equal((await verifyLedger(db)).ok, true);
       await db.close();

@@ -2,7 +2,7 @@
 import { after } from 'node:test';
 import { openStore } from '../src/store/open-store.js';
 import { storeContract } from '../src/store/store-contract.js';
-import { pgSkipReason, startCluster, type Cluster } from './support/pg-cluster.js';
+import { type Cluster, pgSkipReason, startCluster } from './support/pg-cluster.js';
 
 const skip = process.env.COMPACT_REQUIRE_PG ? null : pgSkipReason();
 let cluster: Cluster | undefined;

@@ -11,7 +11,13 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 async function cli(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli([...args, '--db', join(dir, 'db')], { out: (s) => (out += s + '\n'), err: (s) => (err += s + '\n'), tty: false, env: {}, cwd: process.cwd() });
+  const code = await runCli([...args, '--db', join(dir, 'db')], {
+    out: (s) => (out += `${s}\n`),
+    err: (s) => (err += `${s}\n`),
+    tty: false,
+    env: {},
+    cwd: process.cwd(),
+  });
   return { code, out, err };
 }
 
@@ -20,13 +26,29 @@ test('trigger records an attack once, lists countdowns, fulfils with evidence an
   assert.equal(first.code, 0, first.err);
   const r = JSON.parse(first.out);
   assert.equal(r.created, true);
-  const us = r.obligations.find((o: { record_id: string; promisor: string; kind: string }) => o.record_id === 'ua-us-2024' && o.promisor === 'US' && o.kind === 'consult');
+  const us = r.obligations.find(
+    (o: { record_id: string; promisor: string; kind: string }) =>
+      o.record_id === 'ua-us-2024' && o.promisor === 'US' && o.kind === 'consult',
+  );
   assert.equal(us.due, '2027-03-02T04:00:00.000Z');
   const again = await cli('trigger', '--event', 'armed-attack', '--by', 'RU', '--at', '2027-03-01T06:00:00+02:00');
   assert.match(again.out, /already recorded: nothing changed/);
   const list = await cli('obligations', '--party', 'US', '--as-of', '2027-03-01T04:48:00Z');
   assert.match(list.out, new RegExp(`${us.id}.*pending.*due in 23h 12m`));
-  assert.equal((await cli('obligation', 'fulfil', us.id, '--at', '2027-03-01T20:00:00Z', '--evidence', 'https://example.org/readout')).code, 0);
+  assert.equal(
+    (
+      await cli(
+        'obligation',
+        'fulfil',
+        us.id,
+        '--at',
+        '2027-03-01T20:00:00Z',
+        '--evidence',
+        'https://example.org/readout',
+      )
+    ).code,
+    0,
+  );
   const x = await cli('explain', us.id, '--as-of', '2027-03-02T00:00:00Z');
   assert.match(x.out, /-> event: armed attack by RU on UA/);
   assert.match(x.out, /-> condition: aggressor is RU/);
@@ -46,7 +68,17 @@ test('usage mistakes exit 2; a dry run writes nothing', async () => {
   assert.equal((await cli('trigger', '--event', 'invasion', '--at', '2027-03-01T04:00:00Z')).code, 2);
   assert.equal((await cli('trigger', '--event', 'armed-attack', '--by', 'RU', '--at', '2027-03-01')).code, 2);
   assert.equal((await cli('trigger', '--event', 'armed-attack', '--at', '2027-03-01T04:00:00Z')).code, 2);
-  const dry = await cli('trigger', '--event', 'armed-attack', '--by', 'BY', '--at', '2028-03-01T04:00:00Z', '--dry-run', '--json');
+  const dry = await cli(
+    'trigger',
+    '--event',
+    'armed-attack',
+    '--by',
+    'BY',
+    '--at',
+    '2028-03-01T04:00:00Z',
+    '--dry-run',
+    '--json',
+  );
   assert.equal(JSON.parse(dry.out).obligations.length, 0);
   assert.equal(JSON.parse((await cli('events', '--json')).out).length, 1);
   assert.equal((await cli('obligations', '--status', 'late')).code, 2);

@@ -2,21 +2,42 @@
 import type { Obj, SourceBook } from './source-book.js';
 import { assistanceTerms, consultationFromNotes, consultationParts, costClause, foundClause } from './trigger-parts.js';
 
-const CAPABILITY_BY_AREA: Record<string, string[]> = { air_defence: ['integrated_air_missile_defence'], maritime_security: ['maritime'], humanitarian_demining: ['demining'], cyber: ['it'] };
+const CAPABILITY_BY_AREA: Record<string, string[]> = {
+  air_defence: ['integrated_air_missile_defence'],
+  maritime_security: ['maritime'],
+  humanitarian_demining: ['demining'],
+  cyber: ['it'],
+};
 
-export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, primary: string | null, anySrc: string, book: SourceBook, response: Obj | null, wording: string): Obj[] {
+export function buildProvisions(
+  id: string,
+  partner: string,
+  x: Obj,
+  s: Obj,
+  primary: string | null,
+  anySrc: string,
+  book: SourceBook,
+  response: Obj | null,
+  wording: string,
+): Obj[] {
   const out: Obj[] = [];
   const areas = (x.areas ?? {}) as Record<string, Obj>;
   const caps = ((x.capabilities as Obj[]) ?? []).map((c) => String(c.capability));
   const evidence = primary ? 'primary' : 'secondary';
   for (const [area, a] of Object.entries(areas)) {
-    const src = a.source_url ? book.add(String(a.source_url)) : primary ?? anySrc;
+    const src = a.source_url ? book.add(String(a.source_url)) : (primary ?? anySrc);
     const p: Obj = {
       id: area,
       area,
-      capabilities: [...new Set([...(CAPABILITY_BY_AREA[area] ?? []).filter((c) => caps.length === 0 || caps.includes(c)), ...capsForArea(area, caps)])],
+      capabilities: [
+        ...new Set([
+          ...(CAPABILITY_BY_AREA[area] ?? []).filter((c) => caps.length === 0 || caps.includes(c)),
+          ...capsForArea(area, caps),
+        ]),
+      ],
       polarity: 'positive',
-      promisors: area === 'consultations_on_attack' || area === 'accountability_war_crimes' ? [partner, 'UA'] : [partner],
+      promisors:
+        area === 'consultations_on_attack' || area === 'accountability_war_crimes' ? [partner, 'UA'] : [partner],
       promisees: ['UA'],
       mechanism: null,
       qualifiers: [],
@@ -33,7 +54,8 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
         p.quote = clause.quote;
         p.where = clause.where ?? p.where;
       }
-      const hours = (x.consultation_on_attack_hours as number | null) ?? (s.consultation_on_attack_hours as number | null);
+      const hours =
+        (x.consultation_on_attack_hours as number | null) ?? (s.consultation_on_attack_hours as number | null);
       const qualifiers = (x.consultation_clause_qualifiers as string[]) ?? [];
       Object.assign(p, consultationParts(partner, String(p.quote), hours, qualifiers, x.reciprocal === true));
     }
@@ -47,14 +69,29 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
     const found = foundClause(id);
     if (found) {
       out.push({
-        id: 'consultations_on_attack', area: 'consultations_on_attack', capabilities: [], polarity: 'positive', amounts: [],
-        quote: found.quote, where: found.where ?? 'unknown', source: book.add(String(found.source_url)), evidence: found.evidence === 'primary' ? 'primary' : 'secondary',
-        ...consultationParts(partner, String(found.quote), (found.hours as number | null) ?? (s.consultation_on_attack_hours as number | null), (found.qualifiers as string[]) ?? [], false),
-        doubt: found.note ? `Clause found outside the coded texts: ${String(found.note)}` : 'Clause found outside the coded texts.',
+        id: 'consultations_on_attack',
+        area: 'consultations_on_attack',
+        capabilities: [],
+        polarity: 'positive',
+        amounts: [],
+        quote: found.quote,
+        where: found.where ?? 'unknown',
+        source: book.add(String(found.source_url)),
+        evidence: found.evidence === 'primary' ? 'primary' : 'secondary',
+        ...consultationParts(
+          partner,
+          String(found.quote),
+          (found.hours as number | null) ?? (s.consultation_on_attack_hours as number | null),
+          (found.qualifiers as string[]) ?? [],
+          false,
+        ),
+        doubt: found.note
+          ? `Clause found outside the coded texts: ${String(found.note)}`
+          : 'Clause found outside the coded texts.',
       });
     }
   }
-  if (response && response.quote) {
+  if (response?.quote) {
     out.push({
       id: 'response_to_attack',
       area: 'response_to_attack',
@@ -62,7 +99,10 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
       polarity: 'positive',
       promisors: [partner],
       promisees: ['UA'],
-      mechanism: { kind: 'assistance_response', params: { aggressor: 'RU', wording, terms: assistanceTerms(String(response.quote)) } },
+      mechanism: {
+        kind: 'assistance_response',
+        params: { aggressor: 'RU', wording, terms: assistanceTerms(String(response.quote)) },
+      },
       qualifiers: /as appropriate/i.test(String(response.quote)) ? ['as appropriate'] : [],
       amounts: [],
       quote: response.quote,
@@ -75,18 +115,43 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
   const costs = costClause(id, x, response, primary);
   if (costs) {
     out.push({
-      id: 'cost_imposition', area: 'sanctions', capabilities: [], polarity: 'positive', promisors: [partner], promisees: ['UA'],
+      id: 'cost_imposition',
+      area: 'sanctions',
+      capabilities: [],
+      polarity: 'positive',
+      promisors: [partner],
+      promisees: ['UA'],
       mechanism: { kind: 'cost_imposition', params: { aggressor: 'RU', wording, terms: costs.terms } },
-      qualifiers: /as appropriate/i.test(costs.quote) ? ['as appropriate'] : /seek agreement in the EU/i.test(costs.quote) ? ['seek agreement in the EU'] : [],
-      amounts: [], quote: costs.quote, where: costs.where, source: costs.source, evidence: primary && costs.source === primary ? 'primary' : 'secondary', doubt: null,
+      qualifiers: /as appropriate/i.test(costs.quote)
+        ? ['as appropriate']
+        : /seek agreement in the EU/i.test(costs.quote)
+          ? ['seek agreement in the EU']
+          : [],
+      amounts: [],
+      quote: costs.quote,
+      where: costs.where,
+      source: costs.source,
+      evidence: primary && costs.source === primary ? 'primary' : 'secondary',
+      doubt: null,
     });
   }
   const nato = x.nato_accession_clause as Obj | undefined;
   if (nato?.quote && /decide|confer|future status/i.test(String(nato.quote))) {
     out.push({
-      id: 'nato_accession_review', area: 'nato_accession_effect', capabilities: [], polarity: 'positive', promisors: [partner, 'UA'], promisees: ['UA', partner],
-      mechanism: { kind: 'accession_review', params: {} }, qualifiers: [], amounts: [], quote: nato.quote, where: nato.where ?? 'unknown',
-      source: nato.source_url ? book.add(String(nato.source_url)) : primary ?? anySrc, evidence: primary ? 'primary' : 'secondary', doubt: null,
+      id: 'nato_accession_review',
+      area: 'nato_accession_effect',
+      capabilities: [],
+      polarity: 'positive',
+      promisors: [partner, 'UA'],
+      promisees: ['UA', partner],
+      mechanism: { kind: 'accession_review', params: {} },
+      qualifiers: [],
+      amounts: [],
+      quote: nato.quote,
+      where: nato.where ?? 'unknown',
+      source: nato.source_url ? book.add(String(nato.source_url)) : (primary ?? anySrc),
+      evidence: primary ? 'primary' : 'secondary',
+      doubt: null,
     });
   }
   void id;
@@ -94,16 +159,40 @@ export function buildProvisions(id: string, partner: string, x: Obj, s: Obj, pri
 }
 
 function capsForArea(area: string, caps: string[]): string[] {
-  const map: Record<string, string[]> = { military_assistance: ['artillery', 'armour', 'drones', 'air_force'], air_defence: ['integrated_air_missile_defence', 'air_force'], maritime_security: ['maritime'], humanitarian_demining: ['demining'], cyber: ['it'] };
+  const map: Record<string, string[]> = {
+    military_assistance: ['artillery', 'armour', 'drones', 'air_force'],
+    air_defence: ['integrated_air_missile_defence', 'air_force'],
+    maritime_security: ['maritime'],
+    humanitarian_demining: ['demining'],
+    cyber: ['it'],
+  };
   return (map[area] ?? []).filter((c) => caps.includes(c));
 }
 
-export function buildPledges(id: string, x: Obj, s: Obj, src: string, book: SourceBook): Obj[] {
+export function buildPledges(x: Obj, s: Obj, src: string, book: SourceBook): Obj[] {
   const gold = x.pledges as Obj[] | undefined;
-  const list: Obj[] = gold ?? ((s.pledges as Obj[]) ?? []).map((p) => ({ kind: 'pledge', amount: typeof p.amount === 'number' ? p.amount : null, currency: p.currency ?? null, period: p.period ?? null, purpose: p.kind ?? null, amount_text: null, where: null, note: p.note ?? null, _shared: true }));
+  const list: Obj[] =
+    gold ??
+    ((s.pledges as Obj[]) ?? []).map((p) => ({
+      kind: 'pledge',
+      amount: typeof p.amount === 'number' ? p.amount : null,
+      currency: p.currency ?? null,
+      period: p.period ?? null,
+      purpose: p.kind ?? null,
+      amount_text: null,
+      where: null,
+      note: p.note ?? null,
+      _shared: true,
+    }));
   const seen = new Map<string, number>();
   return list.map((p) => {
-    const base = `${p.kind}-${String(p.period ?? 'undated').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 24) || 'undated'}`;
+    const base = `${p.kind}-${
+      String(p.period ?? 'undated')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 24) || 'undated'
+    }`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return {
@@ -112,7 +201,7 @@ export function buildPledges(id: string, x: Obj, s: Obj, src: string, book: Sour
       currency: typeof p.currency === 'string' && /^[A-Z]{3}$/.test(p.currency) ? p.currency : null,
       amount_text: p.amount_text ?? null,
       kind: p.kind === 'past' ? 'past' : 'pledge',
-      category: category(String(p.purpose ?? '') + ' ' + String(p.note ?? '')),
+      category: category(`${String(p.purpose ?? '')} ${String(p.note ?? '')}`),
       period: p.period != null ? String(p.period) : null,
       years: years(p.period != null ? String(p.period) : ''),
       purpose: p.purpose ?? null,
@@ -123,7 +212,6 @@ export function buildPledges(id: string, x: Obj, s: Obj, src: string, book: Sour
       note: p.note ?? null,
     };
   });
-  void id;
 }
 
 function category(t: string): string {
@@ -149,7 +237,11 @@ export function buildDisagreements(x: Obj, book: SourceBook, anySrc: string): Ob
   for (const d of (x.disagreements as Obj[]) ?? []) {
     // Claims that cite the curated dataset or a local text file are cited to the record's own text source.
     const web = (u: unknown) => typeof u === 'string' && /^https?:\/\//.test(u);
-    const claims = ((d.claims as Obj[]) ?? []).map((c) => ({ value: web(c.source_url) ? String(c.value) : `${c.value} (curated record, from the text)`, source: web(c.source_url) ? book.add(String(c.source_url)) : anySrc, quote: c.quote ?? null }));
+    const claims = ((d.claims as Obj[]) ?? []).map((c) => ({
+      value: web(c.source_url) ? String(c.value) : `${c.value} (curated record, from the text)`,
+      source: web(c.source_url) ? book.add(String(c.source_url)) : anySrc,
+      quote: c.quote ?? null,
+    }));
     if (claims.length >= 2) out.push({ field: d.field, claims, note: d.note ?? null });
   }
   return out;
@@ -160,21 +252,74 @@ export function knownDisagreements(id: string, book: SourceBook, textSrc: string
   const t = textSrc ?? book.first();
   switch (id) {
     case 'ua-gb-2024':
-      return [{ field: 'nato_accession.effect', claims: [
-        { value: 'decide_future_status', source: t, quote: 'In the event that Ukraine becomes a member of NATO before the expiry of this Agreement, the participants will decide on its future status.' },
-        { value: 'terminates (agreement ends on accession)', source: book.add('https://www.pravda.com.ua/eng/news/2024/01/12/7436957/'), quote: null },
-        { value: 'terminates (agreement ends on accession)', source: book.add('https://euromaidanpress.com/2024/01/14/a-security-agreement-with-the-uk-is-bilateral-ukraine-will-also-assist-if-the-uk-faces-any-future-aggression-prime-minister/'), quote: null },
-      ], note: 'Early press reports said the agreement would end on NATO accession; the text provides for a decision on its future status. The registry codes the text.' }];
+      return [
+        {
+          field: 'nato_accession.effect',
+          claims: [
+            {
+              value: 'decide_future_status',
+              source: t,
+              quote:
+                'In the event that Ukraine becomes a member of NATO before the expiry of this Agreement, the participants will decide on its future status.',
+            },
+            {
+              value: 'terminates (agreement ends on accession)',
+              source: book.add('https://www.pravda.com.ua/eng/news/2024/01/12/7436957/'),
+              quote: null,
+            },
+            {
+              value: 'terminates (agreement ends on accession)',
+              source: book.add(
+                'https://euromaidanpress.com/2024/01/14/a-security-agreement-with-the-uk-is-bilateral-ukraine-will-also-assist-if-the-uk-faces-any-future-aggression-prime-minister/',
+              ),
+              quote: null,
+            },
+          ],
+          note: 'Early press reports said the agreement would end on NATO accession; the text provides for a decision on its future status. The registry codes the text.',
+        },
+      ];
     case 'ua-hr-2024':
-      return [{ field: 'series', claims: [
-        { value: 'in the series (27th bilateral agreement under the G7 declaration)', source: book.add('https://kyivindependent.com/ukraine-croatia-bilateral-agreement'), quote: "the 27th bilateral agreement" },
-        { value: 'not in the series (omitted from the Ministry of Defence list of 28 agreements)', source: book.add('https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence'), quote: null },
-      ], note: 'The Sept-2025 reference note includes Croatia; the MoD list (Nov 2025) and the President\'s Office list at the Greek signing (Oct 2024) omit it. Counted here, flagged.' }];
+      return [
+        {
+          field: 'series',
+          claims: [
+            {
+              value: 'in the series (27th bilateral agreement under the G7 declaration)',
+              source: book.add('https://kyivindependent.com/ukraine-croatia-bilateral-agreement'),
+              quote: 'the 27th bilateral agreement',
+            },
+            {
+              value: 'not in the series (omitted from the Ministry of Defence list of 28 agreements)',
+              source: book.add(
+                'https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence',
+              ),
+              quote: null,
+            },
+          ],
+          note: "The Sept-2025 reference note includes Croatia; the MoD list (Nov 2025) and the President's Office list at the Greek signing (Oct 2024) omit it. Counted here, flagged.",
+        },
+      ];
     case 'ua-eu-2024':
-      return [{ field: 'term.years', claims: [
-        { value: 'no fixed term (in effect as Ukraine pursues its European path; review within ten years)', source: t, quote: null },
-        { value: '10 (all agreements valid for ten years)', source: book.add('https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence'), quote: null },
-      ], note: 'The registry codes the text: no fixed term.' }];
+      return [
+        {
+          field: 'term.years',
+          claims: [
+            {
+              value: 'no fixed term (in effect as Ukraine pursues its European path; review within ten years)',
+              source: t,
+              quote: null,
+            },
+            {
+              value: '10 (all agreements valid for ten years)',
+              source: book.add(
+                'https://mod.gov.ua/en/news/ukraine-s-security-agreements-what-they-entail-and-which-countries-have-signed-them-explained-by-the-ministry-of-defence',
+              ),
+              quote: null,
+            },
+          ],
+          note: 'The registry codes the text: no fixed term.',
+        },
+      ];
     default:
       return [];
   }

@@ -10,11 +10,18 @@ export class SourceBook {
     const clean = url.replace(/^https:\/\/fanyv88\.com:443\/https?\/?\/?/, 'https://');
     const have = this.byUrl.get(clean);
     if (have) return have.id as string;
-    let base = opts.id ?? slug(clean);
+    const base = opts.id ?? slug(clean);
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
     this.ids.add(id);
-    const rec = { id, url: encodeURI(decodeURI(clean)), title: opts.title ?? titleFor(clean), publisher: publisher(clean), date: dateIn(clean), quote: null };
+    const rec = {
+      id,
+      url: encodeURI(decodeURI(clean)),
+      title: opts.title ?? titleFor(clean),
+      publisher: publisher(clean),
+      date: dateIn(clean),
+      quote: null,
+    };
     this.byUrl.set(clean, rec);
     return id;
   }
@@ -27,7 +34,9 @@ export class SourceBook {
 
   /** Citations (without quote) for the sources whose URL matches. */
   citeSecondary(re: RegExp) {
-    return [...this.byUrl.values()].filter((s) => re.test(String(s.url))).map((s) => ({ source: s.id as string, quote: null, where: null }));
+    return [...this.byUrl.values()]
+      .filter((s) => re.test(String(s.url)))
+      .map((s) => ({ source: s.id as string, quote: null, where: null }));
   }
 
   list(): Obj[] {
@@ -36,11 +45,19 @@ export class SourceBook {
 }
 
 function slug(url: string): string {
-  let host = url.replace(/^https?:\/\//, '').split('/')[0]!.replace(/^www\.|^www3\.|^en\.|^news\.|^amp\./, '');
+  const host = url
+    .replace(/^https?:\/\//, '')
+    .split('/')[0]!
+    .replace(/^www\.|^www3\.|^en\.|^news\.|^amp\./, '');
   const parts = host.split('.');
   if (parts.length > 2 && /^(com|co|org|gov|net|ac|edu)$/.test(parts[parts.length - 2]!)) parts.pop();
   const core = parts.length > 1 ? parts[parts.length - 2]! : parts[0]!;
-  return core.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'source';
+  return (
+    core
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'source'
+  );
 }
 
 function publisher(url: string): string | null {
@@ -49,8 +66,9 @@ function publisher(url: string): string | null {
 }
 
 function titleFor(url: string): string | null {
-  if (/Dovidka/.test(url)) return 'Reference note on Ukraine\'s security agreements (Dovidka, Sept 2025), copy';
-  if (/github\.com/.test(url)) return decodeURIComponent(url.split('/').pop() ?? '').replace(/\.(docx|pdf)$/, '') + ' (copy of the text)';
+  if (/Dovidka/.test(url)) return "Reference note on Ukraine's security agreements (Dovidka, Sept 2025), copy";
+  if (/github\.com/.test(url))
+    return `${decodeURIComponent(url.split('/').pop() ?? '').replace(/\.(docx|pdf)$/, '')} (copy of the text)`;
   return null;
 }
 

@@ -1,16 +1,16 @@
 // Loads the analysis inputs from YAML (config/, data/scenarios/, data/settlements/) with located issues.
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import type { Issue } from '../core/issues.js';
+import type { z } from 'zod';
+import { ratesForYear } from '../core/analysis/planned.js';
 import type { Scenario, ScenarioOp } from '../core/analysis/scenario-types.js';
 import type { Settlement } from '../core/analysis/settlement.js';
 import type { ModelParams } from '../core/analysis/simulation-input.js';
-import { ratesForYear } from '../core/analysis/planned.js';
+import type { Issue } from '../core/issues.js';
 import type { RateTable } from '../core/ledger/index.js';
 import { loadRates } from '../data/load-ledger-data.js';
 import { readYamlFile, validateWith } from '../data/yaml-file.js';
 import { modelFileSchema, scenarioFileSchema, settlementFileSchema, weightsFileSchema } from './schemas.js';
-import type { z } from 'zod';
 
 /** A file's validated value, or the issues with file:line:column. */
 export type Loaded<T> = { value: T; issues: [] } | { value?: undefined; issues: Issue[] };
@@ -34,20 +34,42 @@ export const loadWeights = async (file: string, cwd: string) => {
  * (data/rates/ecb-annual.yaml). `rates` is that table's published values for the horizon's first year, for the
  * pledge projection used when the ledger is empty (and by scenarios); currencies without a value are absent.
  */
-export type ModelConfig = ModelParams & { horizon: { fromYear: number; years: number }; blockSize: number; rates: Record<string, number>; rateTable: RateTable; ratesSource: string; ratesNote: string };
+export type ModelConfig = ModelParams & {
+  horizon: { fromYear: number; years: number };
+  blockSize: number;
+  rates: Record<string, number>;
+  rateTable: RateTable;
+  ratesSource: string;
+  ratesNote: string;
+};
 
 /** `dataDir` defaults to the `data/` beside the config file's directory (the bundled layout). */
-export async function loadModel(file: string, cwd: string, dataDir = join(dirname(file), '..', 'data')): Promise<Loaded<ModelConfig>> {
+export async function loadModel(
+  file: string,
+  cwd: string,
+  dataDir = join(dirname(file), '..', 'data'),
+): Promise<Loaded<ModelConfig>> {
   const r = await load(file, modelFileSchema, cwd);
   if (!r.value) return { issues: r.issues };
   const t = await loadRates(dataDir);
-  if (!t.table) return { issues: t.issues.map((i) => ({ ...i, file: i.file ?? relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) })) };
+  if (!t.table)
+    return {
+      issues: t.issues.map((i) => ({ ...i, file: i.file ?? relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) })),
+    };
   const m = r.value;
   return {
     value: {
-      classes: m.classes, shock: m.shock, needs_share_of_planned: m.needs_share_of_planned, bins: m.bins, horizon: { fromYear: m.horizon.from_year, years: m.horizon.years }, blockSize: m.block_size,
-      rates: ratesForYear(t.table, m.horizon.from_year), rateTable: t.table, ratesSource: relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) || 'data/rates/ecb-annual.yaml',
-      ratesNote: 'ECB annual averages, each with its cited series; a currency-year without a published value has no rate and its amounts are excluded, not converted',
+      classes: m.classes,
+      shock: m.shock,
+      needs_share_of_planned: m.needs_share_of_planned,
+      bins: m.bins,
+      horizon: { fromYear: m.horizon.from_year, years: m.horizon.years },
+      blockSize: m.block_size,
+      rates: ratesForYear(t.table, m.horizon.from_year),
+      rateTable: t.table,
+      ratesSource: relative(cwd, join(dataDir, 'rates', 'ecb-annual.yaml')) || 'data/rates/ecb-annual.yaml',
+      ratesNote:
+        'ECB annual averages, each with its cited series; a currency-year without a published value has no rate and its amounts are excluded, not converted',
     },
     issues: [],
   };
@@ -55,7 +77,20 @@ export async function loadModel(file: string, cwd: string, dataDir = join(dirnam
 
 export async function loadSettlement(file: string, cwd: string): Promise<Loaded<Settlement>> {
   const r = await load(file, settlementFileSchema, cwd);
-  return r.value ? { value: { id: r.value.id, title: r.value.title, date: r.value.date, proponent: r.value.proponent, status: r.value.status, sources: r.value.sources, terms: r.value.terms.map((t) => ({ kind: t.kind, text: t.text, source: t.source })) }, issues: [] } : { issues: r.issues };
+  return r.value
+    ? {
+        value: {
+          id: r.value.id,
+          title: r.value.title,
+          date: r.value.date,
+          proponent: r.value.proponent,
+          status: r.value.status,
+          sources: r.value.sources,
+          terms: r.value.terms.map((t) => ({ kind: t.kind, text: t.text, source: t.source })),
+        },
+        issues: [],
+      }
+    : { issues: r.issues };
 }
 
 /** Loads a scenario file; `add_settlement_terms` names a file in `settlementsDir`, whose terms are read in. */
@@ -71,17 +106,41 @@ export async function loadScenario(file: string, settlementsDir: string, cwd: st
       continue;
     }
     const s = await loadSettlement(join(settlementsDir, `${op.settlement}.yaml`), cwd);
-    if (!s.value) issues.push(...s.issues, { code: 'not_found', path: ['operations', i, 'settlement'], message: `settlement ${op.settlement} could not be read`, file: relative(cwd, file), expected: `a file ${op.settlement}.yaml in ${relative(cwd, settlementsDir)}` });
-    else ops.push({ op: 'add_settlement_terms', settlement: op.settlement, date: op.date ?? f.on, terms: s.value.terms });
+    if (!s.value)
+      issues.push(...s.issues, {
+        code: 'not_found',
+        path: ['operations', i, 'settlement'],
+        message: `settlement ${op.settlement} could not be read`,
+        file: relative(cwd, file),
+        expected: `a file ${op.settlement}.yaml in ${relative(cwd, settlementsDir)}`,
+      });
+    else
+      ops.push({ op: 'add_settlement_terms', settlement: op.settlement, date: op.date ?? f.on, terms: s.value.terms });
   }
   if (issues.length) return { issues };
-  return { value: { schema_version: 1, id: f.id, title: f.title, description: f.description, sources: f.sources.map((s) => ({ url: s.url, quote: s.quote ?? null })), on: f.on, attack: f.attack, projection: f.projection, operations: ops }, issues: [] };
+  return {
+    value: {
+      schema_version: 1,
+      id: f.id,
+      title: f.title,
+      description: f.description,
+      sources: f.sources.map((s) => ({ url: s.url, quote: s.quote ?? null })),
+      on: f.on,
+      attack: f.attack,
+      projection: f.projection,
+      operations: ops,
+    },
+    issues: [],
+  };
 }
 
 /** Names of the scenario files in a directory (without .yaml), sorted. */
 export async function scenarioNames(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((n) => n.endsWith('.yaml')).map((n) => basename(n, '.yaml')).sort();
+    return (await readdir(dir))
+      .filter((n) => n.endsWith('.yaml'))
+      .map((n) => basename(n, '.yaml'))
+      .sort();
   } catch {
     return [];
   }

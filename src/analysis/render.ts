@@ -10,17 +10,32 @@ import type { SimulationReport } from './run-simulation.js';
 const f3 = (x: number) => x.toFixed(3);
 const eur = (x: number) => `${(x / 1e9).toFixed(2)}bn`;
 
-export function renderScore(o: { network: NetworkScore; agreements: AgreementScore[]; sensitivity: Sensitivity }): string {
+export function renderScore(o: {
+  network: NetworkScore;
+  agreements: AgreementScore[];
+  sensitivity: Sensitivity;
+}): string {
   const ranges = new Map(o.sensitivity.ranges.map((r) => [r.id, r]));
   const rows = o.agreements.map((s) => {
     const r = ranges.get(s.id)!;
-    return { id: s.id, score: f3(s.score), rank: r.base_rank, [`rank ±${o.sensitivity.perturbation * 100}%`]: `${r.min_rank}-${r.max_rank}`, binding: s.depth.binding ? 'yes' : 'no', depth: s.depth.level, scope: s.scope.length, unknown: s.unknown.join(',') || '-' };
+    return {
+      id: s.id,
+      score: f3(s.score),
+      rank: r.base_rank,
+      [`rank ±${o.sensitivity.perturbation * 100}%`]: `${r.min_rank}-${r.max_rank}`,
+      binding: s.depth.binding ? 'yes' : 'no',
+      depth: s.depth.level,
+      scope: s.scope.length,
+      unknown: s.unknown.join(',') || '-',
+    };
   });
   return [
     table(rows, Object.keys(rows[0] ?? { id: 0 })),
     '',
     `network: coverage-weighted ${f3(o.network.coverage_weighted)}, mean ${f3(o.network.mean)} over ${o.network.agreements} agreement(s)`,
-    `best per criterion: ${Object.entries(o.network.best_per_criterion).map(([k, v]) => `${k} ${f3(v)}`).join(', ')}`,
+    `best per criterion: ${Object.entries(o.network.best_per_criterion)
+      .map(([k, v]) => `${k} ${f3(v)}`)
+      .join(', ')}`,
     'traces: --json (each criterion lists the fields and provisions that decided it)',
   ].join('\n');
 }
@@ -28,7 +43,14 @@ export function renderScore(o: { network: NetworkScore; agreements: AgreementSco
 const MARK: Record<string, string> = { met: '●', partly: '◐', not_met: '○', unknown: '?' };
 
 export function renderCompare(c: Comparison): string {
-  const rows = c.rows.map((r) => ({ element: r.element, ...Object.fromEntries(r.cells.map((x) => [x.partner, MARK[x.status]])), met: r.counts.met, partly: r.counts.partly, not: r.counts.not_met, '?': r.counts.unknown }));
+  const rows = c.rows.map((r) => ({
+    element: r.element,
+    ...Object.fromEntries(r.cells.map((x) => [x.partner, MARK[x.status]])),
+    met: r.counts.met,
+    partly: r.counts.partly,
+    not: r.counts.not_met,
+    '?': r.counts.unknown,
+  }));
   const cols = ['element', ...c.rows[0]!.cells.map((x) => x.partner), 'met', 'partly', 'not', '?'];
   return `${c.proposal} vs ${c.target} (${c.agreements.length} agreements)   ● met  ◐ partly  ○ not met  ? unknown (not coded)\n${table(rows, cols)}${c.unruled.length ? `\nno rule (not judged): ${c.unruled.join(', ')}` : ''}\nquotes and rules: --json; the rule table is in docs/compare.md`;
 }
@@ -47,9 +69,23 @@ export function renderScenario(r: ScenarioResult): string {
 }
 
 export function renderSimulation(r: SimulationReport): string {
-  const rows = r.years.map((y) => ({ year: y.year, planned: eur(y.planned), mean: eur(y.mean), 'closed form': eur(y.closed_form_mean), p5: eur(y.p5), p50: eur(y.p50), p95: eur(y.p95), 'P(<needs)': y.p_below_needs.toFixed(3) }));
-  const top = [...r.partners].sort((a, b) => b.expected - a.expected).slice(0, 10).map((p) => `${p.partner} ${eur(p.expected)} of ${eur(p.planned)}`);
-  const excluded = Object.entries(r.excluded_totals).map(([c, a]) => `${c} ${a}`).join(', ');
+  const rows = r.years.map((y) => ({
+    year: y.year,
+    planned: eur(y.planned),
+    mean: eur(y.mean),
+    'closed form': eur(y.closed_form_mean),
+    p5: eur(y.p5),
+    p50: eur(y.p50),
+    p95: eur(y.p95),
+    'P(<needs)': y.p_below_needs.toFixed(3),
+  }));
+  const top = [...r.partners]
+    .sort((a, b) => b.expected - a.expected)
+    .slice(0, 10)
+    .map((p) => `${p.partner} ${eur(p.expected)} of ${eur(p.planned)}`);
+  const excluded = Object.entries(r.excluded_totals)
+    .map(([c, a]) => `${c} ${a}`)
+    .join(', ');
   return [
     `model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`,
     `input: ${r.input} (${r.input_note})`,
@@ -60,16 +96,23 @@ export function renderSimulation(r: SimulationReport): string {
   ].join('\n');
 }
 
-export function renderSettlement(c: SettlementCheck & { accepted_on: string; effect: ScenarioResult['diff'] | null }): string {
+export function renderSettlement(
+  c: SettlementCheck & { accepted_on: string; effect: ScenarioResult['diff'] | null },
+): string {
   const lines = [`${c.settlement}: ${c.counts.conflict} conflict, ${c.counts.partial} partial, ${c.counts.none} none`];
   for (const f of c.findings) {
     lines.push(`[${f.verdict}] ${f.kind}: ${f.text}`, `    ${f.why}${f.assessed ? '' : ' [unassessed]'}`);
-    for (const p of f.provisions.slice(0, 3)) lines.push(`    ${p.agreement} ${p.provision} (${p.where}): "${p.quote}"`);
+    for (const p of f.provisions.slice(0, 3))
+      lines.push(`    ${p.agreement} ${p.provision} (${p.where}): "${p.quote}"`);
     if (f.provisions.length > 3) lines.push(`    ... and ${f.provisions.length - 3} more provision(s) (--json)`);
   }
   if (c.effect) {
     const d = c.effect;
-    lines.push('', `if accepted on ${c.accepted_on}: ${c.operations.map((o) => o.op).join(', ') || 'no operations'}`, `  in force: lost ${d.in_force.removed.length}; obligations after an attack ${d.obligations.before} -> ${d.obligations.after}; network strength ${f3(d.strength.network_before)} -> ${f3(d.strength.network_after)}; areas lost ${d.coverage.areas_lost.join(',') || '-'}`);
+    lines.push(
+      '',
+      `if accepted on ${c.accepted_on}: ${c.operations.map((o) => o.op).join(', ') || 'no operations'}`,
+      `  in force: lost ${d.in_force.removed.length}; obligations after an attack ${d.obligations.before} -> ${d.obligations.after}; network strength ${f3(d.strength.network_before)} -> ${f3(d.strength.network_after)}; areas lost ${d.coverage.areas_lost.join(',') || '-'}`,
+    );
   }
   return lines.join('\n');
 }

@@ -1,13 +1,14 @@
 // The simulate use case: registry (optionally patched by a scenario) + ledger -> planned amounts -> model input ->
 // blocks on the worker pool -> summary, with the input used and the assumptions the outputs rest on.
-import type { Registry } from '../core/model.js';
-import { plannedFromLedger, plannedFromPledges, type Excluded } from '../core/analysis/planned.js';
+
+import { type Excluded, plannedFromLedger, plannedFromPledges } from '../core/analysis/planned.js';
 import { patchRegistry } from '../core/analysis/scenario-ops.js';
 import type { Scenario } from '../core/analysis/scenario-types.js';
-import { summarize, type SimulationSummary } from '../core/analysis/simulate-summary.js';
+import { type SimulationSummary, summarize } from '../core/analysis/simulate-summary.js';
 import { buildModelInput, partnerClasses } from '../core/analysis/simulation-input.js';
 import type { Issue } from '../core/issues.js';
 import type { LedgerEntry } from '../core/ledger/index.js';
+import type { Registry } from '../core/model.js';
 import type { ModelConfig } from './config.js';
 import { runBlocks } from './worker-pool.js';
 
@@ -22,7 +23,15 @@ export interface SimulationReport extends SimulationSummary {
   /** Amounts left out for want of a published rate, in their original currency; never converted by guess. */
   excluded: Excluded[];
   excluded_totals: Record<string, string>;
-  assumptions: { note: string; classes: ModelConfig['classes']; shock: ModelConfig['shock']; needs_share_of_planned: number; rates_source: string; rates_note: string; projection: string };
+  assumptions: {
+    note: string;
+    classes: ModelConfig['classes'];
+    shock: ModelConfig['shock'];
+    needs_share_of_planned: number;
+    rates_source: string;
+    rates_note: string;
+    projection: string;
+  };
   partner_classes: Record<string, string>;
   /** Ledger entries placed (input ledger) or pledges used (input agreement_pledges). */
   items_used: number;
@@ -41,18 +50,30 @@ export interface SimulateArgs {
 }
 
 const PROJECTION = {
-  ledger: 'ledger pledges and allocations (bilateral; corrections, `within` and the EU channel rule applied by the ledger) in EUR at the ECB annual rate of their date year, split evenly over their earmarked years; a year counts while the entry\'s agreement is in force',
-  pledges: 'agreement pledges with a stated amount and years, spread evenly over those years while the agreement is in force; `within` pledges counted in the larger one; non-EUR at the cited ECB rate of the horizon\'s first year, else excluded',
+  ledger:
+    "ledger pledges and allocations (bilateral; corrections, `within` and the EU channel rule applied by the ledger) in EUR at the ECB annual rate of their date year, split evenly over their earmarked years; a year counts while the entry's agreement is in force",
+  pledges:
+    "agreement pledges with a stated amount and years, spread evenly over those years while the agreement is in force; `within` pledges counted in the larger one; non-EUR at the cited ECB rate of the horizon's first year, else excluded",
 };
 
-export async function simulateRegistry(base: Registry, cfg: ModelConfig, a: SimulateArgs): Promise<{ report?: SimulationReport; issues: Issue[] }> {
-  const { registry, state } = a.scenario ? patchRegistry(base, a.scenario.operations) : { registry: base, state: { scale: [], issues: [] as Issue[] } };
+export async function simulateRegistry(
+  base: Registry,
+  cfg: ModelConfig,
+  a: SimulateArgs,
+): Promise<{ report?: SimulationReport; issues: Issue[] }> {
+  const { registry, state } = a.scenario
+    ? patchRegistry(base, a.scenario.operations)
+    : { registry: base, state: { scale: [], issues: [] as Issue[] } };
   if (state.issues.length) return { issues: state.issues };
   const repeat = a.repeatAnnual || (a.scenario?.projection.repeat_annual ?? false);
   const proj = { ...cfg.horizon, repeatAnnual: repeat, scale: state.scale };
   const fromLedger = (a.ledger?.length ?? 0) > 0;
   let planned: { years: number[]; planned: Map<string, number[]> };
-  let excluded: Excluded[], excludedTotals: Record<string, string>, used: number, skipped = 0, note: string;
+  let excluded: Excluded[],
+    excludedTotals: Record<string, string>,
+    used: number,
+    skipped = 0,
+    note: string;
   if (fromLedger) {
     const p = plannedFromLedger(a.ledger!, cfg.rateTable, registry.agreements, proj);
     planned = p;
@@ -75,12 +96,19 @@ export async function simulateRegistry(base: Registry, cfg: ModelConfig, a: Simu
     }
     excluded = [...acc.values()].map((e) => ({ ...e, amount: String(e.amount) }));
     excludedTotals = {};
-    for (const e of acc.values()) excludedTotals[e.currency] = String(Number(excludedTotals[e.currency] ?? 0) + e.amount);
+    for (const e of acc.values())
+      excludedTotals[e.currency] = String(Number(excludedTotals[e.currency] ?? 0) + e.amount);
     note = `the ledger is ${a.ledger ? 'empty' : 'not given'}: planned amounts projected from the agreements' pledges`;
   }
   const classes = partnerClasses(registry.agreements);
   const model = buildModelInput(planned.years, planned.planned, classes, cfg);
-  const merged = await runBlocks(model, { trials: a.trials, seed: a.seed, blockSize: cfg.blockSize, workers: a.workers, onProgress: a.onProgress });
+  const merged = await runBlocks(model, {
+    trials: a.trials,
+    seed: a.seed,
+    blockSize: cfg.blockSize,
+    workers: a.workers,
+    onProgress: a.onProgress,
+  });
   return {
     issues: [],
     report: {
@@ -95,7 +123,11 @@ export async function simulateRegistry(base: Registry, cfg: ModelConfig, a: Simu
       ...summarize(model, merged),
       assumptions: {
         note: 'ASSUMPTIONS, not facts: continuation probabilities, delivered shares, the shock and the needs level come from config/model.yaml (docs/model.md)',
-        classes: cfg.classes, shock: cfg.shock, needs_share_of_planned: cfg.needs_share_of_planned, rates_source: cfg.ratesSource, rates_note: cfg.ratesNote,
+        classes: cfg.classes,
+        shock: cfg.shock,
+        needs_share_of_planned: cfg.needs_share_of_planned,
+        rates_source: cfg.ratesSource,
+        rates_note: cfg.ratesNote,
         projection: `${fromLedger ? PROJECTION.ledger : PROJECTION.pledges}; ${repeat ? 'single-year amounts repeated over later horizon years while in force' : 'nothing repeated'}`,
       },
       partner_classes: Object.fromEntries([...classes].filter(([p]) => model.partners.includes(p))),

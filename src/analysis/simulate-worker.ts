@@ -1,9 +1,15 @@
 // Worker thread entry for the Monte Carlo: lives as long as its pool; takes a run's model once, then blocks.
 import { parentPort } from 'node:worker_threads';
 import type { ModelInput } from '../core/analysis/simulate.js';
-import { selectKernel, type KernelName } from './kernel.js';
+import { type KernelName, selectKernel } from './kernel.js';
 
-interface RunSpec { model: ModelInput; blockSize: number; trials: number; seed: number; kernel: KernelName }
+interface RunSpec {
+  model: ModelInput;
+  blockSize: number;
+  trials: number;
+  seed: number;
+  kernel: KernelName;
+}
 type Message = { kind: 'run'; run: number; spec: RunSpec } | { kind: 'block'; run: number; block: number };
 
 const runs = new Map<number, RunSpec>();
@@ -17,5 +23,11 @@ parentPort!.on('message', (msg: Message) => {
   const spec = runs.get(msg.run)!;
   // The parent names the kernel it chose, so every thread of a run uses the same one (built once per thread).
   const r = selectKernel(spec.kernel).run(spec.model, msg.block, spec.blockSize, spec.trials, spec.seed);
-  parentPort!.postMessage({ run: msg.run, r }, [r.sum.buffer, r.sumSq.buffer, r.below.buffer, r.hist.buffer, r.partnerSum.buffer] as ArrayBuffer[]);
+  parentPort!.postMessage({ run: msg.run, r }, [
+    r.sum.buffer,
+    r.sumSq.buffer,
+    r.below.buffer,
+    r.hist.buffer,
+    r.partnerSum.buffer,
+  ] as ArrayBuffer[]);
 });

@@ -20,14 +20,36 @@ test('LEB128: unsigned and signed encodings at the byte boundaries', () => {
 test('a built module validates and runs: a loop writes i * x into memory', () => {
   // f(n, x): for i in [0, n): mem[i * 8] = i * x
   const body = code(
-    op.i32(0), op.set(2),
-    op.block, op.loop, op.get(2), op.get(0), op.i32GeS, op.brIf(1),
-    op.get(2), op.i32(3), op.i32Shl, op.get(2), op.f64ConvertI32U, op.get(1), op.f64Mul, op.f64Store(),
-    op.get(2), op.i32(1), op.i32Add, op.set(2), op.br(0), op.end, op.end,
+    op.i32(0),
+    op.set(2),
+    op.block,
+    op.loop,
+    op.get(2),
+    op.get(0),
+    op.i32GeS,
+    op.brIf(1),
+    op.get(2),
+    op.i32(3),
+    op.i32Shl,
+    op.get(2),
+    op.f64ConvertI32U,
+    op.get(1),
+    op.f64Mul,
+    op.f64Store(),
+    op.get(2),
+    op.i32(1),
+    op.i32Add,
+    op.set(2),
+    op.br(0),
+    op.end,
+    op.end,
   );
   const bytes = buildModule({ name: 'fill', params: [I32, F64], locals: [I32], body }, 1);
   assert.ok(WebAssembly.validate(bytes));
   const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes));
-  (inst.exports['fill'] as (n: number, x: number) => void)(5, 2.5);
-  assert.deepEqual([...new Float64Array((inst.exports['memory'] as WebAssembly.Memory).buffer, 0, 6)], [0, 2.5, 5, 7.5, 10, 0]);
+  (inst.exports.fill as (n: number, x: number) => void)(5, 2.5);
+  assert.deepEqual(
+    [...new Float64Array((inst.exports.memory as WebAssembly.Memory).buffer, 0, 6)],
+    [0, 2.5, 5, 7.5, 10, 0],
+  );
 });

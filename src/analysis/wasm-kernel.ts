@@ -1,7 +1,8 @@
 // Runs simulation blocks on the WebAssembly kernel (wasm-kernel-code.ts): lays the model's constants out in the
 // module's memory once per model, then per block seeds the stream, runs the trials and copies the sums out.
-import { kernelConstants, maxTotals, type BlockResult, type ModelInput } from '../core/analysis/simulate.js';
+
 import { streamState } from '../core/analysis/rng.js';
+import { type BlockResult, kernelConstants, type ModelInput, maxTotals } from '../core/analysis/simulate.js';
 import { buildModule } from './wasm-builder.js';
 import { CELL, kernelFunction, YEAR } from './wasm-kernel-code.js';
 
@@ -16,7 +17,14 @@ export function kernelBytes(): Uint8Array<ArrayBuffer> {
 /** The withdrawal-year count: f64x2 compares without branches (where it equals the loop), or the scalar loop. */
 export type WasmMode = 'simd' | 'scalar';
 
-interface OutputLayout { sum: number; sumSq: number; below: number; psum: number; hist: number; end: number }
+interface OutputLayout {
+  sum: number;
+  sumSq: number;
+  below: number;
+  psum: number;
+  hist: number;
+  end: number;
+}
 
 interface Prepared {
   model: ModelInput;
@@ -32,7 +40,7 @@ interface Prepared {
 
 const instantiate = (b: Uint8Array<ArrayBuffer>) => {
   const i = new WebAssembly.Instance(new WebAssembly.Module(b));
-  return { run: i.exports['block'] as BlockFn, memory: i.exports['memory'] as WebAssembly.Memory };
+  return { run: i.exports.block as BlockFn, memory: i.exports.memory as WebAssembly.Memory };
 };
 
 /**
@@ -48,7 +56,9 @@ export class WasmKernel {
   private prepare(m: ModelInput): Prepared {
     if (this.prepared?.model === m) return this.prepared;
     const g = this.g;
-    const P = m.partners.length, Y = m.years.length, B = m.bins;
+    const P = m.partners.length,
+      Y = m.years.length,
+      B = m.bins;
     const SY = Y + (Y & 1); // survival rows padded to an even length for f64x2 loads
     const { surv, a, b } = kernelConstants(m);
     const max = maxTotals(m);
@@ -58,9 +68,16 @@ export class WasmKernel {
       off += Math.ceil(n / 16) * 16;
       return at;
     };
-    const oSurv = take(P * SY * 8), oCell = take(P * Y * CELL);
-    const oNeeds = take(Y * 8), oScale = take(Y * 8), oYear = take(Y * YEAR);
-    const oSum = take(Y * 8), oSumSq = take(Y * 8), oBelow = take(Y * 8), oPsum = take(P * 8), oHist = take(Y * B * 4);
+    const oSurv = take(P * SY * 8),
+      oCell = take(P * Y * CELL);
+    const oNeeds = take(Y * 8),
+      oScale = take(Y * 8),
+      oYear = take(Y * YEAR);
+    const oSum = take(Y * 8),
+      oSumSq = take(Y * 8),
+      oBelow = take(Y * 8),
+      oPsum = take(P * 8),
+      oHist = take(Y * B * 4);
     const need = Math.ceil(off / 65536) - g.memory.buffer.byteLength / 65536;
     if (need > 0) g.memory.grow(need);
     const f = new Float64Array(g.memory.buffer);
@@ -79,8 +96,39 @@ export class WasmKernel {
     // The f64x2 count equals the scalar loop only when the thresholds are non-increasing (then they form a prefix).
     const simd = this.mode !== 'scalar' && monotone ? 1 : 0;
     // Argument order: wasm-kernel-code.ts PARAMS, then shockProb, shockMult.
-    const args = [0, 0, 0, 0, 0, P, Y * 8, B, oSurv, oCell, oNeeds, oScale, oYear, oSum, oSumSq, oBelow, oPsum, oHist, SY * 8, simd, m.shockProb, m.shockMult];
-    return (this.prepared = { model: m, ...g, args, Y, P, B, out: { sum: oSum, sumSq: oSumSq, below: oBelow, psum: oPsum, hist: oHist, end: off } });
+    const args = [
+      0,
+      0,
+      0,
+      0,
+      0,
+      P,
+      Y * 8,
+      B,
+      oSurv,
+      oCell,
+      oNeeds,
+      oScale,
+      oYear,
+      oSum,
+      oSumSq,
+      oBelow,
+      oPsum,
+      oHist,
+      SY * 8,
+      simd,
+      m.shockProb,
+      m.shockMult,
+    ];
+    return (this.prepared = {
+      model: m,
+      ...g,
+      args,
+      Y,
+      P,
+      B,
+      out: { sum: oSum, sumSq: oSumSq, below: oBelow, psum: oPsum, hist: oHist, end: off },
+    });
   }
 
   /** Runs trials [block * blockSize, min(total, (block + 1) * blockSize)); same contract as the JS kernel. */
@@ -96,7 +144,8 @@ export class WasmKernel {
     k.run(...args);
     const buf = k.memory.buffer;
     return {
-      block, trials: n,
+      block,
+      trials: n,
       sum: new Float64Array(buf.slice(o.sum, o.sum + k.Y * 8)),
       sumSq: new Float64Array(buf.slice(o.sumSq, o.sumSq + k.Y * 8)),
       below: new Float64Array(buf.slice(o.below, o.below + k.Y * 8)),

@@ -2,9 +2,9 @@
 // blocks as they finish, results are added in block order, so the output is the same for any number of workers.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { addBlock, emptyResult, type BlockResult, type ModelInput } from '../core/analysis/simulate.js';
+import { addBlock, type BlockResult, emptyResult, type ModelInput } from '../core/analysis/simulate.js';
 import { blockCount } from '../core/analysis/simulate-summary.js';
-import { selectKernel, type KernelName } from './kernel.js';
+import { type KernelName, selectKernel } from './kernel.js';
 
 export interface RunOptions {
   trials: number;
@@ -62,7 +62,9 @@ export class SimulationPool {
     const total = blockCount(o.trials, o.blockSize);
     const acc = emptyResult(model);
     const waiting = new Map<number, BlockResult>();
-    let nextBlock = 0, nextToAdd = 0, done = 0;
+    let nextBlock = 0,
+      nextToAdd = 0,
+      done = 0;
     const active = this.workers.slice(0, Math.max(1, Math.min(this.size, total)));
     return new Promise<BlockResult>((resolve, reject) => {
       const cleanup = () => {
@@ -98,7 +100,11 @@ export class SimulationPool {
         w.on('error', reject);
         w.on('exit', onExit);
         w.ref();
-        w.postMessage({ kind: 'run', run, spec: { model, blockSize: o.blockSize, trials: o.trials, seed: o.seed, kernel } });
+        w.postMessage({
+          kind: 'run',
+          run,
+          spec: { model, blockSize: o.blockSize, trials: o.trials, seed: o.seed, kernel },
+        });
         feed(w);
       }
       if (total === 0) {

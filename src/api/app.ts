@@ -3,14 +3,14 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { auditedDb } from './audit-context.js';
 import type { Db } from '../store/db.js';
+import { auditedDb } from './audit-context.js';
+import { apiAuth } from './auth.js';
 import type { Capabilities } from './capabilities.js';
 import type { ApiDeps } from './deps.js';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
-import { apiAuth } from './auth.js';
 import { ApiError, errorBody, fromZodIssues, httpStatus } from './errors.js';
-import { requestLog, securityHeaders, weakEtag, type LogSink } from './middleware.js';
+import { type LogSink, requestLog, securityHeaders, weakEtag } from './middleware.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
@@ -39,7 +39,14 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     defaultHook: (result, c) => {
       if (!result.success) {
         const issues = fromZodIssues(result.error.issues, result.target);
-        return c.json(errorBody('validation', `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues), 400);
+        return c.json(
+          errorBody(
+            'validation',
+            `invalid request: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+            issues,
+          ),
+          400,
+        );
       }
       return undefined;
     },
@@ -47,24 +54,62 @@ export function createApp(opts: AppOptions): OpenAPIHono {
 
   app.use('*', requestLog(log));
   app.use('*', securityHeaders());
-  app.use('/api/*', bodyLimit({ maxSize: opts.maxBodyBytes ?? 1 << 20, onError: (c) => c.json(errorBody('payload_too_large', `the request body is larger than ${opts.maxBodyBytes ?? 1 << 20} bytes`, [{ path: 'body', message: 'too large', expected: `at most ${opts.maxBodyBytes ?? 1 << 20} bytes` }]), 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: opts.maxBodyBytes ?? 1 << 20,
+      onError: (c) =>
+        c.json(
+          errorBody('payload_too_large', `the request body is larger than ${opts.maxBodyBytes ?? 1 << 20} bytes`, [
+            { path: 'body', message: 'too large', expected: `at most ${opts.maxBodyBytes ?? 1 << 20} bytes` },
+          ]),
+          413,
+        ),
+    }),
+  );
   app.use('/api/*', apiAuth(app, { db: opts.db, log }));
   app.use('*', weakEtag());
 
   app.onError((e, c) => {
     if (e instanceof ApiError) return c.json(errorBody(e.code, e.message, e.issues), httpStatus(e.code));
-    if (e instanceof SyntaxError) return c.json(errorBody('bad_request', `the body is not valid JSON: ${e.message}`, [{ path: 'body', message: 'invalid JSON', expected: 'a JSON document' }]), 400);
+    if (e instanceof SyntaxError)
+      return c.json(
+        errorBody('bad_request', `the body is not valid JSON: ${e.message}`, [
+          { path: 'body', message: 'invalid JSON', expected: 'a JSON document' },
+        ]),
+        400,
+      );
     // Hono's own client errors (415 wrong media type, 400 unreadable body) are the client's, not ours.
     if (e instanceof HTTPException && e.status < 500) {
       const st = e.status as 400 | 413 | 415;
       const code = st === 415 ? 'unsupported_media_type' : st === 413 ? 'payload_too_large' : 'bad_request';
       const expected = st === 415 ? 'Content-Type: application/json' : 'a well-formed request';
-      return c.json(errorBody(code, `${e.message}; send ${expected}`, [{ path: st === 415 ? 'header.content-type' : 'body', message: e.message, expected }]), st);
+      return c.json(
+        errorBody(code, `${e.message}; send ${expected}`, [
+          { path: st === 415 ? 'header.content-type' : 'body', message: e.message, expected },
+        ]),
+        st,
+      );
     }
-    log(JSON.stringify({ t: deps.now().toISOString(), level: 'error', path: new URL(c.req.url).pathname, error: String(e && (e as Error).stack ? (e as Error).stack : e) }));
+    log(
+      JSON.stringify({
+        t: deps.now().toISOString(),
+        level: 'error',
+        path: new URL(c.req.url).pathname,
+        error: String(e && (e as Error).stack ? (e as Error).stack : e),
+      }),
+    );
     return c.json(errorBody('internal', 'internal error; the server log has the details'), 500);
   });
-  app.notFound((c) => c.json(errorBody('not_found', `no route ${c.req.method} ${new URL(c.req.url).pathname}; the routes are listed at /api/docs`), 404));
+  app.notFound((c) =>
+    c.json(
+      errorBody(
+        'not_found',
+        `no route ${c.req.method} ${new URL(c.req.url).pathname}; the routes are listed at /api/docs`,
+      ),
+      404,
+    ),
+  );
 
   const caps: Capabilities = { registry: { available: true, routes: [], missing: [] } };
   registryRoutes(app, deps);
@@ -73,22 +118,62 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.analysis = analysisRoutes(app, deps);
 
   app.openapi(
-    { method: 'get', path: '/api/capabilities', tags: ['meta'], summary: 'Which route groups this build serves', responses: { 200: { description: 'Groups', content: { 'application/json': { schema: capabilitiesSchema } } } } },
+    {
+      method: 'get',
+      path: '/api/capabilities',
+      tags: ['meta'],
+      summary: 'Which route groups this build serves',
+      responses: { 200: { description: 'Groups', content: { 'application/json': { schema: capabilitiesSchema } } } },
+    },
     (c) => c.json({ groups: caps }, 200),
   );
   app.openAPIRegistry.register('Error', errorSchema);
-  app.openAPIRegistry.registerPath({ method: 'get', path: '/api/docs', tags: ['meta'], summary: 'This interactive reference (HTML)', responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } } });
-  app.openAPIRegistry.registerPath({ method: 'get', path: '/api/docs.js', tags: ['meta'], summary: 'Script of the reference page', responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } } } });
-  app.openAPIRegistry.registerPath({ method: 'get', path: '/api/docs.css', tags: ['meta'], summary: 'Style sheet of the reference page', responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } } });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/docs',
+    tags: ['meta'],
+    summary: 'This interactive reference (HTML)',
+    responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/docs.js',
+    tags: ['meta'],
+    summary: 'Script of the reference page',
+    responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } } },
+  });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/docs.css',
+    tags: ['meta'],
+    summary: 'Style sheet of the reference page',
+    responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } },
+  });
   app.get('/api/docs', (c) => c.html(DOCS_HTML));
   app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Compact API', version: API_VERSION, description: "Ukraine's bilateral security agreements: registry, trigger engine, ledger and analysis. Errors are {error: {code, message, issues: [{path, message, expected, found}]}}." },
+    info: {
+      title: 'Compact API',
+      version: API_VERSION,
+      description:
+        "Ukraine's bilateral security agreements: registry, trigger engine, ledger and analysis. Errors are {error: {code, message, issues: [{path, message, expected, found}]}}.",
+    },
     servers: [{ url: '/' }],
   });
-  app.openAPIRegistry.registerPath({ method: 'get', path: '/api/openapi.json', tags: ['meta'], summary: 'This OpenAPI 3.1 document', responses: { 200: { description: 'The document', content: { 'application/json': { schema: z.object({ openapi: z.literal('3.1.0') }).loose() } } } } });
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    tags: ['meta'],
+    summary: 'This OpenAPI 3.1 document',
+    responses: {
+      200: {
+        description: 'The document',
+        content: { 'application/json': { schema: z.object({ openapi: z.literal('3.1.0') }).loose() } },
+      },
+    },
+  });
 
   opts.web?.(app);
   return app;

@@ -30,7 +30,11 @@ test('a committed write carries its audit row; a rolled-back one leaves none; on
     await run;
     assert.equal(run.audit.written, true);
     const log = await listAudit(raw);
-    assert.deepEqual(log.map((r) => [r.actor, r.action]), [['Warsaw office', 'api POST /x']], 'exactly one row for the request');
+    assert.deepEqual(
+      log.map((r) => [r.actor, r.action]),
+      [['Warsaw office', 'api POST /x']],
+      'exactly one row for the request',
+    );
 
     await db.transaction((tx) => tx.query('INSERT INTO t VALUES (4)'));
     assert.equal((await listAudit(raw)).length, 1, 'a transaction outside any request is not audited by this path');

@@ -1,7 +1,7 @@
 // Puts the audit row of an API write inside the write's own transaction: the auth middleware names the pending
 // row for the request, and the store handed to the routes appends it in the first transaction the route commits.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { appendAudit, type AuditEntry } from '../store/auth-store.js';
+import { type AuditEntry, appendAudit } from '../store/auth-store.js';
 import type { Db } from '../store/db.js';
 
 interface RequestAudit {

@@ -45,7 +45,11 @@ export function httpStatus(code: string): 400 | 404 | 409 | 413 | 415 | 422 | 50
 
 /** An expected failure thrown inside a handler; the app's error handler renders it. */
 export class ApiError extends Error {
-  constructor(readonly code: ApiErrorCode | Issue['code'], message: string, readonly issues: ApiIssue[] = []) {
+  constructor(
+    readonly code: ApiErrorCode | Issue['code'],
+    message: string,
+    readonly issues: ApiIssue[] = [],
+  ) {
     super(message);
   }
 }
@@ -77,9 +81,17 @@ interface ZodLikeIssue {
 export function fromZodIssues(issues: readonly ZodLikeIssue[], target: string): ApiIssue[] {
   const where = target === 'json' ? 'body' : target;
   return issues.map((i) => {
-    const path = [where, ...i.path.map(String)].map((p, k) => (/^\d+$/.test(p) && k ? `[${p}]` : k ? `.${p}` : p)).join('');
-    const expected = i.expected !== undefined ? String(i.expected) : i.values ? i.values.map(String).join(' | ') : undefined;
+    const path = [where, ...i.path.map(String)]
+      .map((p, k) => (/^\d+$/.test(p) && k ? `[${p}]` : k ? `.${p}` : p))
+      .join('');
+    const expected =
+      i.expected !== undefined ? String(i.expected) : i.values ? i.values.map(String).join(' | ') : undefined;
     const found = i.input === undefined ? undefined : typeof i.input === 'string' ? i.input : JSON.stringify(i.input);
-    return { path, message: i.message, ...(expected ? { expected } : {}), ...(found !== undefined ? { found: found.slice(0, 200) } : {}) };
+    return {
+      path,
+      message: i.message,
+      ...(expected ? { expected } : {}),
+      ...(found !== undefined ? { found: found.slice(0, 200) } : {}),
+    };
   });
 }

@@ -39,7 +39,15 @@ export function requestLog(sink: LogSink, now: () => number = () => performance.
     const t0 = now();
     await next();
     const url = new URL(c.req.url);
-    sink(JSON.stringify({ t: new Date().toISOString(), method: c.req.method, path: url.pathname, status: c.res.status, ms: Math.round((now() - t0) * 100) / 100 }));
+    sink(
+      JSON.stringify({
+        t: new Date().toISOString(),
+        method: c.req.method,
+        path: url.pathname,
+        status: c.res.status,
+        ms: Math.round((now() - t0) * 100) / 100,
+      }),
+    );
   };
 }
 
@@ -54,7 +62,12 @@ export function weakEtag(): MiddlewareHandler {
     const body = await c.res.clone().arrayBuffer();
     const tag = `W/"${createHash('sha256').update(new Uint8Array(body)).digest('base64url').slice(0, 27)}"`;
     const match = c.req.header('If-None-Match');
-    if (match && match.split(',').map((s) => s.trim()).some((t) => t === tag || t === '*' || t.replace(/^W\//, '') === tag.slice(2))) {
+    if (
+      match
+        ?.split(',')
+        .map((s) => s.trim())
+        .some((t) => t === tag || t === '*' || t.replace(/^W\//, '') === tag.slice(2))
+    ) {
       const headers = new Headers(c.res.headers);
       headers.delete('Content-Length');
       headers.delete('Content-Type');

@@ -57,7 +57,8 @@ function csvProviders(text: string): string[] {
   return rows.filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => up(r.fields[col])[0] ?? '');
 }
 
-const ledgerEntryParties = (w: WriteInput): string[] => (typeof w.body === 'string' ? csvProviders(w.body) : providersOf(jsonRows(w.body)));
+const ledgerEntryParties = (w: WriteInput): string[] =>
+  typeof w.body === 'string' ? csvProviders(w.body) : providersOf(jsonRows(w.body));
 
 function importParties(w: WriteInput): string[] {
   if (typeof w.body === 'string') return csvProviders(w.body);
@@ -148,7 +149,10 @@ const compiled: Compiled[] = Object.entries(ROUTE_POLICY).map(([key, policy]) =>
 });
 
 /** The policy of a request (HEAD is a GET), its key and path parameters; null when the route is not in the table. */
-export function findPolicy(method: string, pathname: string): { key: string; policy: RoutePolicy; params: Record<string, string> } | null {
+export function findPolicy(
+  method: string,
+  pathname: string,
+): { key: string; policy: RoutePolicy; params: Record<string, string> } | null {
   const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
   // Literal segments win over parameters (/api/events/simulate before /api/events/{id}).
   let best: { c: Compiled; match: RegExpExecArray } | null = null;

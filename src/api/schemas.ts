@@ -9,29 +9,50 @@ export const errorSchema = z
     error: z.object({
       code: z.string().meta({ example: 'validation' }),
       message: z.string(),
-      issues: z.array(z.object({ path: z.string().meta({ example: 'query.in_force_on' }), message: z.string(), expected: z.string().optional(), found: z.string().optional() })),
+      issues: z.array(
+        z.object({
+          path: z.string().meta({ example: 'query.in_force_on' }),
+          message: z.string(),
+          expected: z.string().optional(),
+          found: z.string().optional(),
+        }),
+      ),
     }),
   })
   .meta({ id: 'Error' });
 
 /** The standard error responses every operation may answer with. */
 export const errorResponses = {
-  400: { description: 'Invalid request: each issue names the field', content: { 'application/json': { schema: errorSchema } } },
+  400: {
+    description: 'Invalid request: each issue names the field',
+    content: { 'application/json': { schema: errorSchema } },
+  },
   404: { description: 'No such resource', content: { 'application/json': { schema: errorSchema } } },
 } as const;
 
-
-export const dateParam = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' }).meta({ example: '2034-06-01' });
+export const dateParam = z
+  .string()
+  .refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' })
+  .meta({ example: '2034-06-01' });
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: 'page size (1-500)' }),
   cursor: z.string().optional().meta({ description: 'keyset cursor from `next_cursor` of the previous page' }),
-  offset: z.coerce.number().int().min(0).optional().meta({ description: 'offset pagination; ignored when a cursor is given' }),
+  offset: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .meta({ description: 'offset pagination; ignored when a cursor is given' }),
 };
 
 export const agreementFilterQuery = z.object({
   in_force_on: dateParam.optional().meta({ description: 'only agreements in force on that day' }),
-  party: z.string().regex(/^[A-Za-z]{2,8}$/).optional().meta({ description: 'party code, e.g. GB' }),
+  party: z
+    .string()
+    .regex(/^[A-Za-z]{2,8}$/)
+    .optional()
+    .meta({ description: 'party code, e.g. GB' }),
   area: z.enum(AREAS).optional(),
   series: z.enum(['g7_joint_declaration_bilateral', 'related']).optional(),
   ...pageQuery,
@@ -54,25 +75,50 @@ export const agreementRowSchema = z
 
 export function pageOf<T extends z.ZodType>(item: T, id: string) {
   return z
-    .object({ items: z.array(item), next_cursor: z.string().nullable(), total: z.number().int().nullable().meta({ description: 'rows matching the filters' }) })
+    .object({
+      items: z.array(item),
+      next_cursor: z.string().nullable(),
+      total: z.number().int().nullable().meta({ description: 'rows matching the filters' }),
+    })
     .meta({ id });
 }
 
-export const idParam = z.object({ id: z.string().min(1).max(200).meta({ param: { name: 'id', in: 'path' }, example: 'ua-gb-2024' }) });
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .meta({ param: { name: 'id', in: 'path' }, example: 'ua-gb-2024' }),
+});
 
 export const agreementDetailSchema = agreementSchema
   .extend({
     force: z.object({ start: z.string().nullable(), end: z.string().nullable() }).loose(),
-    record: z.object({ kind: z.string(), version: z.number().int(), file: z.string().nullable(), loaded_at: z.string() }),
+    record: z.object({
+      kind: z.string(),
+      version: z.number().int(),
+      file: z.string().nullable(),
+      loaded_at: z.string(),
+    }),
   })
   .meta({ id: 'Agreement' });
 
 export const frameworkDetailSchema = frameworkSchema.meta({ id: 'Framework' });
 export const sourceListSchema = z.array(sourceSchema).meta({ id: 'SourceList' });
-export const versionListSchema = z.array(z.object({ version: z.number().int(), content_hash: z.string(), loaded_at: z.string() })).meta({ id: 'VersionList' });
+export const versionListSchema = z
+  .array(z.object({ version: z.number().int(), content_hash: z.string(), loaded_at: z.string() }))
+  .meta({ id: 'VersionList' });
 
 export const partySchema = z
-  .object({ code: z.string(), name: z.string(), kind: z.string(), nato_member_since: z.string().nullable(), eu_member_since: z.string().nullable(), source: z.string().nullable(), agreements: z.number().int() })
+  .object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    nato_member_since: z.string().nullable(),
+    eu_member_since: z.string().nullable(),
+    source: z.string().nullable(),
+    agreements: z.number().int(),
+  })
   .meta({ id: 'Party' });
 
 export const overviewSchema = z
@@ -101,10 +147,17 @@ export const guarantorSchema = z
     wording: z.string(),
     provisions: z.number().int(),
     areas: z.array(z.string()),
-    pledged: z.array(z.object({ currency: z.string().nullable(), amount: z.number() })).meta({ description: 'stated pledge amounts summed per currency (amounts within another are left out)' }),
+    pledged: z
+      .array(z.object({ currency: z.string().nullable(), amount: z.number() }))
+      .meta({ description: 'stated pledge amounts summed per currency (amounts within another are left out)' }),
   })
   .meta({ id: 'Guarantor' });
 
 export const capabilitiesSchema = z
-  .object({ groups: z.record(z.string(), z.object({ available: z.boolean(), routes: z.array(z.string()), missing: z.array(z.string()) })) })
+  .object({
+    groups: z.record(
+      z.string(),
+      z.object({ available: z.boolean(), routes: z.array(z.string()), missing: z.array(z.string()) }),
+    ),
+  })
   .meta({ id: 'Capabilities' });

@@ -1,5 +1,5 @@
 // The shape every CLI command takes, and the small helpers they share for output and argument parsing.
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface Io {
   out: (text: string) => void;
@@ -20,7 +20,10 @@ export interface Command {
   help: string;
   options: Options;
   /** Returns the process exit code: 0 ok, 1 bad input or failed check, 2 usage error. */
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: Io): Promise<number>;
+  run(
+    args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] },
+    io: Io,
+  ): Promise<number>;
 }
 
 /** Thrown for a usage mistake; the CLI prints it with the command's help and exits 2. */
@@ -28,7 +31,12 @@ export class UsageError extends Error {}
 
 export function parse(cmd: Command, argv: string[]) {
   try {
-    return parseArgs({ args: argv, options: { ...cmd.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { ...cmd.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError((e as Error).message);
   }
@@ -42,7 +50,11 @@ export function str(v: unknown): string | undefined {
 export function table(rows: Record<string, unknown>[], columns: string[]): string {
   const cells = rows.map((r) => columns.map((c) => fmtCell(r[c])));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
@@ -55,7 +67,14 @@ function fmtCell(v: unknown): string {
 /** RFC 4180 CSV: quotes fields that need it. */
 export function csv(rows: Record<string, unknown>[], columns: string[]): string {
   const esc = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : typeof v === 'object' ? JSON.stringify(v) : String(v);
+    const s =
+      v === null || v === undefined
+        ? ''
+        : Array.isArray(v)
+          ? v.join(';')
+          : typeof v === 'object'
+            ? JSON.stringify(v)
+            : String(v);
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   return [columns.join(','), ...rows.map((r) => columns.map((c) => esc(r[c])).join(','))].join('\n');

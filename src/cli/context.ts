@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { formatIssue } from '../core/issues.js';
 import { loadRegistry } from '../data/load-registry.js';
 import type { Db } from '../store/db.js';
-import { defaultDbDir, openStore } from '../store/open-store.js';
 import { seedLedger } from '../store/ledger-store.js';
+import { defaultDbDir, openStore } from '../store/open-store.js';
 import { saveRegistry } from '../store/registry-store.js';
 import type { Io, Options } from './command.js';
 
@@ -31,9 +31,18 @@ export function dataDir(values: Record<string, unknown>, io: Io): string {
 }
 
 /** Opens the store named by --db, COMPACT_DB or DATABASE_URL; loads the registry if the store has none yet. */
-export async function openContext(values: Record<string, unknown>, io: Io, opts: { autoload?: boolean } = {}): Promise<Db> {
+export async function openContext(
+  values: Record<string, unknown>,
+  io: Io,
+  opts: { autoload?: boolean } = {},
+): Promise<Db> {
   const databaseUrl = io.env.DATABASE_URL || undefined;
-  const dir = values.db === 'memory://' ? 'memory://' : values.db ? resolve(io.cwd, String(values.db)) : defaultDbDir(io.env, io.cwd);
+  const dir =
+    values.db === 'memory://'
+      ? 'memory://'
+      : values.db
+        ? resolve(io.cwd, String(values.db))
+        : defaultDbDir(io.env, io.cwd);
   const db = await openStore(databaseUrl ? { databaseUrl } : { dir });
   if (opts.autoload !== false) {
     const n = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]?.n ?? 0;
@@ -42,12 +51,18 @@ export async function openContext(values: Record<string, unknown>, io: Io, opts:
       const r = await loadRegistry(src, io.cwd);
       if (!r.registry) {
         await db.close();
-        throw new CliFailure(r.issues.map(formatIssue).join('\n') + `\n${r.issues.length} problem(s): nothing loaded. Fix the files above, then run \`compact validate\`.`);
+        throw new CliFailure(
+          r.issues.map(formatIssue).join('\n') +
+            `\n${r.issues.length} problem(s): nothing loaded. Fix the files above, then run \`compact validate\`.`,
+        );
       }
       await saveRegistry(db, r.registry, r.files);
       const seeded = await seedLedger(db, src);
-      io.err(`loaded the registry from ${src} into the empty store${seeded.appended ? ` and ${seeded.appended} ledger entries` : ''}`);
-      if (seeded.issues.length) io.err(`ledger seed not loaded: ${seeded.issues.length} problem(s); run \`compact ledger import\` to see them`);
+      io.err(
+        `loaded the registry from ${src} into the empty store${seeded.appended ? ` and ${seeded.appended} ledger entries` : ''}`,
+      );
+      if (seeded.issues.length)
+        io.err(`ledger seed not loaded: ${seeded.issues.length} problem(s); run \`compact ledger import\` to see them`);
     }
   }
   return db;
@@ -57,7 +72,12 @@ export async function openContext(values: Record<string, unknown>, io: Io, opts:
 export class CliFailure extends Error {}
 
 /** Runs fn with an open store and always closes it. */
-export async function withStore<T>(values: Record<string, unknown>, io: Io, fn: (db: Db) => Promise<T>, opts?: { autoload?: boolean }): Promise<T> {
+export async function withStore<T>(
+  values: Record<string, unknown>,
+  io: Io,
+  fn: (db: Db) => Promise<T>,
+  opts?: { autoload?: boolean },
+): Promise<T> {
   const db = await openContext(values, io, opts);
   try {
     return await fn(db);

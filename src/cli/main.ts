@@ -1,8 +1,9 @@
 // The `compact` command line: finds the command named by the first words and runs it.
-import { formatIssue } from '../core/issues.js';
+
 import { ConfigError } from '../config-error.js';
+import { formatIssue } from '../core/issues.js';
 import { StoreLockedError } from '../store/db.js';
-import { parse, UsageError, type Command, type Io } from './command.js';
+import { type Command, type Io, parse, UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { CliFailure } from './context.js';
 
@@ -57,7 +58,7 @@ function commandHelp(c: Command): string {
 function overviewHelp(): string {
   const w = Math.max(...COMMANDS.map((c) => c.name.join(' ').length));
   return [
-    'compact — the registry, ledger and trigger engine of Ukraine\'s security agreements',
+    "compact — the registry, ledger and trigger engine of Ukraine's security agreements",
     '',
     'Usage: compact <command> [options]   (every command takes --help; listings take --json)',
     '',
@@ -70,7 +71,13 @@ function overviewHelp(): string {
 
 const isMain = process.argv[1] && /(?:cli[\\/]main\.(?:ts|js)|bin[\\/]compact(?:\.js)?)$/.test(process.argv[1]);
 if (isMain) {
-  const io: Io = { out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`), err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`), tty: Boolean(process.stderr.isTTY), env: process.env, cwd: process.cwd() };
+  const io: Io = {
+    out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+    err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    tty: Boolean(process.stderr.isTTY),
+    env: process.env,
+    cwd: process.cwd(),
+  };
   runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });

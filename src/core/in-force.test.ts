@@ -8,12 +8,36 @@ import type { Agreement } from './model.js';
 const cite = { source: 'text', quote: null, where: null };
 function agreement(over: Partial<Agreement> = {}): Agreement {
   return {
-    schema_version: 1, id: 'ua-xx-2024', series: 'g7_joint_declaration_bilateral', title: 't', parties: ['UA', 'GB'], partner: 'GB',
-    signed_on: '2024-01-12', signed_at: null, signatories: [], entry_into_force: { date: null, rule: 'on_signature', citation: cite },
-    term: { years: 10, open_ended: false, extension: null, citation: cite }, termination: null, nato_accession: { effect: 'silent', citation: null },
-    legal_force: { class: 'political_commitment', ratified: false, states_not_legally_binding: false, evidence: [cite] }, wording: { class: 'commitments', citation: null },
-    frameworks: [], text: { available: true, language: 'en', evidence: 'primary', file: null }, official_text_urls: [], sources: [], provisions: [], pledges: [],
-    treaty_actions: [], disagreements: [], notes: null, ...over,
+    schema_version: 1,
+    id: 'ua-xx-2024',
+    series: 'g7_joint_declaration_bilateral',
+    title: 't',
+    parties: ['UA', 'GB'],
+    partner: 'GB',
+    signed_on: '2024-01-12',
+    signed_at: null,
+    signatories: [],
+    entry_into_force: { date: null, rule: 'on_signature', citation: cite },
+    term: { years: 10, open_ended: false, extension: null, citation: cite },
+    termination: null,
+    nato_accession: { effect: 'silent', citation: null },
+    legal_force: {
+      class: 'political_commitment',
+      ratified: false,
+      states_not_legally_binding: false,
+      evidence: [cite],
+    },
+    wording: { class: 'commitments', citation: null },
+    frameworks: [],
+    text: { available: true, language: 'en', evidence: 'primary', file: null },
+    official_text_urls: [],
+    sources: [],
+    provisions: [],
+    pledges: [],
+    treaty_actions: [],
+    disagreements: [],
+    notes: null,
+    ...over,
   };
 }
 
@@ -51,10 +75,35 @@ test('an open-ended record stays in force until terminated; an unknown term is n
 });
 
 test('a termination notice ends the agreement after its notice period; an extension lengthens it', () => {
-  const a = agreement({ termination: { notice_months: 6, citation: cite }, treaty_actions: [{ type: 'termination_notice', date: '2026-03-10', party: 'GB', notice_months: null, extends_years: null, note: null, source: 'text' }] });
+  const a = agreement({
+    termination: { notice_months: 6, citation: cite },
+    treaty_actions: [
+      {
+        type: 'termination_notice',
+        date: '2026-03-10',
+        party: 'GB',
+        notice_months: null,
+        extends_years: null,
+        note: null,
+        source: 'text',
+      },
+    ],
+  });
   assert.equal(forcePeriod(a).end, '2026-09-10');
   assert.ok(inForceOn(a, '2026-09-09') && !inForceOn(a, '2026-09-10'));
-  const ext = agreement({ treaty_actions: [{ type: 'extension', date: '2033-06-01', party: null, notice_months: null, extends_years: 5, note: null, source: 'text' }] });
+  const ext = agreement({
+    treaty_actions: [
+      {
+        type: 'extension',
+        date: '2033-06-01',
+        party: null,
+        notice_months: null,
+        extends_years: 5,
+        note: null,
+        source: 'text',
+      },
+    ],
+  });
   assert.equal(forcePeriod(ext).end, '2039-01-12');
 });
 

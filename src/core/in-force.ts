@@ -21,9 +21,13 @@ export function forcePeriod(a: Agreement): ForcePeriod {
   // entry into force to a later act; where it does (notifications, ratification), the start stays unknown.
   const start = a.entry_into_force.date ?? (rule === 'on_ratification' ? null : a.signed_on);
   if (a.entry_into_force.date) steps.push(`in force from ${start} (entry into force)`);
-  else if (rule === 'on_ratification') steps.push('enters into force after a later act (notification of internal procedures or ratification) whose date is not known: not counted as in force');
+  else if (rule === 'on_ratification')
+    steps.push(
+      'enters into force after a later act (notification of internal procedures or ratification) whose date is not known: not counted as in force',
+    );
   else if (start && rule === 'on_signature') steps.push(`in force from ${start} (on signature)`);
-  else if (start) steps.push(`in force from ${start}: assumed from the signature, since how it enters into force is not known`);
+  else if (start)
+    steps.push(`in force from ${start}: assumed from the signature, since how it enters into force is not known`);
   else steps.push('start unknown');
   let end: IsoDate | null = null;
   let endReason: ForcePeriod['endReason'];
@@ -49,7 +53,11 @@ export function forcePeriod(a: Agreement): ForcePeriod {
     if (cut && (end === null || cut < end)) {
       end = cut;
       endReason = x.type === 'termination' ? 'termination' : 'termination_notice';
-      steps.push(x.type === 'termination' ? `terminated on ${cut}` : `notice given on ${x.date} by ${x.party ?? 'a party'}: ends ${cut}`);
+      steps.push(
+        x.type === 'termination'
+          ? `terminated on ${cut}`
+          : `notice given on ${x.date} by ${x.party ?? 'a party'}: ends ${cut}`,
+      );
     }
   }
   return { start, end, endReason, steps };

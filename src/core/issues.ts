@@ -40,6 +40,8 @@ export function formatPath(path: (string | number)[]): string {
 /** `file:line:column field: message (expected X, found Y)` — the one format every adapter prints. */
 export function formatIssue(i: Issue): string {
   const loc = i.file ? `${i.file}${i.line ? `:${i.line}${i.column ? `:${i.column}` : ''}` : ''} ` : '';
-  const detail = [i.expected ? `expected ${i.expected}` : '', i.found !== undefined ? `found ${i.found}` : ''].filter(Boolean).join(', ');
+  const detail = [i.expected ? `expected ${i.expected}` : '', i.found !== undefined ? `found ${i.found}` : '']
+    .filter(Boolean)
+    .join(', ');
   return `${loc}${formatPath(i.path)}: ${i.message}${detail ? ` (${detail})` : ''} [${i.code}]`;
 }

@@ -30,22 +30,62 @@ test('the bundled data loads', async () => {
 });
 
 const cases: [string, (d: string) => void, { code: string; path: string; file: string }][] = [
-  ['malformed YAML', (d) => replace(gb(d), /^title: .*$/m, 'title: [unclosed'), { code: 'yaml_syntax', path: '(record)', file: 'ua-gb-2024.yaml' }],
-  ['unknown area', (d) => replace(gb(d), /area: sanctions/, 'area: sanctionz'), { code: 'schema', path: 'provisions', file: 'ua-gb-2024.yaml' }],
-  ['unknown party', (d) => replace(gb(d), /^partner: GB$/m, 'partner: ZZ'), { code: 'inconsistent', path: 'partner', file: 'ua-gb-2024.yaml' }],
-  ['date out of range', (d) => replace(gb(d), /^signed_on: .*$/m, 'signed_on: 1800-01-01'), { code: 'date_range', path: 'signed_on', file: 'ua-gb-2024.yaml' }],
-  ['impossible date', (d) => replace(gb(d), /^signed_on: .*$/m, 'signed_on: 2024-02-30'), { code: 'schema', path: 'signed_on', file: 'ua-gb-2024.yaml' }],
-  ['fact without a source', (d) => replace(gb(d), /(provisions:\n(?:.*\n)*?\s+)source: text\n/, '$1source: nowhere\n'), { code: 'unknown_source', path: 'provisions[0].source', file: 'ua-gb-2024.yaml' }],
-  ['duplicate id', (d) => writeFileSync(join(d, 'agreements', 'ua-gb-2024-copy.yaml'), readFileSync(gb(d), 'utf8')), { code: 'inconsistent', path: 'id', file: 'ua-gb-2024-copy.yaml' }],
-  ['missing schema version', (d) => replace(gb(d), /^schema_version: 1$/m, 'schema_version: 9'), { code: 'schema_version', path: 'schema_version', file: 'ua-gb-2024.yaml' }],
+  [
+    'malformed YAML',
+    (d) => replace(gb(d), /^title: .*$/m, 'title: [unclosed'),
+    { code: 'yaml_syntax', path: '(record)', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'unknown area',
+    (d) => replace(gb(d), /area: sanctions/, 'area: sanctionz'),
+    { code: 'schema', path: 'provisions', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'unknown party',
+    (d) => replace(gb(d), /^partner: GB$/m, 'partner: ZZ'),
+    { code: 'inconsistent', path: 'partner', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'date out of range',
+    (d) => replace(gb(d), /^signed_on: .*$/m, 'signed_on: 1800-01-01'),
+    { code: 'date_range', path: 'signed_on', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'impossible date',
+    (d) => replace(gb(d), /^signed_on: .*$/m, 'signed_on: 2024-02-30'),
+    { code: 'schema', path: 'signed_on', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'fact without a source',
+    (d) => replace(gb(d), /(provisions:\n(?:.*\n)*?\s+)source: text\n/, '$1source: nowhere\n'),
+    { code: 'unknown_source', path: 'provisions[0].source', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'duplicate id',
+    (d) => writeFileSync(join(d, 'agreements', 'ua-gb-2024-copy.yaml'), readFileSync(gb(d), 'utf8')),
+    { code: 'inconsistent', path: 'id', file: 'ua-gb-2024-copy.yaml' },
+  ],
+  [
+    'missing schema version',
+    (d) => replace(gb(d), /^schema_version: 1$/m, 'schema_version: 9'),
+    { code: 'schema_version', path: 'schema_version', file: 'ua-gb-2024.yaml' },
+  ],
 ];
 
 for (const [name, edit, want] of cases) {
   test(`bad input: ${name} is reported with file, line and field, and nothing loads`, async () => {
     const r = await loadRegistry(copyWith(edit));
     assert.equal(r.registry, undefined);
-    const hit = r.issues.find((i) => i.code === want.code && i.file?.endsWith(want.file) && formatIssue(i).includes(want.path === '(record)' ? '' : want.path));
-    assert.ok(hit, `expected ${want.code} at ${want.path} in ${want.file}; got:\n${r.issues.map(formatIssue).join('\n')}`);
+    const hit = r.issues.find(
+      (i) =>
+        i.code === want.code &&
+        i.file?.endsWith(want.file) &&
+        formatIssue(i).includes(want.path === '(record)' ? '' : want.path),
+    );
+    assert.ok(
+      hit,
+      `expected ${want.code} at ${want.path} in ${want.file}; got:\n${r.issues.map(formatIssue).join('\n')}`,
+    );
     assert.ok(hit.line && hit.line > 0, 'a line number is given');
     assert.match(formatIssue(hit), new RegExp(`${want.file.replace('.', '\\.')}:\\d+:\\d+ `));
   });

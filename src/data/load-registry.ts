@@ -6,7 +6,7 @@ import type { Issue } from '../core/issues.js';
 import type { Agreement, Framework, Registry } from '../core/model.js';
 import { checkRegistry } from '../core/registry-check.js';
 import { agreementSchema, frameworkSchema, partiesFileSchema } from '../schema/registry.js';
-import { locate, readYamlFile, validateWith, type ParsedFile } from './yaml-file.js';
+import { locate, type ParsedFile, readYamlFile, validateWith } from './yaml-file.js';
 
 export interface LoadResult {
   registry?: Registry;
@@ -38,7 +38,12 @@ export async function loadRegistry(dir: string, cwd = process.cwd()): Promise<Lo
 
   const agreements = await loadDir(join(dir, 'agreements'), agreementSchema, rel, issues, parsedByRecord);
   const frameworks = await loadDir(join(dir, 'frameworks'), frameworkSchema, rel, issues, parsedByRecord);
-  const registry: Registry = { parties, partySources, agreements: agreements as Agreement[], frameworks: frameworks as Framework[] };
+  const registry: Registry = {
+    parties,
+    partySources,
+    agreements: agreements as Agreement[],
+    frameworks: frameworks as Framework[],
+  };
 
   if (issues.length === 0) {
     for (const ri of checkRegistry(registry)) {
@@ -62,7 +67,12 @@ async function loadDir<T extends { id: string }>(
   try {
     names = (await readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml')).sort();
   } catch {
-    issues.push({ code: 'io', path: [], message: `missing directory ${rel(dir)}: a data directory holds parties.yaml, agreements/ and frameworks/`, file: rel(dir) });
+    issues.push({
+      code: 'io',
+      path: [],
+      message: `missing directory ${rel(dir)}: a data directory holds parties.yaml, agreements/ and frameworks/`,
+      file: rel(dir),
+    });
     return [];
   }
   const out: T[] = [];
@@ -78,10 +88,25 @@ async function loadDir<T extends { id: string }>(
     const rec = v.value as unknown as T;
     const stem = name.replace(/\.ya?ml$/, '');
     if (stem !== rec.id) {
-      issues.push({ code: 'inconsistent', path: ['id'], message: 'the file name must be the record id', expected: `${rec.id}.yaml`, found: name, file: r.parsed.file, ...locate(r.parsed, ['id']) });
+      issues.push({
+        code: 'inconsistent',
+        path: ['id'],
+        message: 'the file name must be the record id',
+        expected: `${rec.id}.yaml`,
+        found: name,
+        file: r.parsed.file,
+        ...locate(r.parsed, ['id']),
+      });
     }
     if (parsedByRecord.has(rec.id)) {
-      issues.push({ code: 'duplicate_id', path: ['id'], message: `id ${rec.id} is already used in ${parsedByRecord.get(rec.id)!.file}`, found: rec.id, file: r.parsed.file, ...locate(r.parsed, ['id']) });
+      issues.push({
+        code: 'duplicate_id',
+        path: ['id'],
+        message: `id ${rec.id} is already used in ${parsedByRecord.get(rec.id)!.file}`,
+        found: rec.id,
+        file: r.parsed.file,
+        ...locate(r.parsed, ['id']),
+      });
       continue;
     }
     parsedByRecord.set(rec.id, r.parsed);

@@ -1,6 +1,6 @@
 // Parses one YAML data file and maps field paths back to line and column for error messages.
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { Issue } from '../core/issues.js';
 
@@ -29,7 +29,14 @@ export function parseYamlText(text: string, file: string): { parsed?: ParsedFile
     return {
       issues: doc.errors.map((e) => {
         const pos = lines.linePos(e.pos[0]);
-        return { code: 'yaml_syntax', path: [], message: e.message.split('\n')[0] ?? 'invalid YAML', file, line: pos.line, column: pos.col } satisfies Issue;
+        return {
+          code: 'yaml_syntax',
+          path: [],
+          message: e.message.split('\n')[0] ?? 'invalid YAML',
+          file,
+          line: pos.line,
+          column: pos.col,
+        } satisfies Issue;
       }),
     };
   }
@@ -38,7 +45,18 @@ export function parseYamlText(text: string, file: string): { parsed?: ParsedFile
     data = doc.toJS({ maxAliasCount: 100 });
     JSON.stringify(data); // a self-referencing alias makes a cycle that no record may contain
   } catch (e) {
-    return { issues: [{ code: 'yaml_syntax', path: [], message: `unusable YAML structure: ${(e as Error).message.split('\n')[0]}; data files may not use recursive anchors`, file, line: 1, column: 1 }] };
+    return {
+      issues: [
+        {
+          code: 'yaml_syntax',
+          path: [],
+          message: `unusable YAML structure: ${(e as Error).message.split('\n')[0]}; data files may not use recursive anchors`,
+          file,
+          line: 1,
+          column: 1,
+        },
+      ],
+    };
   }
   return { parsed: { file, doc, lines, data }, issues: [] };
 }
@@ -86,6 +104,6 @@ function valueAt(data: unknown, path: (string | number)[]): unknown {
 }
 
 function short(v: unknown): string {
-  const s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }

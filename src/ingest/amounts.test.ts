@@ -1,6 +1,7 @@
 // Amount grammar: currencies before and after the number, multipliers, decimal commas and vague amounts.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { findAmounts, parseAmount, parseNumber } from './amounts.js';
 
 test('parses amounts as agreements write them', () => {
@@ -31,7 +32,10 @@ test('numbers without a currency are not money', () => {
 
 test('keeps the qualifier in the amount text and finds every amount in order', () => {
   const found = findAmounts('In 2022 the UK provided £2.3bn; in 2024 it will provide more than £2.5bn.');
-  assert.deepEqual(found.map((a) => a.text), ['£2.3bn', 'more than £2.5bn']);
+  assert.deepEqual(
+    found.map((a) => a.text),
+    ['£2.3bn', 'more than £2.5bn'],
+  );
 });
 
 test('thousands separators and decimal commas', () => {

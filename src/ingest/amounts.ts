@@ -10,7 +10,17 @@ export interface AmountMatch {
   end: number;
 }
 
-const SYMBOLS: Record<string, string> = { '£': 'GBP', '€': 'EUR', '¥': 'JPY', $: 'USD', 'US$': 'USD', 'C$': 'CAD', 'CA$': 'CAD', 'A$': 'AUD', 'AU$': 'AUD' };
+const SYMBOLS: Record<string, string> = {
+  '£': 'GBP',
+  '€': 'EUR',
+  '¥': 'JPY',
+  $: 'USD',
+  US$: 'USD',
+  C$: 'CAD',
+  CA$: 'CAD',
+  A$: 'AUD',
+  AU$: 'AUD',
+};
 const CODES = 'EUR|USD|GBP|NOK|CAD|DKK|SEK|JPY|CHF|PLN|AUD|NZD|CZK|HUF|RON|ISK|BGN|UAH';
 const WORDS: [RegExp, string][] = [
   [/^euros?$/i, 'EUR'],
@@ -22,7 +32,18 @@ const WORDS: [RegExp, string][] = [
   [/^yen$/i, 'JPY'],
   [/^zlotys?$/i, 'PLN'],
 ];
-const MULT: Record<string, number> = { bn: 1e9, billion: 1e9, billon: 1e9, b: 1e9, mn: 1e6, million: 1e6, m: 1e6, thousand: 1e3, k: 1e3, trillion: 1e12 };
+const MULT: Record<string, number> = {
+  bn: 1e9,
+  billion: 1e9,
+  billon: 1e9,
+  b: 1e9,
+  mn: 1e6,
+  million: 1e6,
+  m: 1e6,
+  thousand: 1e3,
+  k: 1e3,
+  trillion: 1e12,
+};
 
 const QUAL = String.raw`(?:(?:more than|over|at least|approximately|roughly|around|about|up to|nearly|almost|in excess of|some|a total of|exceeded|exceeding)\s+)*`;
 const NUM = String.raw`\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
@@ -32,7 +53,10 @@ const WORD_CUR = String.raw`(?:US dollars?|U\.S\. dollars?|Canadian dollars?|Ame
 
 const PREFIXED = new RegExp(String.raw`(${QUAL})(${SYM}|\b(?:${CODES})\b)\s?(${NUM})(${MUL})?`, 'g');
 const SUFFIXED = new RegExp(String.raw`(${QUAL})\b(${NUM})(${MUL})?\s(${CODES}|${WORD_CUR})\b`, 'g');
-const VAGUE = new RegExp(String.raw`\b(several|many|multiple|hundreds of|tens of)\s(billions?|millions?)\s(?:of\s)?(${CODES}|${WORD_CUR})\b`, 'gi');
+const VAGUE = new RegExp(
+  String.raw`\b(several|many|multiple|hundreds of|tens of)\s(billions?|millions?)\s(?:of\s)?(${CODES}|${WORD_CUR})\b`,
+  'gi',
+);
 
 /** Parses a number as written: "1,5" and "2.5" are decimals, "180,000" and "200.000" are thousands. */
 export function parseNumber(s: string): number {
@@ -71,8 +95,10 @@ export function findAmounts(text: string, dollar = 'USD'): AmountMatch[] {
     if (out.some((o) => start < o.end && end > o.start)) return;
     out.push({ amount, currency, text: m[0].trim(), start, end });
   };
-  for (const m of text.matchAll(PREFIXED)) add(m, round(parseNumber(m[3]!) * multiplier(m[4])), currencyOf(m[2]!, dollar));
-  for (const m of text.matchAll(SUFFIXED)) add(m, round(parseNumber(m[2]!) * multiplier(m[3])), currencyOf(m[4]!, dollar));
+  for (const m of text.matchAll(PREFIXED))
+    add(m, round(parseNumber(m[3]!) * multiplier(m[4])), currencyOf(m[2]!, dollar));
+  for (const m of text.matchAll(SUFFIXED))
+    add(m, round(parseNumber(m[2]!) * multiplier(m[3])), currencyOf(m[4]!, dollar));
   for (const m of text.matchAll(VAGUE)) add(m, null, currencyOf(m[3]!, dollar));
   return out.sort((a, b) => a.start - b.start);
 }

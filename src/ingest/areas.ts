@@ -1,9 +1,9 @@
 // Finds, for each area, the candidate passages of a text that commit to it, ranked best first.
 import type { Area } from '../core/taxonomy.js';
-import type { Block, Passage } from './types.js';
-import { LEXICON_AREAS, termWeight } from './lexicon.js';
 import { PAST, readSentence } from './commitment.js';
+import { LEXICON_AREAS, termWeight } from './lexicon.js';
 import { splitSentences } from './sentences.js';
+import type { Block, Passage } from './types.js';
 
 /** Minimum confidence of an area's best passage for the area to be listed. */
 export const AREA_THRESHOLD = 0.5;
@@ -37,16 +37,26 @@ export function findAreas(blocks: Block[]): Record<string, Passage[]> {
         const tw = termWeight(area, s.text);
         if (!tw) continue;
         const inner = b.headings[b.headings.length - 1];
-        const headingBonus = inner && termWeight(area, inner) > 0 ? 0.1 : b.headings.some((h) => termWeight(area, h) > 0) ? 0.05 : 0;
+        const headingBonus =
+          inner && termWeight(area, inner) > 0 ? 0.1 : b.headings.some((h) => termWeight(area, h) > 0) ? 0.05 : 0;
         const confidence = Math.min(1, tw * reading.weight + headingBonus);
         // Ranking prefers the area's own section and plain commitments over mixed past statements and list items.
         const rank =
-          tw * reading.weight +
-          3 * headingBonus -
-          (PAST.test(s.text) ? 0.1 : 0) -
-          (b.leadIn !== null ? 0.05 : 0);
-        const doubt = [tw < 1 ? 'passing or ambiguous mention' : null, reading.doubt ?? null].filter(Boolean).join('; ');
-        const p: Scored = { quote: s.text, where: b.where, eid: b.eid, start: b.start + s.start, end: b.start + s.start + s.text.length, confidence: round(confidence), accepted: null, order, rank };
+          tw * reading.weight + 3 * headingBonus - (PAST.test(s.text) ? 0.1 : 0) - (b.leadIn !== null ? 0.05 : 0);
+        const doubt = [tw < 1 ? 'passing or ambiguous mention' : null, reading.doubt ?? null]
+          .filter(Boolean)
+          .join('; ');
+        const p: Scored = {
+          quote: s.text,
+          where: b.where,
+          eid: b.eid,
+          start: b.start + s.start,
+          end: b.start + s.start + s.text.length,
+          confidence: round(confidence),
+          accepted: null,
+          order,
+          rank,
+        };
         if (doubt) p.doubt = doubt;
         const list = byArea.get(area) ?? [];
         list.push(p);

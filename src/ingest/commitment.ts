@@ -16,13 +16,17 @@ export const PAST =
   /\b(has|have|had)\s+(already\s+|also\s+|to date\s+|so far\s+)*(been|\w+ed|made|given|sent|taken|become|led|built|won|brought|held)\b|\b(was|were)\b|\b(provided|allocated|delivered|donated|contributed|joined|became|took|gave|sent|launched|adopted|signed|established|created|initiated|co-hosted|hosted|exceeded|accepted|employed|restored)\b|\bsince\b|\bto date\b|\bso far\b/i;
 
 /** Preamble recitals that look back or note facts rather than commit. */
-const RECITAL = /^(recalling|recognizing|recognising|acknowledging|noting|welcoming|bearing in mind|mindful|considering|condemning|expressing|desiring|guided|convinced|emphasi[sz]ing|stressing|taking (note|into account)|having|being|deeply|alarmed|concerned)\b/i;
+const RECITAL =
+  /^(recalling|recognizing|recognising|acknowledging|noting|welcoming|bearing in mind|mindful|considering|condemning|expressing|desiring|guided|convinced|emphasi[sz]ing|stressing|taking (note|into account)|having|being|deeply|alarmed|concerned)\b/i;
 
 /** Sentences whose only actor is Ukraine (its own reforms, its own use of aid): not the partner's provision. */
-const UKRAINE_ONLY = /^(?:(?:in|at|by|with|to|as|for|since|following|moreover|furthermore|in addition|additionally|also|further)\b[^,]{0,80},\s*)?(ukraine|the ukrainian side|ukrainian (government|authorities))\b(?!\s+and\b)(?!,\s+\w+ and\b)|^it is the policy of ukraine\b/i;
+const UKRAINE_ONLY =
+  /^(?:(?:in|at|by|with|to|as|for|since|following|moreover|furthermore|in addition|additionally|also|further)\b[^,]{0,80},\s*)?(ukraine|the ukrainian side|ukrainian (government|authorities))\b(?!\s+and\b)(?!,\s+\w+ and\b)|^it is the policy of ukraine\b/i;
 
 function stripLabel(s: string): string {
-  return s.replace(/^(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]{1,4}[.)]|[•▪◦‣∙·●○■□➢►✓–—−-]|o(?=\s))\s*/, '').replace(/^[a-z][a-z -]{2,40}\s[-–—:]\s/, '');
+  return s
+    .replace(/^(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]{1,4}[.)]|[•▪◦‣∙·●○■□➢►✓–—−-]|o(?=\s))\s*/, '')
+    .replace(/^[a-z][a-z -]{2,40}\s[-–—:]\s/, '');
 }
 
 /**
@@ -31,7 +35,8 @@ function stripLabel(s: string): string {
  */
 export function readSentence(sentence: string, opts: { leadIn?: string | null; preamble?: boolean } = {}): Reading {
   const s = stripLabel(sentence);
-  if (UKRAINE_ONLY.test(s) && !/\b(together with|jointly with)\b/i.test(s)) return { weight: 0, tense: 'present', doubt: 'Ukraine is the only actor' };
+  if (UKRAINE_ONLY.test(s) && !/\b(together with|jointly with)\b/i.test(s))
+    return { weight: 0, tense: 'present', doubt: 'Ukraine is the only actor' };
   const lead = opts.leadIn ? readSentence(opts.leadIn) : null;
   const forward = FORWARD.test(s);
   const past = PAST.test(s);
@@ -42,7 +47,8 @@ export function readSentence(sentence: string, opts: { leadIn?: string | null; p
   else if (past) r = { weight: 0, tense: 'past', doubt: 'past-only statement' };
   else r = { weight: 0.6, tense: 'present', doubt: 'present-tense statement without a commitment verb' };
   if (opts.preamble && r.weight > 0) {
-    if (RECITAL.test(s) && !/\b(support|commit)\w*/i.test(s)) return { weight: 0, tense: r.tense, doubt: 'preamble recital' };
+    if (RECITAL.test(s) && !/\b(support|commit)\w*/i.test(s))
+      return { weight: 0, tense: r.tense, doubt: 'preamble recital' };
     r = { ...r, weight: r.weight * 0.75, doubt: 'preamble' };
   }
   return r;

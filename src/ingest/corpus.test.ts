@@ -1,16 +1,17 @@
 // Corpus tests on the shared dev texts: area deletion property, format parity, and the eval targets.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { buildDraft } from './draft.js';
-import { fromPlainText } from './extract/txt.js';
+import { belowTargets } from './eval-metrics.js';
+import { evaluateCorpus, sharedDir } from './extract/eval-corpus.js';
 import { fromHtml } from './extract/html.js';
 import { extractFile } from './extract/index.js';
-import { evaluateCorpus, sharedDir } from './extract/eval-corpus.js';
-import { belowTargets } from './eval-metrics.js';
+import { fromPlainText } from './extract/txt.js';
 import type { Draft } from './types.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,9 +65,21 @@ function essence(d: Draft) {
 }
 
 test('txt, html, pdf and docx of one agreement give the same draft', { skip }, async () => {
-  for (const [id, raw] of [['ua-gb-2024', 'pdf'], ['ua-ca-2024', 'docx'], ['ua-no-2024', 'pdf'], ['ua-es-2024', 'docx']] as const) {
+  for (const [id, raw] of [
+    ['ua-gb-2024', 'pdf'],
+    ['ua-ca-2024', 'docx'],
+    ['ua-no-2024', 'pdf'],
+    ['ua-es-2024', 'docx'],
+  ] as const) {
     const txt = draftOf(paragraphs(id));
-    const html = buildDraft(fromHtml(paragraphs(id).map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('\n')), { file: 'x', sha256: '' });
+    const html = buildDraft(
+      fromHtml(
+        paragraphs(id)
+          .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+          .join('\n'),
+      ),
+      { file: 'x', sha256: '' },
+    );
     const { text } = await extractFile(join(dev, 'raw', `${id}.${raw}`));
     const orig = buildDraft(text, { file: 'x', sha256: '' });
     assert.deepEqual(essence(html), essence(txt), `${id}: html differs from txt`);

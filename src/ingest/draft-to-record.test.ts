@@ -1,9 +1,10 @@
 // Review flow: accepted passages become provisions of an Agreement record; bad input is reported, not thrown.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { buildDraft } from './draft.js';
-import { applyReview, checkDraft, undecided } from './review.js';
 import { draftToRecord, RecordError } from './draft-to-record.js';
+import { applyReview, checkDraft, undecided } from './review.js';
 
 const draft = buildDraft(
   {
@@ -28,10 +29,18 @@ test('accept and reject decide which passages become provisions', () => {
   const rec = draftToRecord(reviewed, { sourceUrl: 'https://example.org/dk' });
   assert.equal(rec.partner, 'DK');
   assert.equal(rec.id, 'ua-dk-2024');
-  assert.deepEqual(rec.provisions.map((p) => p.id), ['sanctions']);
+  assert.deepEqual(
+    rec.provisions.map((p) => p.id),
+    ['sanctions'],
+  );
   const p = rec.provisions[0]!;
-  assert.deepEqual([p.promisors, p.promisees, p.polarity, p.source, p.evidence, p.where], [['DK'], ['UA'], 'positive', 'text', 'primary', '1']);
-  assert.deepEqual(rec.sources, [{ id: 'text', url: 'https://example.org/dk', title: draft.title, publisher: null, date: null, quote: null }]);
+  assert.deepEqual(
+    [p.promisors, p.promisees, p.polarity, p.source, p.evidence, p.where],
+    [['DK'], ['UA'], 'positive', 'text', 'primary', '1'],
+  );
+  assert.deepEqual(rec.sources, [
+    { id: 'text', url: 'https://example.org/dk', title: draft.title, publisher: null, date: null, quote: null },
+  ]);
   assert.equal(rec.pledges[0]!.amount, 1.8e9);
   assert.equal(rec.term.years, 10);
 });

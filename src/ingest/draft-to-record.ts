@@ -1,8 +1,8 @@
 // Turns a reviewed draft into a registry record of the lead's `Agreement` shape (src/core/model.ts).
 import type { Agreement, Citation, Pledge, Provision, SupportCategory } from '../core/model.js';
 import { isArea } from '../core/taxonomy.js';
-import type { Draft } from './types.js';
 import { partyCode } from './party-codes.js';
+import type { Draft } from './types.js';
 
 export interface RecordOptions {
   /** Where the text was published; required, becomes the `text` source's url. */
@@ -37,31 +37,37 @@ function years(period: string | null): [number, number] | null {
  * text alone cannot settle (legal force class, wording, entry-into-force rule) are left 'unknown' for the coder.
  */
 export function draftToRecord(draft: Draft, opts: RecordOptions): Agreement {
-  if (!/^https?:\/\//.test(opts.sourceUrl ?? '')) throw new RecordError('a source URL (http or https) is required: pass --source-url URL');
+  if (!/^https?:\/\//.test(opts.sourceUrl ?? ''))
+    throw new RecordError('a source URL (http or https) is required: pass --source-url URL');
   const partner = opts.partner ?? partyCode(draft.partner);
-  if (!partner) throw new RecordError(`cannot tell the partner's party code from '${draft.partner ?? '(no partner found)'}': pass --partner CODE`);
+  if (!partner)
+    throw new RecordError(
+      `cannot tell the partner's party code from '${draft.partner ?? '(no partner found)'}': pass --partner CODE`,
+    );
   const year = draft.signed_on?.slice(0, 4) ?? 'undated';
   const provisions: Provision[] = [];
   for (const [area, list] of Object.entries(draft.areas)) {
     if (!isArea(area)) continue;
-    list.filter((p) => p.accepted === true).forEach((p, i) => {
-      provisions.push({
-        id: i === 0 ? area : `${area}-${i + 1}`,
-        area,
-        capabilities: [],
-        polarity: 'positive',
-        promisors: [partner],
-        promisees: ['UA'],
-        mechanism: null,
-        qualifiers: [],
-        amounts: [],
-        quote: p.quote,
-        where: p.where,
-        source: 'text',
-        evidence: 'primary',
-        doubt: null,
+    list
+      .filter((p) => p.accepted === true)
+      .forEach((p, i) => {
+        provisions.push({
+          id: i === 0 ? area : `${area}-${i + 1}`,
+          area,
+          capabilities: [],
+          polarity: 'positive',
+          promisors: [partner],
+          promisees: ['UA'],
+          mechanism: null,
+          qualifiers: [],
+          amounts: [],
+          quote: p.quote,
+          where: p.where,
+          source: 'text',
+          evidence: 'primary',
+          doubt: null,
+        });
       });
-    });
   }
   const pledges: Pledge[] = draft.pledges.map((p, i) => ({
     id: `pledge-${i + 1}`,
@@ -94,7 +100,12 @@ export function draftToRecord(draft: Draft, opts: RecordOptions): Agreement {
     term: { years: draft.term_years, open_ended: false, extension: null, citation: cite(null, null) },
     termination: null,
     nato_accession: {
-      effect: draft.sunset_on_nato_accession === true ? 'terminates' : draft.sunset_on_nato_accession === false ? 'decide_future_status' : 'silent',
+      effect:
+        draft.sunset_on_nato_accession === true
+          ? 'terminates'
+          : draft.sunset_on_nato_accession === false
+            ? 'decide_future_status'
+            : 'silent',
       citation: nato ? cite(nato.quote, nato.where) : null,
     },
     legal_force: {
@@ -110,7 +121,19 @@ export function draftToRecord(draft: Draft, opts: RecordOptions): Agreement {
     sources: [{ id: 'text', url: opts.sourceUrl, title: draft.title, publisher: null, date: null, quote: null }],
     provisions,
     pledges,
-    treaty_actions: draft.signed_on ? [{ type: 'signature', date: draft.signed_on, party: null, notice_months: null, extends_years: null, note: null, source: 'text' }] : [],
+    treaty_actions: draft.signed_on
+      ? [
+          {
+            type: 'signature',
+            date: draft.signed_on,
+            party: null,
+            notice_months: null,
+            extends_years: null,
+            note: null,
+            source: 'text',
+          },
+        ]
+      : [],
     disagreements: [],
     notes: `Ingested from ${draft.file} (sha256 ${draft.sha256}) and reviewed; fields marked unknown still need coding.`,
   };

@@ -1,9 +1,10 @@
 // Builds the draft coded record of one agreement text: pure, from extracted paragraphs to a Draft.
-import type { Draft, ExtractedText } from './types.js';
-import { buildBlocks } from './structure.js';
+
 import { findAreas } from './areas.js';
-import { findPledges } from './pledges.js';
 import { bindingLanguage, consultationHours, natoAccession, signature, termYears, titleAndPartner } from './fields.js';
+import { findPledges } from './pledges.js';
+import { buildBlocks } from './structure.js';
+import type { Draft, ExtractedText } from './types.js';
 
 /** The dollar a partner means by a bare '$'. */
 const DOLLARS: [RegExp, string][] = [
@@ -20,11 +21,16 @@ export function buildDraft(doc: ExtractedText, meta: { file: string; sha256: str
   const { blocks } = buildBlocks(doc.paragraphs);
   const { title, partner } = titleAndPartner(blocks);
   const sig = signature(blocks);
-  const body = blocks.filter((b) => b.role === 'body').map((b) => b.text).join('\n');
+  const body = blocks
+    .filter((b) => b.role === 'body')
+    .map((b) => b.text)
+    .join('\n');
   const nato = natoAccession(blocks);
   const dollar = DOLLARS.find(([re]) => re.test(partner ?? ''))?.[1] ?? 'USD';
   const signedYear = sig.signed_on ? Number(sig.signed_on.slice(0, 4)) : null;
-  const sections = blocks.filter((b) => b.role === 'heading').map((b) => ({ eid: b.eid, where: b.where, heading: b.text }));
+  const sections = blocks
+    .filter((b) => b.role === 'heading')
+    .map((b) => ({ eid: b.eid, where: b.where, heading: b.text }));
   return {
     schema_version: 1,
     kind: 'compact-ingest-draft',

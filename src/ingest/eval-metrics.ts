@@ -1,6 +1,7 @@
 // Scores drafts against gold records: areas, evidence, record fields and pledges. Pure; no I/O.
-import type { Draft } from './types.js';
+
 import { tokens } from './sentences.js';
+import type { Draft } from './types.js';
 
 /** The parts of a dev-gold.yaml agreement the evaluation reads. */
 export interface GoldRecord {
@@ -15,7 +16,13 @@ export interface GoldRecord {
   pledges: { amount: number | null; currency: string | null; kind: string }[];
 }
 
-export const FIELDS = ['signed_on', 'term_years', 'consultation_on_attack_hours', 'sunset_on_nato_accession', 'states_not_legally_binding'] as const;
+export const FIELDS = [
+  'signed_on',
+  'term_years',
+  'consultation_on_attack_hours',
+  'sunset_on_nato_accession',
+  'states_not_legally_binding',
+] as const;
 
 /** Counts behind one block of the report; `scores` turns them into rates. */
 export interface Tally {
@@ -29,7 +36,14 @@ export interface Tally {
 
 export function emptyTally(): Tally {
   const fields = Object.fromEntries(FIELDS.map((f) => [f, { ok: 0, total: 0 }])) as Tally['fields'];
-  return { docs: 0, area: { tp: 0, fp: 0, fn: 0 }, evidence: { hit: 0, total: 0 }, fields, pledge: { tp: 0, fp: 0, fn: 0, kindOk: 0 }, misses: [] };
+  return {
+    docs: 0,
+    area: { tp: 0, fp: 0, fn: 0 },
+    evidence: { hit: 0, total: 0 },
+    fields,
+    pledge: { tp: 0, fp: 0, fn: 0, kindOk: 0 },
+    misses: [],
+  };
 }
 
 /**
@@ -43,7 +57,8 @@ export function overlap(gold: string, passage: string): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
     const cur = new Array<number>(b.length + 1).fill(0);
-    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, cur[j - 1]!);
     prev = cur;
   }
   return prev[b.length]! / a.length;
@@ -67,12 +82,19 @@ export function scoreDraft(t: Tally, draft: Draft, gold: GoldRecord): void {
     if (top.some((p) => overlap(g.quote, p.quote) >= EVIDENCE_OVERLAP)) t.evidence.hit++;
     else if (predicted.has(area)) t.misses.push(`${gold.id}: evidence for ${area} not in top 3`);
   }
-  for (const area of predicted) if (!(area in (gold.areas ?? {}))) {
-    t.area.fp++;
-    t.misses.push(`${gold.id}: area ${area} not in gold`);
-  }
-  const got: Record<string, unknown> = { ...draft, states_not_legally_binding: draft.binding_language.states_not_legally_binding };
-  const want: Record<string, unknown> = { ...gold, states_not_legally_binding: gold.binding_language?.states_not_legally_binding ?? null };
+  for (const area of predicted)
+    if (!(area in (gold.areas ?? {}))) {
+      t.area.fp++;
+      t.misses.push(`${gold.id}: area ${area} not in gold`);
+    }
+  const got: Record<string, unknown> = {
+    ...draft,
+    states_not_legally_binding: draft.binding_language.states_not_legally_binding,
+  };
+  const want: Record<string, unknown> = {
+    ...gold,
+    states_not_legally_binding: gold.binding_language?.states_not_legally_binding ?? null,
+  };
   for (const f of FIELDS) {
     t.fields[f].total++;
     if ((got[f] ?? null) === (want[f] ?? null)) t.fields[f].ok++;
@@ -92,10 +114,11 @@ export function scoreDraft(t: Tally, draft: Draft, gold: GoldRecord): void {
     if (m.kind === g.kind) t.pledge.kindOk++;
     else t.misses.push(`${gold.id}: pledge ${g.amount} ${g.currency} kind ${m.kind} != ${g.kind}`);
   }
-  for (const p of pool) if (!p.used) {
-    t.pledge.fp++;
-    t.misses.push(`${gold.id}: pledge ${p.amount} ${p.currency} (${p.amount_text}) not in gold`);
-  }
+  for (const p of pool)
+    if (!p.used) {
+      t.pledge.fp++;
+      t.misses.push(`${gold.id}: pledge ${p.amount} ${p.currency} (${p.amount_text}) not in gold`);
+    }
 }
 
 const f1 = (tp: number, fp: number, fn: number) => {
@@ -110,15 +133,26 @@ export function scores(t: Tally) {
     docs: t.docs,
     area: f1(t.area.tp, t.area.fp, t.area.fn),
     evidence_hit_rate: t.evidence.total ? t.evidence.hit / t.evidence.total : 1,
-    fields: Object.fromEntries(FIELDS.map((f) => [f, t.fields[f].total ? t.fields[f].ok / t.fields[f].total : 1])) as Record<(typeof FIELDS)[number], number>,
-    pledge: { ...f1(t.pledge.tp, t.pledge.fp, t.pledge.fn), kind_accuracy: t.pledge.tp ? t.pledge.kindOk / t.pledge.tp : 1 },
+    fields: Object.fromEntries(
+      FIELDS.map((f) => [f, t.fields[f].total ? t.fields[f].ok / t.fields[f].total : 1]),
+    ) as Record<(typeof FIELDS)[number], number>,
+    pledge: {
+      ...f1(t.pledge.tp, t.pledge.fp, t.pledge.fn),
+      kind_accuracy: t.pledge.tp ? t.pledge.kindOk / t.pledge.tp : 1,
+    },
   };
 }
 
 export type Scores = ReturnType<typeof scores>;
 
 /** The targets of issue 7. */
-export const TARGETS = { area_f1: 0.98, evidence_hit_rate: 0.9, field_accuracy: 0.95, pledge_f1: 0.9, kind_accuracy: 0.9 };
+export const TARGETS = {
+  area_f1: 0.98,
+  evidence_hit_rate: 0.9,
+  field_accuracy: 0.95,
+  pledge_f1: 0.9,
+  kind_accuracy: 0.9,
+};
 
 /** Names of the targets a result misses (empty when all are met). */
 export function belowTargets(s: Scores): string[] {

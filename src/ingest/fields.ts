@@ -1,9 +1,41 @@
 // Record-level fields read from a text: title, partner, signature date and place, term, NATO clause, binding force.
-import type { Block, QuoteAt } from './types.js';
-import { splitSentences } from './sentences.js';
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, fifteen: 15, twenty: 20, 'twenty-four': 24, 'forty-eight': 48, 'seventy-two': 72 };
+import { splitSentences } from './sentences.js';
+import type { Block, QuoteAt } from './types.js';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  'twenty-four': 24,
+  'forty-eight': 48,
+  'seventy-two': 72,
+};
 const MONTH = `(${MONTHS.join('|')})`;
 const DATE_DMY = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH},?\s+(\d{4})\b`, 'i');
 const DATE_MDY = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2}),?\s+(\d{4})\b`, 'i');
@@ -29,7 +61,10 @@ export function signature(blocks: Block[]): { signed_on: string | null; signed_a
   for (const b of candidates) {
     const date = parseDate(b.text);
     if (!date) continue;
-    const place = /\b(?:in|at)\s+(?!duplicate\b|two\b|the\b)([A-Z][\p{L}'’ .-]*?(?:\s\([^)]*\))?)\s*,?\s+(?:on|this)\b/u.exec(b.text) ?? /\b(?:in|at)\s+(?!duplicate\b)([A-Z][\p{L}'’ .-]+?),/u.exec(b.text);
+    const place =
+      /\b(?:in|at)\s+(?!duplicate\b|two\b|the\b)([A-Z][\p{L}'’ .-]*?(?:\s\([^)]*\))?)\s*,?\s+(?:on|this)\b/u.exec(
+        b.text,
+      ) ?? /\b(?:in|at)\s+(?!duplicate\b)([A-Z][\p{L}'’ .-]+?),/u.exec(b.text);
     return { signed_on: date, signed_at: place ? place[1]!.trim() : null };
   }
   return { signed_on: null, signed_at: null };
@@ -45,8 +80,14 @@ function num(s: string): number | null {
 export function termYears(text: string): number | null {
   const n = String.raw`([a-z]+(?:-[a-z]+)?|\d+)\s*(?:\((?:\d+|[a-z-]+)\)\s*)?`;
   const patterns = [
-    new RegExp(String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect)|concluded)\s+for\s+(?:a\s+|the\s+)?(?:(?:period|term)\s+of\s+)?${n}years\b`, 'i'),
-    new RegExp(String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect))\s+for\s+(?:a|the)\s+${n}-?year\s+(?:period|term)\b`, 'i'),
+    new RegExp(
+      String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect)|concluded)\s+for\s+(?:a\s+|the\s+)?(?:(?:period|term)\s+of\s+)?${n}years\b`,
+      'i',
+    ),
+    new RegExp(
+      String.raw`\b(?:valid|remain in (?:force|effect)|in (?:force|effect))\s+for\s+(?:a|the)\s+${n}-?year\s+(?:period|term)\b`,
+      'i',
+    ),
     new RegExp(String.raw`\bfor (?:a|the) (?:period|term) of\s+${n}years\b`, 'i'),
   ];
   for (const re of patterns) {
@@ -72,24 +113,34 @@ export function natoAccession(blocks: Block[]): { sunset: boolean | null; clause
     if (b.role !== 'body') continue;
     for (const s of splitSentences(b.text)) {
       const t = s.text;
-      if (!/\bNATO\b|North Atlantic/i.test(t) || !/\b(becomes? a member|accession|joins?|membership)\b/i.test(t)) continue;
-      if (/\b(terminat\w*|cease\w*|expire\w*|no longer)\b/i.test(t) && /\b(becomes?|upon|on)\b/i.test(t)) return { sunset: true, clause: { quote: t, where: b.where } };
-      if (/\bbecomes? a member\b.*\b(decide|consult|confer|review|adapt)\b/i.test(t)) return { sunset: false, clause: { quote: t, where: b.where } };
+      if (!/\bNATO\b|North Atlantic/i.test(t) || !/\b(becomes? a member|accession|joins?|membership)\b/i.test(t))
+        continue;
+      if (/\b(terminat\w*|cease\w*|expire\w*|no longer)\b/i.test(t) && /\b(becomes?|upon|on)\b/i.test(t))
+        return { sunset: true, clause: { quote: t, where: b.where } };
+      if (/\bbecomes? a member\b.*\b(decide|consult|confer|review|adapt)\b/i.test(t))
+        return { sunset: false, clause: { quote: t, where: b.where } };
     }
   }
   for (const b of blocks) {
     if (b.role !== 'body') continue;
-    const s = splitSentences(b.text).find((x) => /\bwithout prejudice\b.*\b(membership|pathway|NATO|Euro-Atlantic)\b/i.test(x.text));
+    const s = splitSentences(b.text).find((x) =>
+      /\bwithout prejudice\b.*\b(membership|pathway|NATO|Euro-Atlantic)\b/i.test(x.text),
+    );
     if (s) return { sunset: null, clause: { quote: s.text, where: b.where } };
   }
   return { sunset: null, clause: null };
 }
 
-const NOT_BINDING = /\b(not|non-?)\s*(legally[- ])?binding\b|\bnon-normative\b|\bdoes not (create|give rise to) (any )?(legal(ly binding)? )?(rights|obligations)\b|\bnot (an international treaty|a treaty|constitute a treaty)\b|\bpolitical(ly binding)? commitments? only\b|\bno legal obligations\b/i;
-const FORCE = /\b(legally binding|binding|non-normative|come into (effect|force)|enter into (effect|force)|security commitments|in accordance with (its|their) (respective )?(legal|constitutional|domestic)|budgetary|undertakes?)\b/i;
+const NOT_BINDING =
+  /\b(not|non-?)\s*(legally[- ])?binding\b|\bnon-normative\b|\bdoes not (create|give rise to) (any )?(legal(ly binding)? )?(rights|obligations)\b|\bnot (an international treaty|a treaty|constitute a treaty)\b|\bpolitical(ly binding)? commitments? only\b|\bno legal obligations\b/i;
+const FORCE =
+  /\b(legally binding|binding|non-normative|come into (effect|force)|enter into (effect|force)|security commitments|in accordance with (its|their) (respective )?(legal|constitutional|domestic)|budgetary|undertakes?)\b/i;
 
 /** Whether the text declares itself non-binding (partial when only an annex), and its words about its force. */
-export function bindingLanguage(blocks: Block[]): { states_not_legally_binding: boolean | 'partial'; quotes: QuoteAt[] } {
+export function bindingLanguage(blocks: Block[]): {
+  states_not_legally_binding: boolean | 'partial';
+  quotes: QuoteAt[];
+} {
   let state: boolean | 'partial' = false;
   const quotes: QuoteAt[] = [];
   for (const b of blocks) {
@@ -108,16 +159,28 @@ export function bindingLanguage(blocks: Block[]): { states_not_legally_binding: 
 export function titleAndPartner(blocks: Block[]): { title: string | null; partner: string | null } {
   const lines = blocks.filter((b) => b.role === 'title').map((b) => b.text);
   const title = lines.length ? lines.join(' ').replace(/\s+/g, ' ') : null;
-  const src = title ?? blocks.slice(0, 5).map((b) => b.text).join(' ');
+  const src =
+    title ??
+    blocks
+      .slice(0, 5)
+      .map((b) => b.text)
+      .join(' ');
   const m = /\bbetween\s+(?:the\s+)?(.+?)\s+and\s+(?:the\s+)?(.+?)$/i.exec(src.replace(/[.:]$/, ''));
   if (!m) return { title, partner: null };
   const [a, b] = [m[1]!, m[2]!];
-  const clean = (x: string) => x.replace(/^(the )?(government of |kingdom of |republic of |federal republic of |grand[- ]duchy of )+(the )?/i, '').replace(/\s+/g, ' ').trim();
+  const clean = (x: string) =>
+    x
+      .replace(/^(the )?(government of |kingdom of |republic of |federal republic of |grand[- ]duchy of )+(the )?/i, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   const partner = /^ukraine$/i.test(b.trim()) ? clean(a) : clean(b);
   return { title, partner: titleCase(partner) };
 }
 
 function titleCase(s: string): string {
   if (s !== s.toUpperCase()) return s;
-  return s.toLowerCase().replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(Of|And|The)\b/g, (w) => w.toLowerCase());
+  return s
+    .toLowerCase()
+    .replace(/\b([a-z])/g, (c) => c.toUpperCase())
+    .replace(/\b(Of|And|The)\b/g, (w) => w.toLowerCase());
 }

@@ -42,7 +42,12 @@ export function readLabel(text: string, expect: Partial<Record<LabelKind, number
   let m = /^(Part|PART|Section|SECTION|Chapter|CHAPTER|Article|ARTICLE)\s+([IVXLC]+|\d{1,3})\b\.?\s*/.exec(text);
   if (m) {
     const n = /^\d/.test(m[2]!) ? Number(m[2]) : romanValue(m[2]!);
-    return { kind: 'part', raw: `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]}`, value: n, rest: text.slice(m[0].length) };
+    return {
+      kind: 'part',
+      raw: `${m[1]![0]!.toUpperCase()}${m[1]!.slice(1).toLowerCase()} ${m[2]}`,
+      value: n,
+      rest: text.slice(m[0].length),
+    };
   }
   m = /^([IVXLC]+|[A-Z])\.(?:\s+|$)/.exec(text);
   if (m) {
@@ -51,9 +56,11 @@ export function readLabel(text: string, expect: Partial<Record<LabelKind, number
     const asLetter = s.length === 1 ? letterValue(s) : NaN;
     const romanFits = !Number.isNaN(r) && (expect.part === undefined || expect.part === r || r === 1);
     const letterFits = !Number.isNaN(asLetter) && expect.upper === asLetter;
-    if (letterFits && !(romanFits && expect.part === r)) return { kind: 'upper', raw: s, value: asLetter, rest: text.slice(m[0].length) };
+    if (letterFits && !(romanFits && expect.part === r))
+      return { kind: 'upper', raw: s, value: asLetter, rest: text.slice(m[0].length) };
     if (!Number.isNaN(r)) return { kind: 'part', raw: s, value: r, rest: text.slice(m[0].length) };
-    if (s.length === 1 && /^[A-Z]\.\s+[A-Z]/.test(text)) return { kind: 'upper', raw: s, value: asLetter, rest: text.slice(m[0].length) };
+    if (s.length === 1 && /^[A-Z]\.\s+[A-Z]/.test(text))
+      return { kind: 'upper', raw: s, value: asLetter, rest: text.slice(m[0].length) };
   }
   m = /^(\d{1,3})[.)](?:\s+|$)/.exec(text);
   if (m) return { kind: 'num', raw: m[1]!, value: Number(m[1]), rest: text.slice(m[0].length) };
@@ -65,7 +72,8 @@ export function readLabel(text: string, expect: Partial<Record<LabelKind, number
     const r = romanValue(s);
     const letter = s.length === 1 ? letterValue(s) : NaN;
     const alphaFits = expect.palpha !== undefined && expect.palpha === letter;
-    if (!Number.isNaN(r) && !alphaFits) return { kind: 'proman', raw: `(${s})`, value: r, rest: text.slice(m[0].length) };
+    if (!Number.isNaN(r) && !alphaFits)
+      return { kind: 'proman', raw: `(${s})`, value: r, rest: text.slice(m[0].length) };
     if (!Number.isNaN(letter)) return { kind: 'palpha', raw: `(${s})`, value: letter, rest: text.slice(m[0].length) };
   }
   m = /^\(([A-Z])\)\s*/.exec(text);

@@ -31,11 +31,20 @@ export const LEXICON: Partial<Record<Area, AreaLexicon>> = {
     exclude: [/\bexclusively for\b/i],
   },
   air_defence: {
-    strong: [/\bair[- ](and[- ]missile[- ])?defen[cs]e/i, /\bIAMD\b/, /\bNASAMS\b|\bPatriot\b/, /\bmissile defen[cs]e/i, /\bintercept\w*\b.*\b(missiles?|UAVs?|drones|airspace)\b/i],
+    strong: [
+      /\bair[- ](and[- ]missile[- ])?defen[cs]e/i,
+      /\bIAMD\b/,
+      /\bNASAMS\b|\bPatriot\b/,
+      /\bmissile defen[cs]e/i,
+      /\bintercept\w*\b.*\b(missiles?|UAVs?|drones|airspace)\b/i,
+    ],
   },
   training: {
     strong: [/\btrain(ing|ings|s|ed)?\b/i, /\btrain-the-trainers?\b/i, /\bmilitary education\b/i],
-    exclude: [/\bjoint educational and training programmes? for (specialists|information|critical)/i, /\btraining of personnel in the field of\b/i],
+    exclude: [
+      /\bjoint educational and training programmes? for (specialists|information|critical)/i,
+      /\btraining of personnel in the field of\b/i,
+    ],
   },
   joint_exercises: {
     strong: [/\b(joint|combined|military|multinational|bilateral) exercises?\b/i, /\bexercises\b(?! (its|their)\b)/i],
@@ -45,45 +54,121 @@ export const LEXICON: Partial<Record<Area, AreaLexicon>> = {
   },
   cyber: { strong: [/\bcyber/i] },
   defence_industry: {
-    strong: [/\bdefen[cs]e[- ]industr(y|ies|ial)\b/i, /\barms (industry|production)\b/i, /\b(co-?production|joint production) of (weapons|ammunition|military)/i, /\bdefen[cs]e (production|manufactur)/i],
+    strong: [
+      /\bdefen[cs]e[- ]industr(y|ies|ial)\b/i,
+      /\barms (industry|production)\b/i,
+      /\b(co-?production|joint production) of (weapons|ammunition|military)/i,
+      /\bdefen[cs]e (production|manufactur)/i,
+    ],
   },
   sanctions: { strong: [/\bsanction/i, /\brestrictive measures\b/i] },
   financial_budget_support: {
-    strong: [/\bbudget(ary)? support\b/i, /\bmacro-?financial\b/i, /\bmacro-?economic (and \w+ )?support\b/i, /\bfiscal support\b/i, /\bloans and grants\b|\bgrants and loans\b/i],
+    strong: [
+      /\bbudget(ary)? support\b/i,
+      /\bmacro-?financial\b/i,
+      /\bmacro-?economic (and \w+ )?support\b/i,
+      /\bfiscal support\b/i,
+      /\bloans and grants\b|\bgrants and loans\b/i,
+    ],
     weak: [/\bfinancial support\b/i, /\bfinancial (and|or) \w+ support\b/i],
     exclude: [/\bsocial (assistance|welfare)\b/i],
   },
-  reconstruction: { strong: [/\breconstruction\b/i, /\brebuild/i, /\b(early|long-term|economic) recovery\b/i, /\brecovery (and|of) /i] },
+  reconstruction: {
+    strong: [/\breconstruction\b/i, /\brebuild/i, /\b(early|long-term|economic) recovery\b/i, /\brecovery (and|of) /i],
+  },
   energy: { strong: [/\benergy\b/i, /\bpower (grid|plants?)\b/i, /\bnuclear safety\b/i] },
-  humanitarian_demining: { strong: [/\bdemining\b/i, /\bmine action\b/i, /\bmine clearance\b/i, /\b(land)?mines\b.*\b(clear|remov)/i, /\bexplosive ordnance\b/i] },
+  humanitarian_demining: {
+    strong: [
+      /\bdemining\b/i,
+      /\bmine action\b/i,
+      /\bmine clearance\b/i,
+      /\b(land)?mines\b.*\b(clear|remov)/i,
+      /\bexplosive ordnance\b/i,
+    ],
+  },
   maritime_security: {
-    strong: [/\bmaritime (security|domain|capabilit|order|coalition)/i, /\bBlack Sea\b/, /\b(navy|naval)\b/i, /\bsea lanes?\b/i, /\bfreedom of navigation\b/i, /\bmine countermeasures\b/i, /\bSea Guard\b/i],
+    strong: [
+      /\bmaritime (security|domain|capabilit|order|coalition)/i,
+      /\bBlack Sea\b/,
+      /\b(navy|naval)\b/i,
+      /\bsea lanes?\b/i,
+      /\bfreedom of navigation\b/i,
+      /\bmine countermeasures\b/i,
+      /\bSea Guard\b/i,
+    ],
     exclude: [/\(maritime\) zone/i],
   },
   accountability_war_crimes: {
-    strong: [/\bwar crimes\b/i, /\bimpunity\b/i, /\binternational crimes\b/i, /\bcrime of aggression\b/i, /\bspecial tribunal\b/i, /\bInternational Criminal Court\b/i, /\b(bring|bringing) to justice\b/i, /\baccountability for\b/i],
+    strong: [
+      /\bwar crimes\b/i,
+      /\bimpunity\b/i,
+      /\binternational crimes\b/i,
+      /\bcrime of aggression\b/i,
+      /\bspecial tribunal\b/i,
+      /\bInternational Criminal Court\b/i,
+      /\b(bring|bringing) to justice\b/i,
+      /\baccountability for\b/i,
+    ],
     weak: [/\baccountab/i],
   },
   eu_accession_support: {
-    strong: [/\b(EU|European Union) (membership|accession|integration|candidate)\b/i, /\baccession to the (EU|European Union)\b/i, /\b(membership|integration) (in|into|of) the (EU|European Union)\b/i, /\bpath towards? (EU|European Union) membership\b/i, /\baccession (path|process|negotiations)\b/i, /\bEuropean integration\b/i, /\bEuropean Union and NATO membership\b/i, /\binto the EU and NATO\b/i],
+    strong: [
+      /\b(EU|European Union) (membership|accession|integration|candidate)\b/i,
+      /\baccession to the (EU|European Union)\b/i,
+      /\b(membership|integration) (in|into|of) the (EU|European Union)\b/i,
+      /\bpath towards? (EU|European Union) membership\b/i,
+      /\baccession (path|process|negotiations)\b/i,
+      /\bEuropean integration\b/i,
+      /\bEuropean Union and NATO membership\b/i,
+      /\binto the EU and NATO\b/i,
+    ],
     requireAll: [/\b(EU|European Union|European integration)\b/],
   },
   nato_accession_support: {
-    strong: [/\bNATO membership\b/i, /\bmember(ship)? (of|in) NATO\b/i, /\baccession to NATO\b/i, /\bfuture (is )?in NATO\b/i, /\b(join|joining) NATO\b/i, /\b(path|road|pathway) to NATO\b/i, /\bintegration into (the )?(EU and )?NATO\b/i, /\bEuro-Atlantic family\b.*\bmember of NATO\b/i, /\bmember of NATO\b/i],
+    strong: [
+      /\bNATO membership\b/i,
+      /\bmember(ship)? (of|in) NATO\b/i,
+      /\baccession to NATO\b/i,
+      /\bfuture (is )?in NATO\b/i,
+      /\b(join|joining) NATO\b/i,
+      /\b(path|road|pathway) to NATO\b/i,
+      /\bintegration into (the )?(EU and )?NATO\b/i,
+      /\bEuro-Atlantic family\b.*\bmember of NATO\b/i,
+      /\bmember of NATO\b/i,
+    ],
     exclude: [/\bbecomes? a member of NATO before\b/i, /\bwithout prejudice\b/i],
     requireAll: [NATO],
   },
   consultations_on_attack: {
-    strong: [/\bconsult\w*\b[^.]{0,60}\bwithin\b[^.]{0,30}\bhours\b/i, /\b(armed attack|renewed (Russian )?aggression|future (Russian )?(armed )?attack)\b.*\bconsult/i],
+    strong: [
+      /\bconsult\w*\b[^.]{0,60}\bwithin\b[^.]{0,30}\bhours\b/i,
+      /\b(armed attack|renewed (Russian )?aggression|future (Russian )?(armed )?attack)\b.*\bconsult/i,
+    ],
   },
   reform_support: {
-    strong: [/\b(support|assist|help|advi[cs]e|facilitate)\w*\b[^.]{0,80}\breforms?\b/i, /\breforms?\b[^.]{0,60}\b(support|assistance)\b/i],
+    strong: [
+      /\b(support|assist|help|advi[cs]e|facilitate)\w*\b[^.]{0,80}\breforms?\b/i,
+      /\breforms?\b[^.]{0,60}\b(support|assistance)\b/i,
+    ],
   },
   information_security: {
-    strong: [/\bdisinformation\b/i, /\bpropaganda\b/i, /\binformation (manipulation|security|threats|warfare)\b/i, /\bstrategic communication/i, /\bFIMI\b/, /\bmanipulation of information\b/i],
+    strong: [
+      /\bdisinformation\b/i,
+      /\bpropaganda\b/i,
+      /\binformation (manipulation|security|threats|warfare)\b/i,
+      /\bstrategic communication/i,
+      /\bFIMI\b/,
+      /\bmanipulation of information\b/i,
+    ],
   },
   frozen_assets: {
-    strong: [/\bsovereign assets\b/i, /\bimmobili[sz]ed\b/i, /\bfrozen (Russian )?assets\b/i, /\bwindfall (profits|proceeds)\b/i, /\bRussian assets\b/i],
+    strong: [
+      /\bsovereign assets\b/i,
+      /\bimmobili[sz]ed\b/i,
+      /\bfrozen (Russian )?assets\b/i,
+      /\bwindfall (profits|proceeds)\b/i,
+      /\bRussian assets\b/i,
+    ],
   },
 };
 
@@ -101,4 +186,4 @@ export function termWeight(area: Area, text: string): number {
   return 0;
 }
 
-export { NATO, EU };
+export { EU, NATO };

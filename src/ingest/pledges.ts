@@ -1,10 +1,13 @@
 // Pledges: each money amount of a text with its kind (pledge or past), period and purpose.
-import type { Block, DraftPledge, PledgeKindGuess } from './types.js';
+
 import { findAmounts } from './amounts.js';
 import { splitSentences } from './sentences.js';
+import type { Block, DraftPledge, PledgeKindGuess } from './types.js';
 
-const FUTURE_MARK = /\b(will|shall|intends?|is providing|are providing|plans? to|to be (provided|allocated|disbursed)|following years|coming years|next \w+ years|additional)\b/i;
-const PAST_MARK = /\b(provided|allocated|delivered|donated|disbursed|spent|committed|pledged|exceeded|contributed|made available|given|has|have|had|was|were|since|to date|so far|already)\b/i;
+const FUTURE_MARK =
+  /\b(will|shall|intends?|is providing|are providing|plans? to|to be (provided|allocated|disbursed)|following years|coming years|next \w+ years|additional)\b/i;
+const PAST_MARK =
+  /\b(provided|allocated|delivered|donated|disbursed|spent|committed|pledged|exceeded|contributed|made available|given|has|have|had|was|were|since|to date|so far|already)\b/i;
 const YEAR_SPAN = /\b((?:19|20)\d\d)(?:\s*[-–—]\s*((?:19|20)\d\d))?\b/g;
 
 /**
@@ -19,12 +22,18 @@ export function pledgeKind(sentence: string, at: number, len: number, signedYear
   const clause = s.slice(bounds[0], bounds[1]).replace(s.slice(at, at + len), ' ');
   if (FUTURE_MARK.test(clause)) return 'pledge';
   const years = [...clause.matchAll(YEAR_SPAN)].map((m) => Number(m[2] ?? m[1]));
-  const yearKind = years.length && signedYear ? (Math.max(...years) >= signedYear && !/\bsince\b/i.test(clause) ? 'pledge' : 'past') : null;
+  const yearKind =
+    years.length && signedYear
+      ? Math.max(...years) >= signedYear && !/\bsince\b/i.test(clause)
+        ? 'pledge'
+        : 'past'
+      : null;
   if (yearKind === 'pledge') return 'pledge';
   // A sentence-opening "In 2024," dates the whole sentence when the clause names no year itself.
   const lead = /^\s*(?:\S+\s+)?(?:in|for|during)\s+((?:19|20)\d\d)\s*,/i.exec(s);
   if (!years.length && lead && signedYear) return Number(lead[1]) >= signedYear ? 'pledge' : 'past';
-  if (PAST_MARK.test(clause) || /^exceed(ed|ing)\b/i.test(sentence.slice(at, at + len)) || yearKind === 'past') return 'past';
+  if (PAST_MARK.test(clause) || /^exceed(ed|ing)\b/i.test(sentence.slice(at, at + len)) || yearKind === 'past')
+    return 'past';
   const before = s.slice(0, bounds[0]);
   const f = lastIndex(before, FUTURE_MARK);
   const p = lastIndex(before, PAST_MARK);
@@ -55,7 +64,10 @@ function lastIndex(s: string, re: RegExp): number {
 }
 
 function periodOf(sentence: string): string | null {
-  const m = /\b(for the (?:[\w-]+ )?period \d{4}\s*[-–]\s*\d{4}|(?:in|for|during) \d{4}(?:\s*[-–]\s*\d{4})?|since [^,.;]{3,40}|to date|in the following years)\b/i.exec(sentence);
+  const m =
+    /\b(for the (?:[\w-]+ )?period \d{4}\s*[-–]\s*\d{4}|(?:in|for|during) \d{4}(?:\s*[-–]\s*\d{4})?|since [^,.;]{3,40}|to date|in the following years)\b/i.exec(
+      sentence,
+    );
   return m ? m[1]!.replace(/\s+/g, ' ') : null;
 }
 
@@ -76,8 +88,16 @@ export function findPledges(blocks: Block[], opts: { dollar: string; signedYear:
     for (const s of splitSentences(b.text)) {
       for (const a of findAmounts(s.text, opts.dollar)) {
         const before = s.text.slice(0, a.start);
-        if (/\((?:[^()]*)$/.test(before) && /\b(equal|equivalent|approximately|about|ca\.?|around)\b[^()]*$/i.test(before)) continue;
-        if (/\b(the|this|that)\s+(total\s+)?(of\s+)?$/i.test(before) && out.some((o) => o.amount === a.amount && o.currency === a.currency)) continue;
+        if (
+          /\((?:[^()]*)$/.test(before) &&
+          /\b(equal|equivalent|approximately|about|ca\.?|around)\b[^()]*$/i.test(before)
+        )
+          continue;
+        if (
+          /\b(the|this|that)\s+(total\s+)?(of\s+)?$/i.test(before) &&
+          out.some((o) => o.amount === a.amount && o.currency === a.currency)
+        )
+          continue;
         let amountText = a.text;
         const after = s.text.slice(a.end);
         const eq = /^\s*\((?:equal|equivalent)[^()]*\)/i.exec(after);

@@ -21,7 +21,12 @@ export function applyReview(draft: Draft, d: ReviewDecisions): { draft: Draft; i
   const issues: ReviewIssue[] = [];
   const areas: Draft['areas'] = {};
   for (const [area, list] of Object.entries(draft.areas)) areas[area] = list.map((p) => ({ ...p }));
-  for (const area of [...d.accept, ...d.reject]) if (!areas[area]) issues.push({ path: `areas.${area}`, message: `no area '${area}' in the draft (it has: ${Object.keys(areas).join(', ') || 'none'})` });
+  for (const area of [...d.accept, ...d.reject])
+    if (!areas[area])
+      issues.push({
+        path: `areas.${area}`,
+        message: `no area '${area}' in the draft (it has: ${Object.keys(areas).join(', ') || 'none'})`,
+      });
   for (const area of d.accept) {
     const list = areas[area];
     if (list?.length && !list.some((p) => p.accepted === true)) list[0]!.accepted = true;
@@ -42,16 +47,24 @@ export function checkDraft(value: unknown): ReviewIssue[] {
   const issues: ReviewIssue[] = [];
   if (!value || typeof value !== 'object') return [{ path: '', message: 'expected a YAML mapping (an ingest draft)' }];
   const v = value as Record<string, unknown>;
-  if (v.kind !== 'compact-ingest-draft') issues.push({ path: 'kind', message: `expected 'compact-ingest-draft', found ${JSON.stringify(v.kind)}` });
-  if (!v.areas || typeof v.areas !== 'object') issues.push({ path: 'areas', message: 'expected a mapping of area -> passages' });
+  if (v.kind !== 'compact-ingest-draft')
+    issues.push({ path: 'kind', message: `expected 'compact-ingest-draft', found ${JSON.stringify(v.kind)}` });
+  if (!v.areas || typeof v.areas !== 'object')
+    issues.push({ path: 'areas', message: 'expected a mapping of area -> passages' });
   else
     for (const [area, list] of Object.entries(v.areas as Record<string, unknown>)) {
       if (!Array.isArray(list)) issues.push({ path: `areas.${area}`, message: 'expected a list of passages' });
-      else list.forEach((p, i) => {
-        const acc = (p as { accepted?: unknown })?.accepted;
-        if (acc !== null && acc !== undefined && typeof acc !== 'boolean') issues.push({ path: `areas.${area}[${i}].accepted`, message: `expected true or false, found ${JSON.stringify(acc)}` });
-        if (typeof (p as { quote?: unknown })?.quote !== 'string') issues.push({ path: `areas.${area}[${i}].quote`, message: 'expected the passage text' });
-      });
+      else
+        list.forEach((p, i) => {
+          const acc = (p as { accepted?: unknown })?.accepted;
+          if (acc !== null && acc !== undefined && typeof acc !== 'boolean')
+            issues.push({
+              path: `areas.${area}[${i}].accepted`,
+              message: `expected true or false, found ${JSON.stringify(acc)}`,
+            });
+          if (typeof (p as { quote?: unknown })?.quote !== 'string')
+            issues.push({ path: `areas.${area}[${i}].quote`, message: 'expected the passage text' });
+        });
     }
   return issues;
 }

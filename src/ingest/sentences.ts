@@ -6,7 +6,8 @@ export interface Sentence {
   start: number;
 }
 
-const ABBREV = /\b(e\.g|i\.e|etc|No|Art|para|paras|St|Mr|Mrs|Dr|Prof|U\.S|U\.K|vs|cf|approx|incl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
+const ABBREV =
+  /\b(e\.g|i\.e|etc|No|Art|para|paras|St|Mr|Mrs|Dr|Prof|U\.S|U\.K|vs|cf|approx|incl|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.$/;
 
 /** Sentences of `text`: a break follows '.', '!' or '?' and whitespace before a capital, quote or bracket. */
 export function splitSentences(text: string): Sentence[] {

@@ -1,6 +1,7 @@
 // Structure: locators from the text's own numbering, and section ids that survive edits elsewhere.
-import { test } from 'node:test';
+
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { buildBlocks } from './structure.js';
 
 const TEXT = [
@@ -46,6 +47,12 @@ test('inserting a paragraph elsewhere leaves other section ids unchanged', () =>
 });
 
 test('running numbers across headings drop the heading from the locator', () => {
-  const { blocks } = buildBlocks(['Scope', '1. One.', '2. Two.', 'Sanctions', '3. Freedonia will work for the strongest possible sanctions.']);
+  const { blocks } = buildBlocks([
+    'Scope',
+    '1. One.',
+    '2. Two.',
+    'Sanctions',
+    '3. Freedonia will work for the strongest possible sanctions.',
+  ]);
   assert.equal(blocks.at(-1)!.where, '3');
 });

@@ -1,6 +1,7 @@
 // Rebuilds a text's structure from its paragraphs: title, preamble, headings, numbering, locators and stable ids.
+
+import { BULLET, type Label, type LabelKind, looksLikeHeading, readLabel } from './labels.js';
 import type { Block, BlockRole } from './types.js';
-import { BULLET, looksLikeHeading, readLabel, type Label, type LabelKind } from './labels.js';
 
 interface Level {
   kind: LabelKind | 'heading';
@@ -37,12 +38,19 @@ function eidPart(kind: Level['kind'], label: Label | null, heading: string | nul
   if (!label) return `sec_${slug(heading ?? 'section')}`;
   const v = label.raw.replace(/^(Part|Section|Chapter|Article)\s+/i, '').replace(/[().]/g, '');
   switch (kind) {
-    case 'part': return `part_${label.value}`;
-    case 'upper': return `sec_${v.toLowerCase()}`;
-    case 'num': return `para_${label.value}`;
-    case 'pnum': return `subpara_${label.value}`;
-    case 'proman': case 'roman-lower': return `subpara_${v.toLowerCase().replace(')', '')}`;
-    default: return `point_${v.toLowerCase().replace(')', '')}`;
+    case 'part':
+      return `part_${label.value}`;
+    case 'upper':
+      return `sec_${v.toLowerCase()}`;
+    case 'num':
+      return `para_${label.value}`;
+    case 'pnum':
+      return `subpara_${label.value}`;
+    case 'proman':
+    case 'roman-lower':
+      return `subpara_${v.toLowerCase().replace(')', '')}`;
+    default:
+      return `point_${v.toLowerCase().replace(')', '')}`;
   }
 }
 
@@ -73,7 +81,8 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
   const roles: BlockRole[] = paragraphs.map(() => 'body');
   // Title: the leading run of heading-like lines, up to the last one that names the instrument or the parties.
   let lead = 0;
-  const titleLine = (p: string) => p.length < 110 && p.split(' ').length <= 14 && !/[.;:,]$/.test(p) && !/\b(will|shall)\b/.test(p) && !readLabel(p);
+  const titleLine = (p: string) =>
+    p.length < 110 && p.split(' ').length <= 14 && !/[.;:,]$/.test(p) && !/\b(will|shall)\b/.test(p) && !readLabel(p);
   while (lead < paragraphs.length && titleLine(paragraphs[lead]!)) lead++;
   let titleEnd = -1;
   for (let i = 0; i < lead; i++) if (TITLE_WORD.test(paragraphs[i]!)) titleEnd = i;
@@ -83,7 +92,16 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
 
   const blocks: Block[] = [];
   const stack: Level[] = [];
-  const root: Level = { kind: 'heading', where: '', eid: '', heading: null, isHeading: true, intro: false, counters: new Map(), block: -1 };
+  const root: Level = {
+    kind: 'heading',
+    where: '',
+    eid: '',
+    heading: null,
+    isHeading: true,
+    intro: false,
+    counters: new Map(),
+    block: -1,
+  };
   const expect: Partial<Record<LabelKind, number>> = {};
   let preamble = true;
   let offset = 0;
@@ -109,14 +127,16 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
     let isPreamble = false;
     if (role === 'title' || role === 'signature') {
       eid = role === 'title' ? `title__p_${index + 1}` : `signature__p_${ordinal(root, 'sig')}`;
-      blocks.push(mk(index, text, role, null, false, role === 'title' ? 'Title' : 'Signature', eid, false, [], null, start));
+      blocks.push(
+        mk(index, text, role, null, false, role === 'title' ? 'Title' : 'Signature', eid, false, [], null, start),
+      );
       return;
     }
     label = readLabel(text, expect);
     bullet = !label && BULLET.test(text);
     const headingText = label ? label.rest : text;
     const isHeading = !bullet && looksLikeHeading(headingText) && (label === null || label.rest.length > 0);
-    if (label || isHeading) preamble = /^preamble$/i.test(headingText.trim()) ? true : false;
+    if (label || isHeading) preamble = !!/^preamble$/i.test(headingText.trim());
     if (label) {
       expect[label.kind] = label.value + 1;
       const kind = label.kind;
@@ -128,7 +148,16 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
       // ("a) Air Force") stays inside the paragraph that announces it.
       else if (isHeading && kind === 'upper') popTo((l) => l.isHeading || l.intro);
       resetDeeper(expect, kind);
-      const lvl: Level = { kind, where: label.raw.replace(/\.$/, ''), eid: eidPart(kind, label, null), heading: isHeading ? label.rest : null, isHeading, intro: /:\s*$/.test(text), counters: new Map(), block: index };
+      const lvl: Level = {
+        kind,
+        where: label.raw.replace(/\.$/, ''),
+        eid: eidPart(kind, label, null),
+        heading: isHeading ? label.rest : null,
+        isHeading,
+        intro: /:\s*$/.test(text),
+        counters: new Map(),
+        block: index,
+      };
       stack.push(lvl);
       role = isHeading ? 'heading' : 'body';
       eid = stack.map((l) => l.eid).join('__');
@@ -136,8 +165,18 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
       // An unnumbered heading closes running paragraphs and any sibling heading, then opens its own section.
       popTo((l) => l.isHeading && l.kind !== 'heading');
       if (/^preamble$/i.test(text)) stack.length = 0;
-      stack.push({ kind: 'heading', where: text, eid: `sec_${slug(text)}`, heading: text, isHeading: true, intro: false, counters: new Map(), block: index });
-      for (const k of ['num', 'pnum', 'proman', 'palpha', 'pupper', 'alpha', 'roman-lower'] as LabelKind[]) delete expect[k];
+      stack.push({
+        kind: 'heading',
+        where: text,
+        eid: `sec_${slug(text)}`,
+        heading: text,
+        isHeading: true,
+        intro: false,
+        counters: new Map(),
+        block: index,
+      });
+      for (const k of ['num', 'pnum', 'proman', 'palpha', 'pupper', 'alpha', 'roman-lower'] as LabelKind[])
+        delete expect[k];
       role = 'heading';
       eid = stack.map((l) => l.eid).join('__');
     } else {
@@ -156,12 +195,21 @@ export function buildBlocks(input: string[]): { blocks: Block[]; text: string } 
     uniqueEid.set(eid, seen + 1);
     if (seen) eid = `${eid}_${seen + 1}`;
     const headings = stack.filter((l) => l.heading).map((l) => l.heading!);
-    const where = isPreamble ? (stack.find((l) => /^preamble$/i.test(l.where))?.where ?? 'Preamble') : stack.map((l) => l.where).join(' > ');
+    const where = isPreamble
+      ? (stack.find((l) => /^preamble$/i.test(l.where))?.where ?? 'Preamble')
+      : stack.map((l) => l.where).join(' > ');
     let leadIn: number | null = null;
-    if (role === 'body' && lastColon && (bullet || (label && SUB_ITEMS.has(label.kind)) || stack.length > lastColon.depth)) leadIn = lastColon.index;
+    if (
+      role === 'body' &&
+      lastColon &&
+      (bullet || (label && SUB_ITEMS.has(label.kind)) || stack.length > lastColon.depth)
+    )
+      leadIn = lastColon.index;
     if (role === 'body' && /:\s*$/.test(text)) lastColon = { index, depth: stack.length };
     else if (role === 'heading' || (label && label.kind === 'num')) lastColon = null;
-    blocks.push(mk(index, text, role, label ? label.raw : null, bullet, where, eid, isPreamble, headings, leadIn, start));
+    blocks.push(
+      mk(index, text, role, label ? label.raw : null, bullet, where, eid, isPreamble, headings, leadIn, start),
+    );
   });
   omitHeadingsUnderRunningNumbers(blocks);
   return { blocks, text: paragraphs.join('\n') };
@@ -172,7 +220,19 @@ function resetDeeper(expect: Partial<Record<LabelKind, number>>, kind: LabelKind
   for (const k of order.slice(order.indexOf(kind) + 1)) if (k !== 'upper' || kind === 'part') delete expect[k];
 }
 
-function mk(index: number, text: string, role: BlockRole, label: string | null, bullet: boolean, where: string, eid: string, preamble: boolean, headings: string[], leadIn: number | null, start: number): Block {
+function mk(
+  index: number,
+  text: string,
+  role: BlockRole,
+  label: string | null,
+  bullet: boolean,
+  where: string,
+  eid: string,
+  preamble: boolean,
+  headings: string[],
+  leadIn: number | null,
+  start: number,
+): Block {
   return { index, text, role, label, bullet, where, eid, preamble, headings, leadIn, start, end: start + text.length };
 }
 
@@ -191,7 +251,7 @@ function omitHeadingsUnderRunningNumbers(blocks: Block[]) {
       const x = blocks[j]!;
       if (j > i && !x.where.startsWith(prefix)) break;
       x.where = dropSegment(x.where, b.text, ' > ');
-      x.eid = x.eid.replace(eprefix.split('__').pop()! + '__', '');
+      x.eid = x.eid.replace(`${eprefix.split('__').pop()!}__`, '');
     }
   });
 }

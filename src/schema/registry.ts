@@ -1,8 +1,9 @@
 // Zod schemas for the registry's data files (parties, agreements, frameworks). Shared by the YAML loader and
 // the HTTP API, so a record means the same thing on disk and on the wire.
 import { z } from 'zod';
-import { isIsoDate, isDuration } from '../core/dates.js';
+import { isDuration, isIsoDate } from '../core/dates.js';
 import type { Agreement, Framework, Party, Source } from '../core/model.js';
+import { SCHEMA_VERSION } from '../core/model.js';
 import {
   AREAS,
   CAPABILITIES,
@@ -15,7 +16,6 @@ import {
   WORDING,
 } from '../core/taxonomy.js';
 
-import { SCHEMA_VERSION } from '../core/model.js';
 export { SCHEMA_VERSION };
 
 export const isoDate = z.string().refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' });
@@ -35,7 +35,10 @@ export const citationSchema = z.strictObject({ source: sourceId, quote: nstr, wh
 
 const amountFields = {
   amount: z.number().nonnegative().nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR')
+    .nullable(),
   amount_text: nstr,
 };
 
@@ -67,7 +70,10 @@ export const pledgeSchema = z.strictObject({
   kind: z.enum(['pledge', 'past']),
   category: z.enum(['military', 'financial', 'humanitarian', 'other']),
   period: nstr,
-  years: z.tuple([z.number().int().min(1990).max(2100), z.number().int().min(1990).max(2100)]).nullable().default(null),
+  years: z
+    .tuple([z.number().int().min(1990).max(2100), z.number().int().min(1990).max(2100)])
+    .nullable()
+    .default(null),
   purpose: nstr,
   capability: z.enum(CAPABILITIES).nullable().default(null),
   where: nstr,
@@ -88,7 +94,9 @@ export const treatyActionSchema = z.strictObject({
 
 export const disagreementSchema = z.strictObject({
   field: z.string().min(1),
-  claims: z.array(z.strictObject({ value: z.string(), source: sourceId, quote: nstr })).min(2, 'a disagreement needs at least two claims'),
+  claims: z
+    .array(z.strictObject({ value: z.string(), source: sourceId, quote: nstr }))
+    .min(2, 'a disagreement needs at least two claims'),
   note: nstr,
 });
 
@@ -102,9 +110,20 @@ export const agreementSchema = z.strictObject({
   signed_on: isoDate.nullable(),
   signed_at: nstr,
   signatories: z.array(z.strictObject({ name: z.string(), office: nstr, party: nstr })).default([]),
-  entry_into_force: z.strictObject({ date: isoDate.nullable(), rule: z.enum(['on_signature', 'on_ratification', 'unknown']), citation: citationSchema }),
-  term: z.strictObject({ years: z.number().int().positive().nullable(), open_ended: z.boolean(), extension: nstr, citation: citationSchema }),
-  termination: z.strictObject({ notice_months: z.number().int().nonnegative().nullable(), citation: citationSchema }).nullable(),
+  entry_into_force: z.strictObject({
+    date: isoDate.nullable(),
+    rule: z.enum(['on_signature', 'on_ratification', 'unknown']),
+    citation: citationSchema,
+  }),
+  term: z.strictObject({
+    years: z.number().int().positive().nullable(),
+    open_ended: z.boolean(),
+    extension: nstr,
+    citation: citationSchema,
+  }),
+  termination: z
+    .strictObject({ notice_months: z.number().int().nonnegative().nullable(), citation: citationSchema })
+    .nullable(),
   nato_accession: z.strictObject({ effect: z.enum(NATO_ACCESSION_EFFECT), citation: citationSchema.nullable() }),
   legal_force: z.strictObject({
     class: z.enum(LEGAL_FORCE),
@@ -132,10 +151,24 @@ export const frameworkSchema = z.strictObject({
   date: isoDate.nullable(),
   place: nstr,
   members: z
-    .array(z.strictObject({ party: z.string(), role: z.enum(['signatory', 'endorser', 'joiner', 'guarantor', 'proposed_guarantor', 'participant']), date: isoDate.nullable().default(null), source: sourceId }))
+    .array(
+      z.strictObject({
+        party: z.string(),
+        role: z.enum(['signatory', 'endorser', 'joiner', 'guarantor', 'proposed_guarantor', 'participant']),
+        date: isoDate.nullable().default(null),
+        source: sourceId,
+      }),
+    )
     .default([]),
   elements: z
-    .array(z.strictObject({ id: z.string(), text: z.string(), status: z.enum(['confirmed', 'partially_confirmed', 'stated_in_secondary_source', 'not_found']), sources: z.array(sourceId) }))
+    .array(
+      z.strictObject({
+        id: z.string(),
+        text: z.string(),
+        status: z.enum(['confirmed', 'partially_confirmed', 'stated_in_secondary_source', 'not_found']),
+        sources: z.array(sourceId),
+      }),
+    )
     .default([]),
   provisions: z.array(provisionSchema).default([]),
   sources: z.array(sourceSchema).min(1),

@@ -15,7 +15,12 @@ export interface Db extends Queryable {
 
 /** Thrown when another process holds the embedded store. */
 export class StoreLockedError extends Error {
-  constructor(readonly dir: string, readonly pid: number) {
-    super(`the database at ${dir} is in use by process ${pid}; stop it or choose another directory with --db or COMPACT_DB`);
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the database at ${dir} is in use by process ${pid}; stop it or choose another directory with --db or COMPACT_DB`,
+    );
   }
 }

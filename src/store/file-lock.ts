@@ -1,5 +1,5 @@
 // An exclusive lock file beside the embedded database, so two processes never open it at once.
-import { openSync, closeSync, writeSync, readFileSync, unlinkSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreLockedError } from './db.js';
 

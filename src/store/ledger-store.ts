@@ -3,17 +3,53 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../core/issues.js';
-import { canonicalEntry, chainInput, GENESIS_HASH, type EffectiveType, type EntryDraft, type LedgerBucket, type LedgerEntry } from '../core/ledger/index.js';
+import {
+  canonicalEntry,
+  chainInput,
+  type EffectiveType,
+  type EntryDraft,
+  GENESIS_HASH,
+  type LedgerBucket,
+  type LedgerEntry,
+} from '../core/ledger/index.js';
 import { readLedgerCsv } from '../data/load-ledger-data.js';
 import type { Db, Queryable } from './db.js';
 import { checkLinks } from './ledger-links.js';
 
 const COLS = [
-  'seq', 'ref', 'entry_type', 'effective_type', 'provider', 'recipient', 'agreement_id', 'provision_id', 'pledge_ref', 'amount', 'currency', 'date',
-  'year_from', 'year_to', 'kind', 'capability', 'item', 'quantity', 'status', 'channel', 'within_ref', 'corrects', 'supersedes', 'source_url',
-  'source_quote', 'note', 'recorded_at', 'prev_hash', 'hash',
+  'seq',
+  'ref',
+  'entry_type',
+  'effective_type',
+  'provider',
+  'recipient',
+  'agreement_id',
+  'provision_id',
+  'pledge_ref',
+  'amount',
+  'currency',
+  'date',
+  'year_from',
+  'year_to',
+  'kind',
+  'capability',
+  'item',
+  'quantity',
+  'status',
+  'channel',
+  'within_ref',
+  'corrects',
+  'supersedes',
+  'source_url',
+  'source_quote',
+  'note',
+  'recorded_at',
+  'prev_hash',
+  'hash',
 ] as const;
-const SELECT = COLS.map((c) => (c === 'amount' ? 'amount::text AS amount' : c === 'date' ? "to_char(date, 'YYYY-MM-DD') AS date" : c)).join(', ');
+const SELECT = COLS.map((c) =>
+  c === 'amount' ? 'amount::text AS amount' : c === 'date' ? "to_char(date, 'YYYY-MM-DD') AS date" : c,
+).join(', ');
 const LOCK = 727003;
 
 export function sha256Hex(s: string): string {
@@ -40,7 +76,12 @@ export interface LedgerHead {
  * (unique ref; `corrects` and `within` point at existing or earlier entries) before anything is written: any
  * issue means nothing is written. `recordedAt` is the instant stored (and hashed) with each entry.
  */
-export async function appendEntries(db: Db, drafts: Located[], recordedAt: string, onProgress?: (done: number, total: number) => void): Promise<AppendResult> {
+export async function appendEntries(
+  db: Db,
+  drafts: Located[],
+  recordedAt: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<AppendResult> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
     const { issues, effective } = await checkLinks(tx, drafts);
@@ -53,7 +94,17 @@ export async function appendEntries(db: Db, drafts: Located[], recordedAt: strin
       seq++;
       const content = { ...draft, seq, effective_type: effective.get(draft.ref)!, recorded_at: recordedAt };
       const hash = sha256Hex(chainInput(prev, canonicalEntry(content)));
-      rows.push(COLS.map((c) => (c === 'prev_hash' ? prev : c === 'hash' ? hash : c === 'within_ref' ? draft.within : (content as unknown as Record<string, unknown>)[c])));
+      rows.push(
+        COLS.map((c) =>
+          c === 'prev_hash'
+            ? prev
+            : c === 'hash'
+              ? hash
+              : c === 'within_ref'
+                ? draft.within
+                : (content as unknown as Record<string, unknown>)[c],
+        ),
+      );
       prev = hash;
     }
     const chunk = 200;
@@ -69,15 +120,25 @@ export async function appendEntries(db: Db, drafts: Located[], recordedAt: strin
 
 /** Number of entries and the hash of the last one. */
 export async function ledgerHead(db: Queryable): Promise<LedgerHead> {
-  const r = await db.query<{ seq: number; hash: string }>('SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1');
-  return r.rows[0] ? { count: Number(r.rows[0].seq), head_hash: r.rows[0].hash } : { count: 0, head_hash: GENESIS_HASH };
+  const r = await db.query<{ seq: number; hash: string }>(
+    'SELECT seq, hash FROM ledger_entries ORDER BY seq DESC LIMIT 1',
+  );
+  return r.rows[0]
+    ? { count: Number(r.rows[0].seq), head_hash: r.rows[0].hash }
+    : { count: 0, head_hash: GENESIS_HASH };
 }
 
 type Row = Omit<LedgerEntry, 'within'> & { within_ref: string | null };
 
 function toEntry(r: Row): LedgerEntry {
   const { within_ref, ...rest } = r;
-  return { ...rest, seq: Number(r.seq), quantity: r.quantity === null ? null : Number(r.quantity), within: within_ref, effective_type: r.effective_type as EffectiveType };
+  return {
+    ...rest,
+    seq: Number(r.seq),
+    quantity: r.quantity === null ? null : Number(r.quantity),
+    within: within_ref,
+    effective_type: r.effective_type as EffectiveType,
+  };
 }
 
 export interface LedgerFilter {
@@ -87,18 +148,30 @@ export interface LedgerFilter {
 }
 
 /** One keyset page of entries after `afterSeq`, in sequence order. */
-export async function ledgerPage(db: Queryable, afterSeq: number, limit: number, f: LedgerFilter = {}): Promise<LedgerEntry[]> {
+export async function ledgerPage(
+  db: Queryable,
+  afterSeq: number,
+  limit: number,
+  f: LedgerFilter = {},
+): Promise<LedgerEntry[]> {
   const params: unknown[] = [afterSeq, limit];
   const where = ['seq > $1'];
   if (f.provider) where.push(`provider = $${params.push(f.provider)}`);
   if (f.agreement) where.push(`agreement_id = $${params.push(f.agreement)}`);
   if (f.type) where.push(`effective_type = $${params.push(f.type)}`);
-  const r = await db.query<Row>(`SELECT ${SELECT} FROM ledger_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $2`, params);
+  const r = await db.query<Row>(
+    `SELECT ${SELECT} FROM ledger_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT $2`,
+    params,
+  );
   return r.rows.map(toEntry);
 }
 
 /** Streams every entry matching the filter in keyset pages of `pageSize`; memory stays bounded. */
-export async function* streamLedger(db: Queryable, f: LedgerFilter = {}, pageSize = 5000): AsyncGenerator<LedgerEntry[]> {
+export async function* streamLedger(
+  db: Queryable,
+  f: LedgerFilter = {},
+  pageSize = 5000,
+): AsyncGenerator<LedgerEntry[]> {
   let after = 0;
   for (;;) {
     const page = await ledgerPage(db, after, pageSize, f);
@@ -128,17 +201,29 @@ export interface VerifyResult {
  * a changed field (its hash differs), a broken link (prev_hash is not the previous hash) or a gap in sequence
  * (a deleted row). The append-only trigger stops ordinary writes; this is what catches writes around it.
  */
-export async function verifyLedger(db: Queryable, opts: { pageSize?: number; onProgress?: (checked: number) => void } = {}): Promise<VerifyResult> {
+export async function verifyLedger(
+  db: Queryable,
+  opts: { pageSize?: number; onProgress?: (checked: number) => void } = {},
+): Promise<VerifyResult> {
   let prev = GENESIS_HASH;
   let expectSeq = 1;
   let checked = 0;
   for await (const page of streamLedger(db, {}, opts.pageSize ?? 5000)) {
     for (const e of page) {
-      const bad = (reason: string) => ({ ok: false, checked, head: { count: checked, head_hash: prev }, first_bad: { seq: e.seq, ref: e.ref, reason } });
-      if (e.seq !== expectSeq) return bad(`sequence gap: expected entry ${expectSeq}, found ${e.seq} (an entry was removed)`);
-      if (e.prev_hash !== prev) return bad('prev_hash does not match the previous entry\'s hash');
+      const bad = (reason: string) => ({
+        ok: false,
+        checked,
+        head: { count: checked, head_hash: prev },
+        first_bad: { seq: e.seq, ref: e.ref, reason },
+      });
+      if (e.seq !== expectSeq)
+        return bad(`sequence gap: expected entry ${expectSeq}, found ${e.seq} (an entry was removed)`);
+      if (e.prev_hash !== prev) return bad("prev_hash does not match the previous entry's hash");
       const h = sha256Hex(chainInput(prev, canonicalEntry(e)));
-      if (h !== e.hash) return bad(`content does not match its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${h.slice(0, 12)}…): a field was changed`);
+      if (h !== e.hash)
+        return bad(
+          `content does not match its hash (stored ${e.hash.slice(0, 12)}…, recomputed ${h.slice(0, 12)}…): a field was changed`,
+        );
       prev = e.hash;
       expectSeq++;
       checked++;
@@ -168,7 +253,11 @@ export async function ledgerBuckets(db: Queryable): Promise<LedgerBucket[]> {
  * in one transaction. Does nothing when the ledger already has entries or there is no seed file.
  * Returns the number of entries appended, or the issues that stopped it (then nothing is written).
  */
-export async function seedLedger(db: Db, dataDir: string, recordedAt = new Date().toISOString()): Promise<{ appended: number; issues: Issue[] }> {
+export async function seedLedger(
+  db: Db,
+  dataDir: string,
+  recordedAt = new Date().toISOString(),
+): Promise<{ appended: number; issues: Issue[] }> {
   if ((await ledgerHead(db)).count > 0) return { appended: 0, issues: [] };
   const file = join(dataDir, 'ledger', 'seed.csv');
   if (!existsSync(file)) return { appended: 0, issues: [] };

@@ -1,7 +1,22 @@
 // Events and obligations in the store: record an event (one transaction, idempotent), list, transition, explain.
 import type { Issue } from '../core/issues.js';
-import type { EvaluateOptions, Evaluation, Obligation, ObligationState, Skip, Transition, TriggerEvent } from '../core/trigger/index.js';
-import { checkTransition, evaluate, hostilitiesConcludedAt, noticeAction, statusAsOf, withRecordedEvents } from '../core/trigger/index.js';
+import type {
+  EvaluateOptions,
+  Evaluation,
+  Obligation,
+  ObligationState,
+  Skip,
+  Transition,
+  TriggerEvent,
+} from '../core/trigger/index.js';
+import {
+  checkTransition,
+  evaluate,
+  hostilitiesConcludedAt,
+  noticeAction,
+  statusAsOf,
+  withRecordedEvents,
+} from '../core/trigger/index.js';
 import type { Db, Queryable } from './db.js';
 import { readRegistry } from './registry-store.js';
 
@@ -22,15 +37,35 @@ export interface RecordResult {
  * event and its obligations in ONE transaction. Recording the same event id again writes nothing and returns the
  * stored obligations. With dryRun nothing is written. A termination notice that cannot be applied returns issues.
  */
-export async function recordEvent(db: Db, event: TriggerEvent, options: EvaluateOptions & { dryRun?: boolean } = {}): Promise<RecordResult> {
+export async function recordEvent(
+  db: Db,
+  event: TriggerEvent,
+  options: EvaluateOptions & { dryRun?: boolean } = {},
+): Promise<RecordResult> {
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727002)');
-    const have = (await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[] } }>('SELECT body, evaluation FROM events WHERE id = $1', [event.id])).rows[0];
+    const have = (
+      await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[] } }>(
+        'SELECT body, evaluation FROM events WHERE id = $1',
+        [event.id],
+      )
+    ).rows[0];
     if (have) {
-      const obligations = (await tx.query<{ body: Obligation }>('SELECT body FROM obligations WHERE event_id = $1 ORDER BY id', [event.id])).rows.map((r) => r.body);
-      return { event: have.body, created: false, evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped }, issues: [] };
+      const obligations = (
+        await tx.query<{ body: Obligation }>('SELECT body FROM obligations WHERE event_id = $1 ORDER BY id', [event.id])
+      ).rows.map((r) => r.body);
+      return {
+        event: have.body,
+        created: false,
+        evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped },
+        issues: [],
+      };
     }
-    const prior = (await tx.query<{ body: TriggerEvent }>("SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id")).rows.map((r) => r.body);
+    const prior = (
+      await tx.query<{ body: TriggerEvent }>(
+        "SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id",
+      )
+    ).rows.map((r) => r.body);
     // Only records the engine can act on: those with a mechanism (the same result as the whole registry);
     // a termination notice may name any agreement, so it reads them all.
     const base = await readRegistry(tx, event.type === 'termination_notice' ? {} : { withMechanisms: true });
@@ -39,10 +74,19 @@ export async function recordEvent(db: Db, event: TriggerEvent, options: Evaluate
       if (issues.length) return { event, created: false, evaluation: { event, obligations: [], skipped: [] }, issues };
     }
     const reg = withRecordedEvents(base, prior, event.at);
-    const opts: EvaluateOptions = { applyFrameworks: options.applyFrameworks ?? [], hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? hostilitiesConcludedAt(prior, event.at) };
+    const opts: EvaluateOptions = {
+      applyFrameworks: options.applyFrameworks ?? [],
+      hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? hostilitiesConcludedAt(prior, event.at),
+    };
     const evaluation = evaluate(reg, event, opts);
     if (options.dryRun) return { event, created: false, evaluation, issues: [] };
-    await tx.query('INSERT INTO events (id, type, at, body, evaluation) VALUES ($1, $2, $3, $4, $5)', [event.id, event.type, event.at, JSON.stringify(event), JSON.stringify({ options: opts, skipped: evaluation.skipped })]);
+    await tx.query('INSERT INTO events (id, type, at, body, evaluation) VALUES ($1, $2, $3, $4, $5)', [
+      event.id,
+      event.type,
+      event.at,
+      JSON.stringify(event),
+      JSON.stringify({ options: opts, skipped: evaluation.skipped }),
+    ]);
     if (evaluation.obligations.length) {
       // One statement for all of an event's obligations, however many records answer it.
       await tx.query(
@@ -103,7 +147,9 @@ export async function listObligations(db: Queryable, f: ObligationFilter): Promi
       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}) q
     ${f.status ? `WHERE q.state = ${p(f.status)}` : ''}
     ORDER BY q.id LIMIT ${p(f.limit ?? 10000)}`;
-  return (await db.query<{ body: Obligation; state: ObligationState; event_at: string }>(sql, params)).rows.map((r) => ({ ...r.body, state: r.state, event_at: r.event_at }));
+  return (await db.query<{ body: Obligation; state: ObligationState; event_at: string }>(sql, params)).rows.map(
+    (r) => ({ ...r.body, state: r.state, event_at: r.event_at }),
+  );
 }
 
 export interface TransitionInput {
@@ -117,16 +163,49 @@ export interface TransitionInput {
  * Records a state change (and its evidence) in ONE transaction, after checking it against the state at its instant:
  * only pending or overdue obligations change, never before their event, never before a later recorded transition.
  */
-export async function transition(db: Db, id: string, t: TransitionInput, opts: { breachGraceMs?: number | null } = {}): Promise<{ state: ObligationState | null; issues: Issue[] }> {
+export async function transition(
+  db: Db,
+  id: string,
+  t: TransitionInput,
+  opts: { breachGraceMs?: number | null } = {},
+): Promise<{ state: ObligationState | null; issues: Issue[] }> {
   return db.transaction(async (tx) => {
-    const ob = (await tx.query<{ due: string | null; event_at: string }>(`SELECT ${iso('o.due')} AS due, ${iso('e.at')} AS event_at FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1 FOR UPDATE OF o`, [id])).rows[0];
-    if (!ob) return { state: null, issues: [{ code: 'not_found', path: ['id'], message: 'no such obligation; list them with `compact obligations`', expected: 'an obligation id (ob-...)', found: id }] };
+    const ob = (
+      await tx.query<{ due: string | null; event_at: string }>(
+        `SELECT ${iso('o.due')} AS due, ${iso('e.at')} AS event_at FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1 FOR UPDATE OF o`,
+        [id],
+      )
+    ).rows[0];
+    if (!ob)
+      return {
+        state: null,
+        issues: [
+          {
+            code: 'not_found',
+            path: ['id'],
+            message: 'no such obligation; list them with `compact obligations`',
+            expected: 'an obligation id (ob-...)',
+            found: id,
+          },
+        ],
+      };
     const existing = await transitionsOf(tx, id);
     const next: Transition = { obligation_id: id, to: t.to, at: t.at, note: t.note ?? null };
     const issues = checkTransition(ob, existing, next, opts);
     if (issues.length) return { state: null, issues };
-    await tx.query('INSERT INTO obligation_transitions (obligation_id, to_state, at, note) VALUES ($1, $2, $3, $4)', [id, t.to, t.at, next.note]);
-    if (t.evidence) await tx.query('INSERT INTO evidence (obligation_id, url, note, at) VALUES ($1, $2, $3, $4)', [id, t.evidence.url, t.evidence.note ?? null, t.at]);
+    await tx.query('INSERT INTO obligation_transitions (obligation_id, to_state, at, note) VALUES ($1, $2, $3, $4)', [
+      id,
+      t.to,
+      t.at,
+      next.note,
+    ]);
+    if (t.evidence)
+      await tx.query('INSERT INTO evidence (obligation_id, url, note, at) VALUES ($1, $2, $3, $4)', [
+        id,
+        t.evidence.url,
+        t.evidence.note ?? null,
+        t.at,
+      ]);
     const state = statusAsOf(ob, [...existing, next], t.at, opts);
     await tx.query('UPDATE obligations SET status = $2 WHERE id = $1', [id, state === 'overdue' ? 'pending' : state]);
     return { state, issues: [] };
@@ -134,7 +213,12 @@ export async function transition(db: Db, id: string, t: TransitionInput, opts: {
 }
 
 async function transitionsOf(db: Queryable, id: string): Promise<Transition[]> {
-  return (await db.query<Transition>(`SELECT obligation_id, to_state AS "to", ${iso('at')} AS at, note FROM obligation_transitions WHERE obligation_id = $1 ORDER BY at, id`, [id])).rows;
+  return (
+    await db.query<Transition>(
+      `SELECT obligation_id, to_state AS "to", ${iso('at')} AS at, note FROM obligation_transitions WHERE obligation_id = $1 ORDER BY at, id`,
+      [id],
+    )
+  ).rows;
 }
 
 export interface Explanation {
@@ -146,17 +230,46 @@ export interface Explanation {
 }
 
 /** An obligation with its event, trace, transitions, evidence and state as of `asOf`; null if unknown. */
-export async function explain(db: Queryable, id: string, asOf: string, opts: { breachGraceMs?: number | null } = {}): Promise<Explanation | null> {
-  const row = (await db.query<{ body: Obligation; event: TriggerEvent }>('SELECT o.body, e.body AS event FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1', [id])).rows[0];
+export async function explain(
+  db: Queryable,
+  id: string,
+  asOf: string,
+  opts: { breachGraceMs?: number | null } = {},
+): Promise<Explanation | null> {
+  const row = (
+    await db.query<{ body: Obligation; event: TriggerEvent }>(
+      'SELECT o.body, e.body AS event FROM obligations o JOIN events e ON e.id = o.event_id WHERE o.id = $1',
+      [id],
+    )
+  ).rows[0];
   if (!row) return null;
   const transitions = await transitionsOf(db, id);
-  const evidence = (await db.query<{ url: string; note: string | null; at: string }>(`SELECT url, note, ${iso('at')} AS at FROM evidence WHERE obligation_id = $1 ORDER BY at, id`, [id])).rows;
-  return { obligation: row.body, event: row.event, state: statusAsOf(row.body, transitions, asOf, opts), transitions, evidence };
+  const evidence = (
+    await db.query<{ url: string; note: string | null; at: string }>(
+      `SELECT url, note, ${iso('at')} AS at FROM evidence WHERE obligation_id = $1 ORDER BY at, id`,
+      [id],
+    )
+  ).rows;
+  return {
+    obligation: row.body,
+    event: row.event,
+    state: statusAsOf(row.body, transitions, asOf, opts),
+    transitions,
+    evidence,
+  };
 }
 
 /** A recorded event with the skips and options of its evaluation and its obligation count; null if unknown. */
-export async function getEvent(db: Queryable, id: string): Promise<{ event: TriggerEvent; options: EvaluateOptions; skipped: Skip[]; obligations: number } | null> {
-  const r = (await db.query<{ body: TriggerEvent; evaluation: { options: EvaluateOptions; skipped: Skip[] }; n: number }>('SELECT body, evaluation, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n FROM events e WHERE id = $1', [id])).rows[0];
+export async function getEvent(
+  db: Queryable,
+  id: string,
+): Promise<{ event: TriggerEvent; options: EvaluateOptions; skipped: Skip[]; obligations: number } | null> {
+  const r = (
+    await db.query<{ body: TriggerEvent; evaluation: { options: EvaluateOptions; skipped: Skip[] }; n: number }>(
+      'SELECT body, evaluation, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n FROM events e WHERE id = $1',
+      [id],
+    )
+  ).rows[0];
   return r ? { event: r.body, options: r.evaluation.options, skipped: r.evaluation.skipped, obligations: r.n } : null;
 }
 
@@ -165,9 +278,14 @@ export async function getEvent(db: Queryable, id: string): Promise<{ event: Trig
  * Recorded events in time order with their obligation counts, one keyset page at a time: `after` is the
  * `cursor` of the last event of the previous page (its instant and id), so pages stay cheap however many exist.
  */
-export async function listEvents(db: Queryable, page: { limit?: number; after?: string | null } = {}): Promise<(TriggerEvent & { obligations: number; recorded_at: string; cursor: string })[]> {
+export async function listEvents(
+  db: Queryable,
+  page: { limit?: number; after?: string | null } = {},
+): Promise<(TriggerEvent & { obligations: number; recorded_at: string; cursor: string })[]> {
   const limit = Math.min(Math.max(page.limit ?? 1000, 1), 10_000);
-  const [afterAt, afterId] = page.after ? [page.after.slice(0, page.after.indexOf('|')), page.after.slice(page.after.indexOf('|') + 1)] : [null, null];
+  const [afterAt, afterId] = page.after
+    ? [page.after.slice(0, page.after.indexOf('|')), page.after.slice(page.after.indexOf('|') + 1)]
+    : [null, null];
   const rows = (
     await db.query<{ body: TriggerEvent; n: number; recorded_at: string; at: string; id: string }>(
       `SELECT e.body, (SELECT count(*)::int FROM obligations o WHERE o.event_id = e.id) AS n, ${iso('e.recorded_at')} AS recorded_at, ${iso('e.at')} AS at, e.id

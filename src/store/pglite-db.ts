@@ -4,7 +4,13 @@ import type { Db, Queryable } from './db.js';
 import { acquireLock } from './file-lock.js';
 
 const asText = (v: string) => v;
-const parsers = { [types.DATE]: asText, [types.TIMESTAMPTZ]: asText, [types.TIMESTAMP]: asText, [types.NUMERIC]: asText, [types.INT8]: (v: string) => Number(v) };
+const parsers = {
+  [types.DATE]: asText,
+  [types.TIMESTAMPTZ]: asText,
+  [types.TIMESTAMP]: asText,
+  [types.NUMERIC]: asText,
+  [types.INT8]: (v: string) => Number(v),
+};
 
 /** Opens PGlite at `dir`, or in memory when dir is 'memory://'. */
 export async function openPglite(dir: string): Promise<Db> {

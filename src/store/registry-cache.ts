@@ -6,7 +6,10 @@ import { readRegistry } from './registry-store.js';
 
 /** The registry's generation: advanced by every load that changes it (saveRegistry). */
 export async function registryGeneration(db: Queryable): Promise<number> {
-  return (await db.query<{ generation: number }>('SELECT generation FROM registry_generation WHERE id = 1')).rows[0]?.generation ?? 0;
+  return (
+    (await db.query<{ generation: number }>('SELECT generation FROM registry_generation WHERE id = 1')).rows[0]
+      ?.generation ?? 0
+  );
 }
 
 /** Wraps `compute` so it runs again only when the registry generation has moved. */

@@ -15,7 +15,10 @@ export interface LoadReport {
 export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
-    return `{${Object.keys(v as object).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v as object)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v);
 }
@@ -36,12 +39,32 @@ export async function saveRegistry(db: Db, reg: Registry, files: Map<string, str
     await tx.query(
       `INSERT INTO parties (code, name, kind, nato_member_since, eu_member_since, source)
        SELECT p.code, p.name, p.kind, p.nato::date, p.eu::date, p.source FROM jsonb_to_recordset($1::jsonb) AS p(code text, name text, kind text, nato text, eu text, source jsonb)`,
-      [JSON.stringify(reg.parties.map((p) => ({ code: p.code, name: p.name, kind: p.kind, nato: p.nato_member_since, eu: p.eu_member_since, source: sourceOf.get(p.source) ?? null })))],
+      [
+        JSON.stringify(
+          reg.parties.map((p) => ({
+            code: p.code,
+            name: p.name,
+            kind: p.kind,
+            nato: p.nato_member_since,
+            eu: p.eu_member_since,
+            source: sourceOf.get(p.source) ?? null,
+          })),
+        ),
+      ],
     );
-    const current = new Map((await tx.query<{ id: string; version: number; content_hash: string }>('SELECT id, version, content_hash FROM records')).rows.map((r) => [r.id, r]));
+    const current = new Map(
+      (
+        await tx.query<{ id: string; version: number; content_hash: string }>(
+          'SELECT id, version, content_hash FROM records',
+        )
+      ).rows.map((r) => [r.id, r]),
+    );
     const keep = new Set<string>();
     const writes: RecordWrite[] = [];
-    const records: (readonly ['agreement' | 'framework', Agreement | Framework])[] = [...reg.agreements.map((a) => ['agreement', a] as const), ...reg.frameworks.map((f) => ['framework', f] as const)];
+    const records: (readonly ['agreement' | 'framework', Agreement | Framework])[] = [
+      ...reg.agreements.map((a) => ['agreement', a] as const),
+      ...reg.frameworks.map((f) => ['framework', f] as const),
+    ];
     for (const [kind, rec] of records) {
       keep.add(rec.id);
       const hash = contentHash(rec);
@@ -77,7 +100,9 @@ interface RecordWrite {
 async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
   const rows = (f: (w: RecordWrite) => object[]) => JSON.stringify(batch.flatMap(f));
   await tx.query('DELETE FROM records WHERE id = ANY($1::text[])', [batch.map((w) => w.rec.id)]);
-  const recs = rows((w) => [{ id: w.rec.id, kind: w.kind, version: w.version, hash: w.hash, body: w.rec, file: w.file }]);
+  const recs = rows((w) => [
+    { id: w.rec.id, kind: w.kind, version: w.version, hash: w.hash, body: w.rec, file: w.file },
+  ]);
   await tx.query(
     `INSERT INTO records (id, kind, version, content_hash, body, file)
      SELECT r.id, r.kind, r.version, r.hash, r.body, r.file FROM jsonb_to_recordset($1::jsonb) AS r(id text, kind text, version int, hash text, body jsonb, file text)`,
@@ -99,7 +124,22 @@ async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
      SELECT p.record_id, p.id, p.area, ARRAY(SELECT jsonb_array_elements_text(p.capabilities)), ARRAY(SELECT jsonb_array_elements_text(p.promisors)),
             p.mechanism_kind, p.evidence, p.quote, p.where_ref, p.source_id
      FROM jsonb_to_recordset($1::jsonb) AS p(record_id text, id text, area text, capabilities jsonb, promisors jsonb, mechanism_kind text, evidence text, quote text, where_ref text, source_id text)`,
-    [rows((w) => w.rec.provisions.map((p) => ({ record_id: w.rec.id, id: p.id, area: p.area, capabilities: p.capabilities, promisors: p.promisors, mechanism_kind: p.mechanism?.kind ?? null, evidence: p.evidence, quote: p.quote, where_ref: p.where, source_id: p.source })))],
+    [
+      rows((w) =>
+        w.rec.provisions.map((p) => ({
+          record_id: w.rec.id,
+          id: p.id,
+          area: p.area,
+          capabilities: p.capabilities,
+          promisors: p.promisors,
+          mechanism_kind: p.mechanism?.kind ?? null,
+          evidence: p.evidence,
+          quote: p.quote,
+          where_ref: p.where,
+          source_id: p.source,
+        })),
+      ),
+    ],
   );
   const agreements = batch.filter((w) => w.kind === 'agreement').map((w) => w.rec as Agreement);
   if (agreements.length === 0) return;
@@ -107,10 +147,24 @@ async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
     `INSERT INTO agreements (id, partner, series, title, signed_on, in_force_from, in_force_until, legal_force, wording)
      SELECT a.id, a.partner, a.series, a.title, a.signed_on::date, a.start::date, a.end::date, a.legal_force, a.wording
      FROM jsonb_to_recordset($1::jsonb) AS a(id text, partner text, series text, title text, signed_on text, start text, "end" text, legal_force text, wording text)`,
-    [JSON.stringify(agreements.map((a) => {
-      const period = forcePeriod(a);
-      return { id: a.id, partner: a.partner, series: a.series, title: a.title, signed_on: a.signed_on, start: period.start, end: period.end, legal_force: a.legal_force.class, wording: a.wording.class };
-    }))],
+    [
+      JSON.stringify(
+        agreements.map((a) => {
+          const period = forcePeriod(a);
+          return {
+            id: a.id,
+            partner: a.partner,
+            series: a.series,
+            title: a.title,
+            signed_on: a.signed_on,
+            start: period.start,
+            end: period.end,
+            legal_force: a.legal_force.class,
+            wording: a.wording.class,
+          };
+        }),
+      ),
+    ],
   );
   await tx.query(
     `INSERT INTO agreement_parties (agreement_id, party) SELECT x.agreement_id, x.party FROM jsonb_to_recordset($1::jsonb) AS x(agreement_id text, party text)`,
@@ -148,8 +202,12 @@ export async function listAgreements(db: Queryable, f: AgreementFilter = {}): Pr
     params.push(v);
     return `$${params.length}`;
   };
-  if (f.inForceOn) where.push(`a.in_force_from <= ${p(f.inForceOn)}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date)`);
-  if (f.party) where.push(`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(f.party)})`);
+  if (f.inForceOn)
+    where.push(
+      `a.in_force_from <= ${p(f.inForceOn)}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date)`,
+    );
+  if (f.party)
+    where.push(`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(f.party)})`);
   if (f.area) where.push(`EXISTS (SELECT 1 FROM provisions pr WHERE pr.record_id = a.id AND pr.area = ${p(f.area)})`);
   if (f.series) where.push(`a.series = ${p(f.series)}`);
   const sql = `SELECT a.id, a.partner, a.series, a.title, a.signed_on, a.in_force_from, a.in_force_until, a.legal_force, a.wording, r.version
@@ -158,13 +216,27 @@ export async function listAgreements(db: Queryable, f: AgreementFilter = {}): Pr
   return (await db.query<AgreementRow>(sql, params)).rows;
 }
 
-export async function getRecord<T = Agreement | Framework>(db: Queryable, id: string): Promise<{ kind: string; version: number; body: T; file: string | null; loaded_at: string } | null> {
-  const r = await db.query<{ kind: string; version: number; body: T; file: string | null; loaded_at: string }>('SELECT kind, version, body, file, loaded_at FROM records WHERE id = $1', [id]);
+export async function getRecord<T = Agreement | Framework>(
+  db: Queryable,
+  id: string,
+): Promise<{ kind: string; version: number; body: T; file: string | null; loaded_at: string } | null> {
+  const r = await db.query<{ kind: string; version: number; body: T; file: string | null; loaded_at: string }>(
+    'SELECT kind, version, body, file, loaded_at FROM records WHERE id = $1',
+    [id],
+  );
   return r.rows[0] ?? null;
 }
 
-export async function recordVersions(db: Queryable, id: string): Promise<{ version: number; content_hash: string; loaded_at: string }[]> {
-  return (await db.query<{ version: number; content_hash: string; loaded_at: string }>('SELECT version, content_hash, loaded_at FROM record_versions WHERE id = $1 ORDER BY version', [id])).rows;
+export async function recordVersions(
+  db: Queryable,
+  id: string,
+): Promise<{ version: number; content_hash: string; loaded_at: string }[]> {
+  return (
+    await db.query<{ version: number; content_hash: string; loaded_at: string }>(
+      'SELECT version, content_hash, loaded_at FROM record_versions WHERE id = $1 ORDER BY version',
+      [id],
+    )
+  ).rows;
 }
 
 export async function listParties(db: Queryable): Promise<(Party & { agreements: number })[]> {
@@ -177,7 +249,11 @@ export async function listParties(db: Queryable): Promise<(Party & { agreements:
 }
 
 export async function listFrameworks(db: Queryable): Promise<Framework[]> {
-  return (await db.query<{ body: Framework }>("SELECT body FROM records WHERE kind = 'framework' ORDER BY body->>'date' NULLS LAST, id")).rows.map((r) => r.body);
+  return (
+    await db.query<{ body: Framework }>(
+      "SELECT body FROM records WHERE kind = 'framework' ORDER BY body->>'date' NULLS LAST, id",
+    )
+  ).rows.map((r) => r.body);
 }
 
 /**
@@ -185,21 +261,41 @@ export async function listFrameworks(db: Queryable): Promise<Framework[]> {
  * those with at least one provision that carries a mechanism (all the trigger engine can act on): the filters
  * run in SQL on indexed columns, so only the bodies needed are read.
  */
-export async function readRegistry(db: Queryable, opts: { inForceOn?: string; withMechanisms?: boolean } = {}): Promise<Registry> {
+export async function readRegistry(
+  db: Queryable,
+  opts: { inForceOn?: string; withMechanisms?: boolean } = {},
+): Promise<Registry> {
   const where = ["r.kind = 'agreement'"];
   const params: unknown[] = [];
   if (opts.inForceOn) {
     params.push(opts.inForceOn);
-    where.push(`EXISTS (SELECT 1 FROM agreements a WHERE a.id = r.id AND a.in_force_from <= $${params.length}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date))`);
+    where.push(
+      `EXISTS (SELECT 1 FROM agreements a WHERE a.id = r.id AND a.in_force_from <= $${params.length}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date))`,
+    );
   }
-  if (opts.withMechanisms) where.push('EXISTS (SELECT 1 FROM provisions p WHERE p.record_id = r.id AND p.mechanism_kind IS NOT NULL)');
-  const agreements = (await db.query<{ id: string; body: Agreement }>(`SELECT r.id, r.body FROM records r WHERE ${where.join(' AND ')} ORDER BY r.id`, params)).rows.map((r) => r.body);
+  if (opts.withMechanisms)
+    where.push('EXISTS (SELECT 1 FROM provisions p WHERE p.record_id = r.id AND p.mechanism_kind IS NOT NULL)');
+  const agreements = (
+    await db.query<{ id: string; body: Agreement }>(
+      `SELECT r.id, r.body FROM records r WHERE ${where.join(' AND ')} ORDER BY r.id`,
+      params,
+    )
+  ).rows.map((r) => r.body);
   const frameworks = await listFrameworks(db);
-  const parties = (await db.query<Party & { src: Registry['partySources'][number] | null }>("SELECT code, name, kind, nato_member_since, eu_member_since, source->>'id' AS source, source AS src FROM parties ORDER BY code")).rows;
+  const parties = (
+    await db.query<Party & { src: Registry['partySources'][number] | null }>(
+      "SELECT code, name, kind, nato_member_since, eu_member_since, source->>'id' AS source, source AS src FROM parties ORDER BY code",
+    )
+  ).rows;
   const partySources = [...new Map(parties.filter((p) => p.src).map((p) => [p.src!.id, p.src!])).values()];
   return { parties: parties.map(({ src: _s, ...p }) => p), partySources, agreements, frameworks };
 }
 
 export async function sourcesOf(db: Queryable, id: string) {
-  return (await db.query('SELECT source_id AS id, url, title, publisher, date, quote FROM sources WHERE record_id = $1 ORDER BY source_id', [id])).rows;
+  return (
+    await db.query(
+      'SELECT source_id AS id, url, title, publisher, date, quote FROM sources WHERE record_id = $1 ORDER BY source_id',
+      [id],
+    )
+  ).rows;
 }

@@ -1,9 +1,9 @@
 // The store contract: one suite every store (embedded PGlite, PostgreSQL server) must pass.
 import assert from 'node:assert/strict';
-import { describe, it, before, after } from 'node:test';
 import { join } from 'node:path';
-import { loadRegistry } from '../data/load-registry.js';
+import { after, before, describe, it } from 'node:test';
 import type { Registry } from '../core/model.js';
+import { loadRegistry } from '../data/load-registry.js';
 import type { Db } from './db.js';
 import { memoByGeneration, registryGeneration } from './registry-cache.js';
 import { getRecord, listAgreements, readRegistry, recordVersions, saveRegistry } from './registry-store.js';
@@ -29,7 +29,10 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       const back = await readRegistry(db);
       assert.deepEqual(back.agreements.map((a) => a.id).sort(), reg.agreements.map((a) => a.id).sort());
       const gb = back.agreements.find((a) => a.id === 'ua-gb-2024')!;
-      assert.deepEqual(gb, reg.agreements.find((a) => a.id === 'ua-gb-2024'));
+      assert.deepEqual(
+        gb,
+        reg.agreements.find((a) => a.id === 'ua-gb-2024'),
+      );
     });
 
     it('is idempotent: loading the same data again changes nothing', async () => {
@@ -43,7 +46,10 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       changed.agreements.find((a) => a.id === 'ua-de-2024')!.notes = 'edited';
       const rep = await saveRegistry(db, changed);
       assert.deepEqual(rep.changed, ['ua-de-2024']);
-      assert.deepEqual((await recordVersions(db, 'ua-de-2024')).map((v) => v.version), [1, 2]);
+      assert.deepEqual(
+        (await recordVersions(db, 'ua-de-2024')).map((v) => v.version),
+        [1, 2],
+      );
       await saveRegistry(db, reg);
       assert.equal((await getRecord(db, 'ua-de-2024'))!.version, 3);
     });
@@ -65,11 +71,26 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
       assert.equal(all.length, reg.agreements.length);
       const later = await listAgreements(db, { inForceOn: '2034-06-01' });
       assert.ok(!later.some((a) => a.id === 'ua-gb-2024'), 'the UK agreement of 12 Jan 2024 has expired by June 2034');
-      assert.ok(later.some((a) => a.id === 'ua-ie-2024'), 'Ireland\'s, signed in September 2024, still runs');
-      assert.ok(!later.some((a) => a.id === 'ua-al-2025'), 'Albania\'s enters into force on a notification of unknown date');
-      assert.ok((await listAgreements(db, { inForceOn: '2034-01-11' })).some((a) => a.id === 'ua-gb-2024'), 'last day of the term');
-      assert.ok(!(await listAgreements(db, { inForceOn: '2034-01-12' })).some((a) => a.id === 'ua-gb-2024'), 'the tenth anniversary is outside the term');
-      assert.deepEqual((await listAgreements(db, { party: 'US' })).map((a) => a.id), ['ua-us-2024']);
+      assert.ok(
+        later.some((a) => a.id === 'ua-ie-2024'),
+        "Ireland's, signed in September 2024, still runs",
+      );
+      assert.ok(
+        !later.some((a) => a.id === 'ua-al-2025'),
+        "Albania's enters into force on a notification of unknown date",
+      );
+      assert.ok(
+        (await listAgreements(db, { inForceOn: '2034-01-11' })).some((a) => a.id === 'ua-gb-2024'),
+        'last day of the term',
+      );
+      assert.ok(
+        !(await listAgreements(db, { inForceOn: '2034-01-12' })).some((a) => a.id === 'ua-gb-2024'),
+        'the tenth anniversary is outside the term',
+      );
+      assert.deepEqual(
+        (await listAgreements(db, { party: 'US' })).map((a) => a.id),
+        ['ua-us-2024'],
+      );
       const consult = await listAgreements(db, { area: 'consultations_on_attack' });
       assert.ok(consult.length > 0 && consult.every((a) => a.id !== 'ua-hr-2024'));
     });
@@ -94,11 +115,16 @@ export function storeContract(name: string, open: () => Promise<Db>, opts: { ski
 
     it('reads only the agreements asked for: in force on a day, with a mechanism', async () => {
       const inForce = await readRegistry(db, { inForceOn: '2034-06-01' });
-      assert.ok(!inForce.agreements.some((a) => a.id === 'ua-gb-2024') && inForce.agreements.some((a) => a.id === 'ua-ie-2024'));
+      assert.ok(
+        !inForce.agreements.some((a) => a.id === 'ua-gb-2024') && inForce.agreements.some((a) => a.id === 'ua-ie-2024'),
+      );
       const acting = await readRegistry(db, { withMechanisms: true });
-      const expected = reg.agreements.filter((a) => a.provisions.some((p) => p.mechanism)).map((a) => a.id).sort();
+      const expected = reg.agreements
+        .filter((a) => a.provisions.some((p) => p.mechanism))
+        .map((a) => a.id)
+        .sort();
       assert.deepEqual(acting.agreements.map((a) => a.id).sort(), expected);
-      assert.ok(expected.length < reg.agreements.length, 'some agreements (e.g. Croatia\'s) carry no mechanism');
+      assert.ok(expected.length < reg.agreements.length, "some agreements (e.g. Croatia's) carry no mechanism");
       assert.equal(acting.frameworks.length, reg.frameworks.length);
     });
 

@@ -17,7 +17,9 @@ const runningFromDist = here.split(/[\\/]/).includes('dist');
 
 /** Where the bundle lives: dist/web when running the build, else a cache directory under node_modules. */
 export function bundleDir(): string {
-  return runningFromDist ? join(packageRoot, 'dist', 'web') : join(packageRoot, 'node_modules', '.cache', 'compact-web');
+  return runningFromDist
+    ? join(packageRoot, 'dist', 'web')
+    : join(packageRoot, 'node_modules', '.cache', 'compact-web');
 }
 
 const entry = join(packageRoot, 'src', 'web', 'client', 'main.ts');
@@ -50,8 +52,13 @@ export async function buildClient(outDir: string = bundleDir()): Promise<string>
 export async function ensureClient(): Promise<string> {
   const dir = bundleDir();
   const js = join(dir, 'app.js');
-  if (existsSync(js) && (runningFromDist || !newerThan(join(packageRoot, 'src', 'web', 'client'), statSync(js).mtimeMs))) return dir;
-  if (!existsSync(entry)) throw new Error(`the dashboard bundle is missing at ${js} and its sources are not at ${entry}; run the build`);
+  if (
+    existsSync(js) &&
+    (runningFromDist || !newerThan(join(packageRoot, 'src', 'web', 'client'), statSync(js).mtimeMs))
+  )
+    return dir;
+  if (!existsSync(entry))
+    throw new Error(`the dashboard bundle is missing at ${js} and its sources are not at ${entry}; run the build`);
   return buildClient(dir);
 }
 

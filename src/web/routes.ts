@@ -28,5 +28,7 @@ export function webRoutes<E extends Env>(app: Hono<E>, bundleDir: string): void 
   app.get('/index.html', (c) => c.html(INDEX_HTML));
   app.get('/app.js', (c) => c.body(js, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
   app.get('/app.css', (c) => c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
-  app.get('/map/countries.json', (c) => c.body(map, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=86400' }));
+  app.get('/map/countries.json', (c) =>
+    c.body(map, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=86400' }),
+  );
 }

@@ -23,7 +23,15 @@ export async function startApi(now: Date): Promise<TestApi> {
   // Writes need a token; a coordinator may write for any party.
   const auth = `Bearer ${(await createToken(db, { name: 'test coordinator', role: 'coordinator' })).token}`;
   const call: TestApi['call'] = async (method, url, body, type = 'application/json') => {
-    const res = await app.request(url, { method, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'Content-Type': type, Authorization: auth } }) });
+    const res = await app.request(url, {
+      method,
+      ...(body === undefined
+        ? {}
+        : {
+            body: typeof body === 'string' ? body : JSON.stringify(body),
+            headers: { 'Content-Type': type, Authorization: auth },
+          }),
+    });
     return { status: res.status, body: (await res.json()) as any };
   };
   return { db, app, call };

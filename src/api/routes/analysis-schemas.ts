@@ -11,23 +11,50 @@ const weightsJson = z
   .transform((s, ctx) => {
     try {
       const v = JSON.parse(s) as unknown;
-      if (v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number' && x >= 0)) return v as Record<string, number>;
-    } catch { /* reported below */ }
-    ctx.addIssue({ code: 'custom', message: 'expected a JSON object of criterion -> weight >= 0, e.g. {"legal_force":2}' });
+      if (
+        v &&
+        typeof v === 'object' &&
+        !Array.isArray(v) &&
+        Object.values(v).every((x) => typeof x === 'number' && x >= 0)
+      )
+        return v as Record<string, number>;
+    } catch {
+      /* reported below */
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: 'expected a JSON object of criterion -> weight >= 0, e.g. {"legal_force":2}',
+    });
     return z.NEVER;
   });
 
 export const scoreQuery = z.object({
   on: dateParam.optional().meta({ description: 'only agreements in force on that day' }),
-  weights: weightsJson.optional().meta({ description: 'JSON object overriding config/score-weights.yaml per criterion (docs/score.md)', example: '{"legal_force":2}' }),
-  sensitivity: z.coerce.number().min(0).max(1).default(0.2).meta({ description: 'perturb each weight by up to ±this fraction' }),
+  weights: weightsJson.optional().meta({
+    description: 'JSON object overriding config/score-weights.yaml per criterion (docs/score.md)',
+    example: '{"legal_force":2}',
+  }),
+  sensitivity: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.2)
+    .meta({ description: 'perturb each weight by up to ±this fraction' }),
   samples: z.coerce.number().int().min(0).max(5000).default(200),
   seed: z.coerce.number().int().min(0).default(1),
 });
 
 export const compareQuery = z.object({
-  proposal: z.string().max(200).default('kyiv-security-compact-2022').meta({ description: 'framework id of the proposal' }),
-  target: z.string().max(200).default('ukraine-compact-2024').meta({ description: 'an agreement id, or a framework whose agreements are compared' }),
+  proposal: z
+    .string()
+    .max(200)
+    .default('kyiv-security-compact-2022')
+    .meta({ description: 'framework id of the proposal' }),
+  target: z
+    .string()
+    .max(200)
+    .default('ukraine-compact-2024')
+    .meta({ description: 'an agreement id, or a framework whose agreements are compared' }),
 });
 
 const probability = z.number().min(0).max(1);
@@ -35,49 +62,117 @@ const classOverride = z.object({ continuation: probability, lo: probability, hi:
 
 export const modelOverrideSchema = z
   .object({
-    classes: z.partialRecord(z.enum(['ratified_treaty', 'executive_agreement', 'political_commitment', 'unknown']), classOverride).optional().meta({ description: 'per legal-force class: annual continuation probability, delivered share range' }),
-    shock: z.object({ probability: probability.optional(), multiplier: z.number().min(0).max(10).optional() }).strict().optional(),
+    classes: z
+      .partialRecord(
+        z.enum(['ratified_treaty', 'executive_agreement', 'political_commitment', 'unknown']),
+        classOverride,
+      )
+      .optional()
+      .meta({ description: 'per legal-force class: annual continuation probability, delivered share range' }),
+    shock: z
+      .object({ probability: probability.optional(), multiplier: z.number().min(0).max(10).optional() })
+      .strict()
+      .optional(),
     needs_share_of_planned: z.number().min(0).max(10).optional(),
   })
   .strict()
-  .meta({ id: 'ModelOverride', description: 'changes to config/model.yaml for this run only; every value is an assumption' });
+  .meta({
+    id: 'ModelOverride',
+    description: 'changes to config/model.yaml for this run only; every value is an assumption',
+  });
 
-const scenarioName = z.string().regex(/^[a-z0-9-]{1,100}$/, { message: 'expected a scenario name such as us-withdrawal-2025 (GET /api/analysis/scenarios)' });
+const scenarioName = z.string().regex(/^[a-z0-9-]{1,100}$/, {
+  message: 'expected a scenario name such as us-withdrawal-2025 (GET /api/analysis/scenarios)',
+});
 
 export const simulateBody = z
   .object({
     scenario: scenarioName.nullish().meta({ description: 'a named scenario; omitted = the baseline' }),
-    trials: z.number().int().min(1).max(MAX_API_TRIALS).default(20_000).meta({ description: `Monte Carlo trials (1-${MAX_API_TRIALS})` }),
-    seed: z.number().int().min(0).max(2 ** 31).default(1),
-    repeat_annual: z.boolean().default(false).meta({ description: 'repeat single-year amounts over the horizon while in force' }),
+    trials: z
+      .number()
+      .int()
+      .min(1)
+      .max(MAX_API_TRIALS)
+      .default(20_000)
+      .meta({ description: `Monte Carlo trials (1-${MAX_API_TRIALS})` }),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .default(1),
+    repeat_annual: z
+      .boolean()
+      .default(false)
+      .meta({ description: 'repeat single-year amounts over the horizon while in force' }),
     model: modelOverrideSchema.optional(),
   })
   .strict()
   .meta({ id: 'SimulateInput' });
 
 export const scenarioRunBody = z
-  .object({ scenario: scenarioName, weights: z.record(z.string(), z.number().min(0)).optional().meta({ description: 'score weights overriding config/score-weights.yaml' }) })
+  .object({
+    scenario: scenarioName,
+    weights: z
+      .record(z.string(), z.number().min(0))
+      .optional()
+      .meta({ description: 'score weights overriding config/score-weights.yaml' }),
+  })
   .strict()
   .meta({ id: 'ScenarioRunInput' });
 
 export const settlementBody = z
   .object({
-    settlement: z.union([z.string().max(200_000).meta({ description: 'the settlement file as YAML (or JSON) text' }), z.object({}).loose().meta({ description: 'the settlement as a JSON object' })]).meta({ description: 'a settlement in the format of data/settlements/' }),
+    settlement: z
+      .union([
+        z.string().max(200_000).meta({ description: 'the settlement file as YAML (or JSON) text' }),
+        z.object({}).loose().meta({ description: 'the settlement as a JSON object' }),
+      ])
+      .meta({ description: 'a settlement in the format of data/settlements/' }),
     on: dateParam.optional().meta({ description: 'the day the terms are taken as accepted (default 2026-01-01)' }),
   })
   .strict()
   .meta({ id: 'SettlementCheckInput' });
 
-const yearSummary = z.object({ year: z.number().int(), planned: z.number(), mean: z.number(), closed_form_mean: z.number(), sd: z.number(), se: z.number(), p5: z.number(), p50: z.number(), p95: z.number(), needs: z.number(), p_below_needs: z.number() });
+const yearSummary = z.object({
+  year: z.number().int(),
+  planned: z.number(),
+  mean: z.number(),
+  closed_form_mean: z.number(),
+  sd: z.number(),
+  se: z.number(),
+  p5: z.number(),
+  p50: z.number(),
+  p95: z.number(),
+  needs: z.number(),
+  p_below_needs: z.number(),
+});
 export const simulationSchema = z
   .object({
-    model: z.literal('v1'), trials: z.number().int(), seed: z.number().int(), scenario: z.string().nullable(), years: z.array(yearSummary).meta({ description: 'per year, EUR' }),
-    partners: z.array(z.object({ partner: z.string(), planned: z.number(), expected: z.number(), closed_form: z.number() })),
+    model: z.literal('v1'),
+    trials: z.number().int(),
+    seed: z.number().int(),
+    scenario: z.string().nullable(),
+    years: z.array(yearSummary).meta({ description: 'per year, EUR' }),
+    partners: z.array(
+      z.object({ partner: z.string(), planned: z.number(), expected: z.number(), closed_form: z.number() }),
+    ),
     percentile_resolution: z.array(z.number()),
     assumptions: z.object({ note: z.string() }).loose(),
   })
   .loose()
   .meta({ id: 'Simulation' });
 
-export const scenarioListSchema = z.array(z.object({ name: z.string(), title: z.string().nullable(), description: z.string().nullable(), on: z.string().nullable(), operations: z.array(z.string()), issues: z.array(z.string()) })).meta({ id: 'ScenarioList' });
+export const scenarioListSchema = z
+  .array(
+    z.object({
+      name: z.string(),
+      title: z.string().nullable(),
+      description: z.string().nullable(),
+      on: z.string().nullable(),
+      operations: z.array(z.string()),
+      issues: z.array(z.string()),
+    }),
+  )
+  .meta({ id: 'ScenarioList' });
 export const looseObject = (id: string, description: string) => z.object({}).loose().meta({ id, description });

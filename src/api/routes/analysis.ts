@@ -1,40 +1,116 @@
 // Analysis routes: strength scores, the 2022-vs-2024 comparison, scenarios (list, run against the baseline), the
 // Monte Carlo simulation (trials capped) and the settlement check. Inputs come from config/ and data/scenarios/.
 import { join } from 'node:path';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { loadModel, loadScenario, loadWeights, scenarioNames, type ModelConfig } from '../../analysis/config.js';
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { loadModel, loadScenario, loadWeights, type ModelConfig, scenarioNames } from '../../analysis/config.js';
 import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { settlementFileSchema } from '../../analysis/schemas.js';
+import { packageRoot } from '../../cli/context.js';
 import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
-import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/score.js';
+import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import { checkSettlement, type Settlement } from '../../core/analysis/settlement.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
-import { packageRoot } from '../../cli/context.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { cachedRegistry } from '../../store/registry-cache.js';
-import { seeder } from './ledger-read.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
 import { errorResponses, errorSchema } from '../schemas.js';
-import { compareQuery, looseObject, scenarioListSchema, scenarioRunBody, scoreQuery, settlementBody, simulateBody, simulationSchema } from './analysis-schemas.js';
+import {
+  compareQuery,
+  looseObject,
+  scenarioListSchema,
+  scenarioRunBody,
+  scoreQuery,
+  settlementBody,
+  simulateBody,
+  simulationSchema,
+} from './analysis-schemas.js';
+import { seeder } from './ledger-read.js';
 
 const tags = ['analysis'];
-const unprocessable = { 422: { description: 'Well formed but unusable (unknown scenario or record, invalid settlement)', content: { 'application/json': { schema: errorSchema } } } } as const;
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } }, ...errorResponses, ...unprocessable });
-const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { required: true, content: { 'application/json': { schema } } } });
+const unprocessable = {
+  422: {
+    description: 'Well formed but unusable (unknown scenario or record, invalid settlement)',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+} as const;
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errorResponses,
+  ...unprocessable,
+});
+const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  body: { required: true, content: { 'application/json': { schema } } },
+});
 
 const routes = {
-  scores: createRoute({ method: 'get', path: '/api/analysis/scores', tags, summary: 'Strength score of every agreement with its breakdown, the network score and rank sensitivity', description: 'Weights default to config/score-weights.yaml; `weights` (JSON) overrides criteria for this request (docs/score.md).', request: { query: scoreQuery }, responses: ok(looseObject('Scores', 'weights, network, agreements (score, criteria with traces), sensitivity'), 'Scores') }),
-  compare: createRoute({ method: 'get', path: '/api/analysis/compare', tags, summary: "A proposal's elements (2022) against each agreement of a framework (2024): met, partly, not met", request: { query: compareQuery }, responses: ok(looseObject('Comparison', 'rows per element, cells per agreement, with the provisions weighed'), 'The comparison') }),
-  scenarios: createRoute({ method: 'get', path: '/api/analysis/scenarios', tags, summary: 'The bundled scenarios (data/scenarios/)', responses: ok(scenarioListSchema, 'Scenarios') }),
-  run: createRoute({ method: 'post', path: '/api/analysis/scenarios/run', tags, summary: 'Run a scenario against the baseline: in force, obligations, coverage, totals, strength, and their diff', description: 'Writes nothing.', request: jsonBody(scenarioRunBody), responses: ok(looseObject('ScenarioResult', 'scenario, baseline, result and diff snapshots'), 'The run') }),
-  simulate: createRoute({ method: 'post', path: '/api/analysis/simulate', tags, summary: 'Monte Carlo of fulfilment (model v1): per-year p5/p50/p95 and mean of the delivered total, seeded', description: 'Parameters from config/model.yaml, optionally changed by `model` for this run; the answer repeats them under `assumptions`. Same seed, same result.', request: jsonBody(simulateBody), responses: ok(simulationSchema, 'The simulation') }),
-  settlement: createRoute({ method: 'post', path: '/api/analysis/settlement-check', tags, summary: "Check a settlement's terms against the commitments: conflict, partial or none, with the effect of accepting them", request: jsonBody(settlementBody), responses: ok(looseObject('SettlementCheck', 'findings per term, the operations implied and their diff against the baseline'), 'The check') }),
+  scores: createRoute({
+    method: 'get',
+    path: '/api/analysis/scores',
+    tags,
+    summary: 'Strength score of every agreement with its breakdown, the network score and rank sensitivity',
+    description:
+      'Weights default to config/score-weights.yaml; `weights` (JSON) overrides criteria for this request (docs/score.md).',
+    request: { query: scoreQuery },
+    responses: ok(
+      looseObject('Scores', 'weights, network, agreements (score, criteria with traces), sensitivity'),
+      'Scores',
+    ),
+  }),
+  compare: createRoute({
+    method: 'get',
+    path: '/api/analysis/compare',
+    tags,
+    summary: "A proposal's elements (2022) against each agreement of a framework (2024): met, partly, not met",
+    request: { query: compareQuery },
+    responses: ok(
+      looseObject('Comparison', 'rows per element, cells per agreement, with the provisions weighed'),
+      'The comparison',
+    ),
+  }),
+  scenarios: createRoute({
+    method: 'get',
+    path: '/api/analysis/scenarios',
+    tags,
+    summary: 'The bundled scenarios (data/scenarios/)',
+    responses: ok(scenarioListSchema, 'Scenarios'),
+  }),
+  run: createRoute({
+    method: 'post',
+    path: '/api/analysis/scenarios/run',
+    tags,
+    summary: 'Run a scenario against the baseline: in force, obligations, coverage, totals, strength, and their diff',
+    description: 'Writes nothing.',
+    request: jsonBody(scenarioRunBody),
+    responses: ok(looseObject('ScenarioResult', 'scenario, baseline, result and diff snapshots'), 'The run'),
+  }),
+  simulate: createRoute({
+    method: 'post',
+    path: '/api/analysis/simulate',
+    tags,
+    summary: 'Monte Carlo of fulfilment (model v1): per-year p5/p50/p95 and mean of the delivered total, seeded',
+    description:
+      'Parameters from config/model.yaml, optionally changed by `model` for this run; the answer repeats them under `assumptions`. Same seed, same result.',
+    request: jsonBody(simulateBody),
+    responses: ok(simulationSchema, 'The simulation'),
+  }),
+  settlement: createRoute({
+    method: 'post',
+    path: '/api/analysis/settlement-check',
+    tags,
+    summary:
+      "Check a settlement's terms against the commitments: conflict, partial or none, with the effect of accepting them",
+    request: jsonBody(settlementBody),
+    responses: ok(
+      looseObject('SettlementCheck', 'findings per term, the operations implied and their diff against the baseline'),
+      'The check',
+    ),
+  }),
 };
 
 const configFile = (name: string) => join(packageRoot, 'config', name);
@@ -43,12 +119,23 @@ const settlementsDir = join(packageRoot, 'data', 'settlements');
 
 /** Core issues as an API error; YAML positions go into the message so the client can point at the line. */
 function reject(issues: Issue[], prefix: string, what: string): never {
-  throw new ApiError(issues[0]?.code === 'not_found' ? 'validation' : (issues[0]?.code ?? 'validation'), `${what}: ${issues.map(formatIssue).join('; ')}`, fromCoreIssues(issues, prefix));
+  throw new ApiError(
+    issues[0]?.code === 'not_found' ? 'validation' : (issues[0]?.code ?? 'validation'),
+    `${what}: ${issues.map(formatIssue).join('; ')}`,
+    fromCoreIssues(issues, prefix),
+  );
 }
 
 async function config() {
-  const [w, m] = await Promise.all([loadWeights(configFile('score-weights.yaml'), packageRoot), loadModel(configFile('model.yaml'), packageRoot)]);
-  if (!w.value || !m.value) throw new ApiError('internal', `the analysis configuration does not load: ${[...w.issues, ...m.issues].map(formatIssue).join('; ')}`);
+  const [w, m] = await Promise.all([
+    loadWeights(configFile('score-weights.yaml'), packageRoot),
+    loadModel(configFile('model.yaml'), packageRoot),
+  ]);
+  if (!w.value || !m.value)
+    throw new ApiError(
+      'internal',
+      `the analysis configuration does not load: ${[...w.issues, ...m.issues].map(formatIssue).join('; ')}`,
+    );
   return { weights: w.value as Weights, model: m.value };
 }
 
@@ -56,7 +143,10 @@ async function scenario(name: string, field: string) {
   const s = await loadScenario(join(scenariosDir, `${name}.yaml`), settlementsDir, packageRoot);
   if (!s.value) {
     const known = await scenarioNames(scenariosDir);
-    if (!known.includes(name)) throw new ApiError('validation', `no scenario ${name}; GET /api/analysis/scenarios lists them`, [{ path: field, message: 'unknown scenario', expected: known.join(' | '), found: name }]);
+    if (!known.includes(name))
+      throw new ApiError('validation', `no scenario ${name}; GET /api/analysis/scenarios lists them`, [
+        { path: field, message: 'unknown scenario', expected: known.join(' | '), found: name },
+      ]);
     reject(s.issues, field, `scenario ${name} does not load`);
   }
   return s.value;
@@ -66,10 +156,25 @@ async function scenario(name: string, field: string) {
 function withOverrides(m: ModelConfig, o: z.infer<typeof simulateBody>['model']): ModelConfig {
   if (!o) return m;
   const classes = { ...m.classes } as ModelConfig['classes'];
-  for (const [k, v] of Object.entries(o.classes ?? {})) classes[k as keyof typeof classes] = { ...classes[k as keyof typeof classes], ...v };
+  for (const [k, v] of Object.entries(o.classes ?? {}))
+    classes[k as keyof typeof classes] = { ...classes[k as keyof typeof classes], ...v };
   const bad = Object.entries(classes).filter(([, c]) => c.lo > c.hi);
-  if (bad.length) throw new ApiError('validation', 'a delivered-share range is inverted', bad.map(([k, c]) => ({ path: `body.model.classes.${k}`, message: 'lo must not exceed hi', found: `lo ${c.lo}, hi ${c.hi}` })));
-  return { ...m, classes, shock: { ...m.shock, ...(o.shock ?? {}) }, needs_share_of_planned: o.needs_share_of_planned ?? m.needs_share_of_planned };
+  if (bad.length)
+    throw new ApiError(
+      'validation',
+      'a delivered-share range is inverted',
+      bad.map(([k, c]) => ({
+        path: `body.model.classes.${k}`,
+        message: 'lo must not exceed hi',
+        found: `lo ${c.lo}, hi ${c.hi}`,
+      })),
+    );
+  return {
+    ...m,
+    classes,
+    shock: { ...m.shock, ...(o.shock ?? {}) },
+    needs_share_of_planned: o.needs_share_of_planned ?? m.needs_share_of_planned,
+  };
 }
 
 /** A settlement from YAML/JSON text or an object, validated with the shared settlements schema. */
@@ -79,14 +184,31 @@ function settlementOf(input: string | Record<string, unknown>): Settlement {
     const p = parseYamlText(input, 'body.settlement');
     if (!p.parsed) reject(p.issues, 'body.settlement', 'the settlement text does not parse');
     const v = validateWith(p.parsed, settlementFileSchema);
-    if (!v.value) reject(v.issues, 'body.settlement', 'the settlement is not valid (format: data/settlements/README.md)');
+    if (!v.value)
+      reject(v.issues, 'body.settlement', 'the settlement is not valid (format: data/settlements/README.md)');
     value = v.value;
   } else {
     const r = settlementFileSchema.safeParse(input);
-    if (!r.success) throw new ApiError('validation', 'the settlement is not valid (format: data/settlements/README.md)', fromZodIssues(r.error.issues.map((i) => ({ ...i, path: ['settlement', ...i.path] })), 'json'));
+    if (!r.success)
+      throw new ApiError(
+        'validation',
+        'the settlement is not valid (format: data/settlements/README.md)',
+        fromZodIssues(
+          r.error.issues.map((i) => ({ ...i, path: ['settlement', ...i.path] })),
+          'json',
+        ),
+      );
     value = r.data;
   }
-  return { id: value.id, title: value.title, date: value.date, proponent: value.proponent, status: value.status, sources: value.sources, terms: value.terms.map((t) => ({ kind: t.kind, text: t.text, source: t.source })) };
+  return {
+    id: value.id,
+    title: value.title,
+    date: value.date,
+    proponent: value.proponent,
+    status: value.status,
+    sources: value.sources,
+    terms: value.terms.map((t) => ({ kind: t.kind, text: t.text, source: t.source })),
+  };
 }
 
 /** Registers the analysis routes; returns what this build serves. */
@@ -98,10 +220,30 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const cfg = await config();
     const weights = { ...cfg.weights, ...(q.weights ?? {}) };
     const unknown = Object.keys(q.weights ?? {}).filter((k) => !(k in cfg.weights));
-    if (unknown.length) throw new ApiError('validation', `unknown score criteria: ${unknown.join(', ')}`, [{ path: 'query.weights', message: 'unknown criterion', expected: Object.keys(cfg.weights).join(' | '), found: unknown.join(', ') }]);
+    if (unknown.length)
+      throw new ApiError('validation', `unknown score criteria: ${unknown.join(', ')}`, [
+        {
+          path: 'query.weights',
+          message: 'unknown criterion',
+          expected: Object.keys(cfg.weights).join(' | '),
+          found: unknown.join(', '),
+        },
+      ]);
     const reg = await readRegistry();
-    const scores = reg.agreements.filter((a) => !q.on || inForceOn(a, q.on)).map((a) => scoreAgreement(a, weights)).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
-    return c.json({ weights, on: q.on ?? null, network: scoreNetwork(scores), agreements: scores, sensitivity: sensitivity(scores, weights, q.sensitivity, q.samples, q.seed) } as never, 200);
+    const scores = reg.agreements
+      .filter((a) => !q.on || inForceOn(a, q.on))
+      .map((a) => scoreAgreement(a, weights))
+      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+    return c.json(
+      {
+        weights,
+        on: q.on ?? null,
+        network: scoreNetwork(scores),
+        agreements: scores,
+        sensitivity: sensitivity(scores, weights, q.sensitivity, q.samples, q.seed),
+      } as never,
+      200,
+    );
   });
   app.openapi(routes.compare, async (c) => {
     const q = c.req.valid('query');
@@ -113,14 +255,25 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const rows = [];
     for (const n of await scenarioNames(scenariosDir)) {
       const s = await loadScenario(join(scenariosDir, `${n}.yaml`), settlementsDir, packageRoot);
-      rows.push({ name: n, title: s.value?.title ?? null, description: s.value?.description ?? null, on: s.value?.on ?? null, operations: s.value?.operations.map((o) => o.op) ?? [], issues: s.issues.map(formatIssue) });
+      rows.push({
+        name: n,
+        title: s.value?.title ?? null,
+        description: s.value?.description ?? null,
+        on: s.value?.on ?? null,
+        operations: s.value?.operations.map((o) => o.op) ?? [],
+        issues: s.issues.map(formatIssue),
+      });
     }
     return c.json(rows as never, 200);
   });
   app.openapi(routes.run, async (c) => {
     const b = c.req.valid('json');
     const [sc, cfg] = await Promise.all([scenario(b.scenario, 'body.scenario'), config()]);
-    const r = runScenario(await readRegistry(), sc, { weights: { ...cfg.weights, ...(b.weights ?? {}) }, rates: cfg.model.rates, horizon: cfg.model.horizon });
+    const r = runScenario(await readRegistry(), sc, {
+      weights: { ...cfg.weights, ...(b.weights ?? {}) },
+      rates: cfg.model.rates,
+      horizon: cfg.model.horizon,
+    });
     if (!r.result) reject(r.issues, 'body', `scenario ${b.scenario} cannot run`);
     return c.json(r.result as never, 200);
   });
@@ -129,7 +282,13 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
     await seedOnce(); // planned amounts come from the ledger, as in the CLI
-    const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), { trials: b.trials, seed: b.seed, repeatAnnual: b.repeat_annual, scenario: sc, ledger: await readLedger(deps.db) });
+    const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), {
+      trials: b.trials,
+      seed: b.seed,
+      repeatAnnual: b.repeat_annual,
+      scenario: sc,
+      ledger: await readLedger(deps.db),
+    });
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report as never, 200);
   });
@@ -141,9 +300,23 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const reg = await readRegistry();
     const check = checkSettlement(reg, s, on);
     const year = Number(on.slice(0, 4));
-    const sc = { schema_version: 1 as const, id: `accept-${s.id}`, title: `accept ${s.title}`, description: 'the operations implied by accepting the terms', sources: [], on: `${year}-06-01`, attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' }, projection: { repeat_annual: false }, operations: check.operations };
+    const sc = {
+      schema_version: 1 as const,
+      id: `accept-${s.id}`,
+      title: `accept ${s.title}`,
+      description: 'the operations implied by accepting the terms',
+      sources: [],
+      on: `${year}-06-01`,
+      attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' },
+      projection: { repeat_annual: false },
+      operations: check.operations,
+    };
     const effect = runScenario(reg, sc, { weights: cfg.weights, rates: cfg.model.rates, horizon: cfg.model.horizon });
     return c.json({ ...check, accepted_on: on, effect: effect.result ? effect.result.diff : null } as never, 200);
   });
-  return { available: true, routes: Object.values(routes).map((r) => `${r.method.toUpperCase()} ${r.path}`), missing: [] };
+  return {
+    available: true,
+    routes: Object.values(routes).map((r) => `${r.method.toUpperCase()} ${r.path}`),
+    missing: [],
+  };
 }

@@ -1,10 +1,20 @@
 // Ledger read routes: entries (filters + keyset pages), totals, chain verification, coverage and gaps. The
 // bundled seed fills an empty ledger on first use, as the CLI does.
 import { join } from 'node:path';
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { burdenShare, coverage, gaps, predictability, rateIndex, TOTAL_DIMENSIONS, totals, type ForceWindow, type TotalDimension } from '../../core/ledger/index.js';
-import { formatIssue } from '../../core/issues.js';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bundledDataDir, packageRoot } from '../../cli/context.js';
+import { formatIssue } from '../../core/issues.js';
+import {
+  burdenShare,
+  coverage,
+  type ForceWindow,
+  gaps,
+  predictability,
+  rateIndex,
+  TOTAL_DIMENSIONS,
+  type TotalDimension,
+  totals,
+} from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
 import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
@@ -14,44 +24,200 @@ import { ApiError, fromCoreIssues } from '../errors.js';
 import { dateParam, errorResponses } from '../schemas.js';
 
 const tags = ['ledger'];
-const ok = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } }, ...errorResponses });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errorResponses,
+});
 const loose = (id: string, description: string) => z.object({}).loose().meta({ id, description });
 const head = { count: z.number().int(), head_hash: z.string() };
 
 const party = z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected a party code such as GB' });
 export const routes = {
-  entries: createRoute({ method: 'get', path: '/api/ledger/entries', tags, summary: 'Ledger entries in sequence order (filter by provider, agreement, type); keyset pages', request: { query: z.object({ provider: party.optional(), agreement: z.string().max(200).optional(), type: z.enum(['pledge', 'allocation', 'delivery', 'correction']).optional().meta({ description: 'effective entry type' }), cursor: z.string().regex(/^\d+$/, { message: 'expected the next_cursor of the previous page' }).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }) }, responses: ok(z.object({ items: z.array(z.object({ seq: z.number().int(), ref: z.string(), hash: z.string() }).loose()), next_cursor: z.string().nullable(), ...head }).meta({ id: 'LedgerPage' }), 'A page of entries with the head of the chain') }),
-  totals: createRoute({ method: 'get', path: '/api/ledger/totals', tags, summary: 'Ledger totals by party, year, kind, ... (type always included; optionally in EUR)', request: { query: z.object({ by: z.string().default('party,year').meta({ description: `comma-separated: ${TOTAL_DIMENSIONS.join(', ')}` }), currency: z.enum(['EUR']).optional().meta({ description: 'convert at the ECB annual average of the entry year; entries without a rate are counted in no_rate' }), include_eu_channel: z.enum(['true', 'false']).default('false') }) }, responses: ok(z.object({ by: z.array(z.string()), currency: z.string().nullable(), rows: z.array(z.object({ currency: z.string(), amount: z.string(), entries: z.number().int(), no_rate: z.number().int() }).loose()), ...head }).meta({ id: 'LedgerTotals' }), 'Totals (amounts as exact decimal strings)') }),
-  verify: createRoute({ method: 'get', path: '/api/ledger/verify', tags, summary: 'Recompute the hash chain; name the first entry that does not match', responses: ok(z.object({ ok: z.boolean(), checked: z.number().int(), head: z.object(head), first_bad: z.object({ seq: z.number().int(), ref: z.string(), reason: z.string() }).nullable() }).meta({ id: 'LedgerVerify' }), 'The verification') }),
-  coverage: createRoute({ method: 'get', path: '/api/ledger/coverage', tags, summary: 'Capability x guarantor x year: committed, indicative, expired, delivered (EUR), with predictability and % of GDP', request: { query: z.object({ year: z.coerce.number().int().min(1990).max(2200).optional(), as_of: dateParam.optional().meta({ description: 'default: today' }) }) }, responses: ok(loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'), 'The coverage') }),
-  gapsFor: createRoute({
-    method: 'post', path: '/api/ledger/gaps', tags, summary: 'Your needs per capability and year against committed and indicative support',
-    description: 'The body carries a needs document in the format of config/needs-example.yaml (YAML or JSON text, or the object itself). Nothing is written.',
-    request: { body: { required: true, content: { 'application/json': { schema: z.object({ needs: z.union([z.string().max(1_000_000), z.object({}).loose()]), as_of: dateParam.optional() }).strict() } } } },
-    responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'GapsFor' }), 'The gaps'),
+  entries: createRoute({
+    method: 'get',
+    path: '/api/ledger/entries',
+    tags,
+    summary: 'Ledger entries in sequence order (filter by provider, agreement, type); keyset pages',
+    request: {
+      query: z.object({
+        provider: party.optional(),
+        agreement: z.string().max(200).optional(),
+        type: z
+          .enum(['pledge', 'allocation', 'delivery', 'correction'])
+          .optional()
+          .meta({ description: 'effective entry type' }),
+        cursor: z.string().regex(/^\d+$/, { message: 'expected the next_cursor of the previous page' }).optional(),
+        limit: z.coerce.number().int().min(1).max(1000).default(100),
+      }),
+    },
+    responses: ok(
+      z
+        .object({
+          items: z.array(z.object({ seq: z.number().int(), ref: z.string(), hash: z.string() }).loose()),
+          next_cursor: z.string().nullable(),
+          ...head,
+        })
+        .meta({ id: 'LedgerPage' }),
+      'A page of entries with the head of the chain',
+    ),
   }),
-  gaps: createRoute({ method: 'get', path: '/api/ledger/gaps', tags, summary: 'Stated needs per capability and year against committed and indicative support (needs: config/needs-example.yaml, illustrative)', request: { query: z.object({ as_of: dateParam.optional() }) }, responses: ok(z.object({ as_of: z.string(), illustrative: z.boolean().nullable(), rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()) }).meta({ id: 'Gaps' }), 'The gaps') }),
+  totals: createRoute({
+    method: 'get',
+    path: '/api/ledger/totals',
+    tags,
+    summary: 'Ledger totals by party, year, kind, ... (type always included; optionally in EUR)',
+    request: {
+      query: z.object({
+        by: z
+          .string()
+          .default('party,year')
+          .meta({ description: `comma-separated: ${TOTAL_DIMENSIONS.join(', ')}` }),
+        currency: z.enum(['EUR']).optional().meta({
+          description:
+            'convert at the ECB annual average of the entry year; entries without a rate are counted in no_rate',
+        }),
+        include_eu_channel: z.enum(['true', 'false']).default('false'),
+      }),
+    },
+    responses: ok(
+      z
+        .object({
+          by: z.array(z.string()),
+          currency: z.string().nullable(),
+          rows: z.array(
+            z
+              .object({
+                currency: z.string(),
+                amount: z.string(),
+                entries: z.number().int(),
+                no_rate: z.number().int(),
+              })
+              .loose(),
+          ),
+          ...head,
+        })
+        .meta({ id: 'LedgerTotals' }),
+      'Totals (amounts as exact decimal strings)',
+    ),
+  }),
+  verify: createRoute({
+    method: 'get',
+    path: '/api/ledger/verify',
+    tags,
+    summary: 'Recompute the hash chain; name the first entry that does not match',
+    responses: ok(
+      z
+        .object({
+          ok: z.boolean(),
+          checked: z.number().int(),
+          head: z.object(head),
+          first_bad: z.object({ seq: z.number().int(), ref: z.string(), reason: z.string() }).nullable(),
+        })
+        .meta({ id: 'LedgerVerify' }),
+      'The verification',
+    ),
+  }),
+  coverage: createRoute({
+    method: 'get',
+    path: '/api/ledger/coverage',
+    tags,
+    summary:
+      'Capability x guarantor x year: committed, indicative, expired, delivered (EUR), with predictability and % of GDP',
+    request: {
+      query: z.object({
+        year: z.coerce.number().int().min(1990).max(2200).optional(),
+        as_of: dateParam.optional().meta({ description: 'default: today' }),
+      }),
+    },
+    responses: ok(
+      loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'),
+      'The coverage',
+    ),
+  }),
+  gapsFor: createRoute({
+    method: 'post',
+    path: '/api/ledger/gaps',
+    tags,
+    summary: 'Your needs per capability and year against committed and indicative support',
+    description:
+      'The body carries a needs document in the format of config/needs-example.yaml (YAML or JSON text, or the object itself). Nothing is written.',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'application/json': {
+            schema: z
+              .object({
+                needs: z.union([z.string().max(1_000_000), z.object({}).loose()]),
+                as_of: dateParam.optional(),
+              })
+              .strict(),
+          },
+        },
+      },
+    },
+    responses: ok(
+      z
+        .object({
+          as_of: z.string(),
+          illustrative: z.boolean().nullable(),
+          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+        })
+        .meta({ id: 'GapsFor' }),
+      'The gaps',
+    ),
+  }),
+  gaps: createRoute({
+    method: 'get',
+    path: '/api/ledger/gaps',
+    tags,
+    summary:
+      'Stated needs per capability and year against committed and indicative support (needs: config/needs-example.yaml, illustrative)',
+    request: { query: z.object({ as_of: dateParam.optional() }) },
+    responses: ok(
+      z
+        .object({
+          as_of: z.string(),
+          illustrative: z.boolean().nullable(),
+          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+        })
+        .meta({ id: 'Gaps' }),
+      'The gaps',
+    ),
+  }),
 };
 
 /** Seeds an empty ledger once per process from the bundled seed (one transaction; nothing when it has entries). */
 export function seeder(db: Db, now: () => Date): () => Promise<void> {
   let done: Promise<void> | null = null;
   return () => {
-    done ??= seedLedger(db, bundledDataDir, now().toISOString()).then((s) => {
-      if (s.issues.length) throw new ApiError('internal', `the bundled ledger seed does not load: ${s.issues.map(formatIssue).join('; ')}`);
-    }).catch((e) => { done = null; throw e; });
+    done ??= seedLedger(db, bundledDataDir, now().toISOString())
+      .then((s) => {
+        if (s.issues.length)
+          throw new ApiError(
+            'internal',
+            `the bundled ledger seed does not load: ${s.issues.map(formatIssue).join('; ')}`,
+          );
+      })
+      .catch((e) => {
+        done = null;
+        throw e;
+      });
     return done;
   };
 }
 
 async function rateIdx() {
   const r = await loadRates(bundledDataDir);
-  if (!r.table) throw new ApiError('internal', `the exchange rates do not load: ${r.issues.map(formatIssue).join('; ')}`);
+  if (!r.table)
+    throw new ApiError('internal', `the exchange rates do not load: ${r.issues.map(formatIssue).join('; ')}`);
   return rateIndex(r.table);
 }
 
 async function coverageOf(db: Db, asOf: string) {
-  const force = new Map<string, ForceWindow>((await listAgreements(db)).map((a) => [a.id, { start: a.in_force_from, end: a.in_force_until }]));
+  const force = new Map<string, ForceWindow>(
+    (await listAgreements(db)).map((a) => [a.id, { start: a.in_force_from, end: a.in_force_until }]),
+  );
   return coverage(await ledgerBuckets(db), await rateIdx(), force, asOf);
 }
 
@@ -61,17 +227,38 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
   app.openapi(routes.entries, async (c) => {
     const q = c.req.valid('query');
     await ensureSeeded();
-    const rows = await ledgerPage(deps.db, Number(q.cursor ?? 0), q.limit + 1, { provider: q.provider?.toUpperCase(), agreement: q.agreement, type: q.type });
+    const rows = await ledgerPage(deps.db, Number(q.cursor ?? 0), q.limit + 1, {
+      provider: q.provider?.toUpperCase(),
+      agreement: q.agreement,
+      type: q.type,
+    });
     const items = rows.slice(0, q.limit);
-    return c.json({ items, next_cursor: rows.length > q.limit ? String(items[items.length - 1]!.seq) : null, ...(await ledgerHead(deps.db)) } as never, 200);
+    return c.json(
+      {
+        items,
+        next_cursor: rows.length > q.limit ? String(items[items.length - 1]!.seq) : null,
+        ...(await ledgerHead(deps.db)),
+      } as never,
+      200,
+    );
   });
   app.openapi(routes.totals, async (c) => {
     const q = c.req.valid('query');
-    const by = q.by.split(',').map((s) => s.trim()).filter(Boolean);
+    const by = q.by
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = by.filter((d) => !(TOTAL_DIMENSIONS as readonly string[]).includes(d));
-    if (bad.length || !by.length) throw new ApiError('validation', `unknown total dimension(s): ${bad.join(', ') || '(none given)'}`, [{ path: 'query.by', message: 'unknown dimension', expected: TOTAL_DIMENSIONS.join(' | '), found: q.by }]);
+    if (bad.length || !by.length)
+      throw new ApiError('validation', `unknown total dimension(s): ${bad.join(', ') || '(none given)'}`, [
+        { path: 'query.by', message: 'unknown dimension', expected: TOTAL_DIMENSIONS.join(' | '), found: q.by },
+      ]);
     await ensureSeeded();
-    const rows = totals(await ledgerBuckets(deps.db), by as TotalDimension[], { eur: q.currency === 'EUR', idx: await rateIdx(), includeEuChannel: q.include_eu_channel === 'true' });
+    const rows = totals(await ledgerBuckets(deps.db), by as TotalDimension[], {
+      eur: q.currency === 'EUR',
+      idx: await rateIdx(),
+      includeEuChannel: q.include_eu_channel === 'true',
+    });
     return c.json({ by, currency: q.currency ?? null, rows, ...(await ledgerHead(deps.db)) } as never, 200);
   });
   app.openapi(routes.verify, async (c) => c.json((await verifyLedger(deps.db)) as never, 200));
@@ -80,24 +267,55 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
     await ensureSeeded();
     const cov = await coverageOf(deps.db, q.as_of ?? today());
     const gdp = await loadGdp(bundledDataDir);
-    if (!gdp.values) throw new ApiError('internal', `the GDP values do not load: ${gdp.issues.map(formatIssue).join('; ')}`);
+    if (!gdp.values)
+      throw new ApiError('internal', `the GDP values do not load: ${gdp.issues.map(formatIssue).join('; ')}`);
     const cells = q.year ? cov.cells.filter((x) => x.year === q.year) : cov.cells;
-    return c.json({ ...cov, cells, years: q.year ? [q.year] : cov.years, predictability: predictability(cov), burden_share: burdenShare(cov, gdp.values), ledger: await ledgerHead(deps.db) } as never, 200);
+    return c.json(
+      {
+        ...cov,
+        cells,
+        years: q.year ? [q.year] : cov.years,
+        predictability: predictability(cov),
+        burden_share: burdenShare(cov, gdp.values),
+        ledger: await ledgerHead(deps.db),
+      } as never,
+      200,
+    );
   });
   app.openapi(routes.gaps, async (c) => {
     const asOf = c.req.valid('query').as_of ?? today();
     const n = await loadNeeds(join(packageRoot, 'config', 'needs-example.yaml'));
-    if (!n.needs) throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
+    if (!n.needs)
+      throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
     await ensureSeeded();
-    return c.json({ as_of: asOf, illustrative: n.illustrative ?? null, rows: gaps(await coverageOf(deps.db, asOf), n.needs) } as never, 200);
+    return c.json(
+      {
+        as_of: asOf,
+        illustrative: n.illustrative ?? null,
+        rows: gaps(await coverageOf(deps.db, asOf), n.needs),
+      } as never,
+      200,
+    );
   });
   app.openapi(routes.gapsFor, async (c) => {
     const b = c.req.valid('json');
     const n = parseNeeds(typeof b.needs === 'string' ? b.needs : JSON.stringify(b.needs), 'body.needs');
-    if (!n.needs) throw new ApiError('validation', `the needs document is not valid: ${n.issues.map(formatIssue).join('; ')}`, fromCoreIssues(n.issues, 'body.needs'));
+    if (!n.needs)
+      throw new ApiError(
+        'validation',
+        `the needs document is not valid: ${n.issues.map(formatIssue).join('; ')}`,
+        fromCoreIssues(n.issues, 'body.needs'),
+      );
     await ensureSeeded();
     const asOf = b.as_of ?? today();
-    return c.json({ as_of: asOf, illustrative: n.illustrative ?? null, rows: gaps(await coverageOf(deps.db, asOf), n.needs) } as never, 200);
+    return c.json(
+      {
+        as_of: asOf,
+        illustrative: n.illustrative ?? null,
+        rows: gaps(await coverageOf(deps.db, asOf), n.needs),
+      } as never,
+      200,
+    );
   });
   return Object.values(routes).map((r) => `${r.method.toUpperCase()} ${r.path}`);
 }

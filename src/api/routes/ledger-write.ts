@@ -1,8 +1,8 @@
 // Ledger write routes: append one entry (JSON, ledger column names) or import a CSV, all or nothing. Each body
 // names the acting provider per entry, which the access policy checks.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { draftFromColumns, LEDGER_COLUMNS, LEDGER_FORMAT, mapRecords, parseCsv } from '../../core/ledger/index.js';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Issue } from '../../core/issues.js';
+import { draftFromColumns, LEDGER_COLUMNS, LEDGER_FORMAT, mapRecords, parseCsv } from '../../core/ledger/index.js';
 import { appendEntries } from '../../store/ledger-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
@@ -11,18 +11,52 @@ import { errorResponses, errorSchema } from '../schemas.js';
 const tags = ['ledger'];
 const cell = z.union([z.string().max(20_000), z.number(), z.boolean()]).nullish();
 const entryBody = z
-  .object({ ...Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, cell])), provider: z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected the providing party code, e.g. GB' }) })
+  .object({
+    ...Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, cell])),
+    provider: z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected the providing party code, e.g. GB' }),
+  })
   .strict()
-  .meta({ id: 'LedgerEntryInput', description: `one entry in the ledger columns (${LEDGER_COLUMNS.join(', ')}); docs/ledger.md gives the rules. \`provider\` is the acting party.` });
-const written = z.object({ appended: z.number().int(), count: z.number().int(), head_hash: z.string() }).meta({ id: 'LedgerWrite' });
-const responses = { 201: { description: 'Appended', content: { 'application/json': { schema: written } } }, ...errorResponses, 422: { description: 'Rows that do not check (each issue names the row and column); nothing was written', content: { 'application/json': { schema: errorSchema } } } } as const;
+  .meta({
+    id: 'LedgerEntryInput',
+    description: `one entry in the ledger columns (${LEDGER_COLUMNS.join(', ')}); docs/ledger.md gives the rules. \`provider\` is the acting party.`,
+  });
+const written = z
+  .object({ appended: z.number().int(), count: z.number().int(), head_hash: z.string() })
+  .meta({ id: 'LedgerWrite' });
+const responses = {
+  201: { description: 'Appended', content: { 'application/json': { schema: written } } },
+  ...errorResponses,
+  422: {
+    description: 'Rows that do not check (each issue names the row and column); nothing was written',
+    content: { 'application/json': { schema: errorSchema } },
+  },
+} as const;
 
 const routes = {
-  add: createRoute({ method: 'post', path: '/api/ledger/entries', tags, summary: 'Append one entry (pledge, allocation, delivery or correction), checked against the registry', request: { body: { required: true, content: { 'application/json': { schema: entryBody } } } }, responses }),
+  add: createRoute({
+    method: 'post',
+    path: '/api/ledger/entries',
+    tags,
+    summary: 'Append one entry (pledge, allocation, delivery or correction), checked against the registry',
+    request: { body: { required: true, content: { 'application/json': { schema: entryBody } } } },
+    responses,
+  }),
   import: createRoute({
-    method: 'post', path: '/api/ledger/import', tags, summary: 'Import ledger rows from CSV (ledger columns), all or nothing',
-    description: 'Send the CSV as text/csv, or as JSON {"csv": "..."}. One transaction: any bad row means nothing is written; issues name the CSV row and column.',
-    request: { body: { required: false, content: { 'text/csv': { schema: z.string() }, 'application/json': { schema: z.object({ csv: z.string().max(50_000_000) }).strict() } } } },
+    method: 'post',
+    path: '/api/ledger/import',
+    tags,
+    summary: 'Import ledger rows from CSV (ledger columns), all or nothing',
+    description:
+      'Send the CSV as text/csv, or as JSON {"csv": "..."}. One transaction: any bad row means nothing is written; issues name the CSV row and column.',
+    request: {
+      body: {
+        required: false,
+        content: {
+          'text/csv': { schema: z.string() },
+          'application/json': { schema: z.object({ csv: z.string().max(50_000_000) }).strict() },
+        },
+      },
+    },
     responses,
   }),
 };
@@ -32,7 +66,14 @@ function reject(issues: Issue[], prefix: string, what: string): never {
     const [x] = fromCoreIssues([i], prefix);
     return i.line ? { ...x!, path: `${prefix}.row[${i.line}]${i.path.length ? `.${i.path.join('.')}` : ''}` } : x!;
   });
-  throw new ApiError(issues[0]?.code === 'not_found' ? 'validation' : (issues[0]?.code ?? 'validation'), `${what}: ${api.map((i) => `${i.path}: ${i.message}`).slice(0, 20).join('; ')}${api.length > 20 ? `; ${api.length - 20} more` : ''}; nothing was written`, api);
+  throw new ApiError(
+    issues[0]?.code === 'not_found' ? 'validation' : (issues[0]?.code ?? 'validation'),
+    `${what}: ${api
+      .map((i) => `${i.path}: ${i.message}`)
+      .slice(0, 20)
+      .join('; ')}${api.length > 20 ? `; ${api.length - 20} more` : ''}; nothing was written`,
+    api,
+  );
 }
 
 /** Registers the ledger write routes. */

@@ -1,14 +1,21 @@
 // Registry routes: agreements (filtered, paginated), one agreement with its provisions, sources and versions,
 // frameworks, parties, guarantor figures, the area matrix and the overview.
-import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { forcePeriod } from '../../core/in-force.js';
 import type { Agreement } from '../../core/model.js';
 import { provisionSchema } from '../../schema/registry.js';
+import { memoByGeneration } from '../../store/registry-cache.js';
 import { getRecord, listFrameworks, listParties, recordVersions, sourcesOf } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { memoByGeneration } from '../../store/registry-cache.js';
-import { agreementPage, areaMatrix, capabilityMatrix, guarantorFigures, mechanismProvisions, overview } from '../registry-queries.js';
+import {
+  agreementPage,
+  areaMatrix,
+  capabilityMatrix,
+  guarantorFigures,
+  mechanismProvisions,
+  overview,
+} from '../registry-queries.js';
 import {
   agreementDetailSchema,
   agreementFilterQuery,
@@ -24,28 +31,139 @@ import {
   versionListSchema,
 } from '../schemas.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ 200: { description, content: { 'application/json': { schema } } }, ...errorResponses });
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
+  ...errorResponses,
+});
 const tags = ['registry'];
 
 const routes = {
-  list: createRoute({ method: 'get', path: '/api/agreements', tags, summary: 'List agreements', description: 'Filter by day in force, party, area and series; keyset (`cursor`) or `offset` pagination, ordered by signature date then id.', request: { query: agreementFilterQuery }, responses: json(pageOf(agreementRowSchema, 'AgreementPage'), 'A page of agreements') }),
-  one: createRoute({ method: 'get', path: '/api/agreements/{id}', tags, summary: 'One agreement with its period of force and record version', request: { params: idParam }, responses: json(agreementDetailSchema, 'The agreement') }),
-  provisions: createRoute({ method: 'get', path: '/api/agreements/{id}/provisions', tags, summary: "An agreement's provisions, each with quote, section and source", request: { params: idParam }, responses: json(z.array(provisionSchema), 'Provisions') }),
-  sources: createRoute({ method: 'get', path: '/api/records/{id}/sources', tags, summary: 'The sources a record (agreement or framework) cites', request: { params: idParam }, responses: json(sourceListSchema, 'Sources') }),
-  versions: createRoute({ method: 'get', path: '/api/records/{id}/versions', tags, summary: "A record's versions (a new one each time its content changed on load)", request: { params: idParam }, responses: json(versionListSchema, 'Versions') }),
-  frameworks: createRoute({ method: 'get', path: '/api/frameworks', tags, summary: 'Frameworks: the 2022 proposal, the G7 declaration, the Ukraine Compact, ...', responses: json(z.array(frameworkDetailSchema), 'Frameworks') }),
-  framework: createRoute({ method: 'get', path: '/api/frameworks/{id}', tags, summary: 'One framework', request: { params: idParam }, responses: json(frameworkDetailSchema, 'The framework') }),
-  parties: createRoute({ method: 'get', path: '/api/parties', tags, summary: 'Parties with NATO and EU membership dates', responses: json(z.array(partySchema), 'Parties') }),
-  guarantors: createRoute({ method: 'get', path: '/api/guarantors', tags, summary: 'Per agreement: guarantor, force, provisions, areas and stated pledges', responses: json(z.array(guarantorSchema), 'Guarantor figures') }),
-  areas: createRoute({ method: 'get', path: '/api/provisions/areas', tags, summary: 'How many provisions of each area every record has', responses: json(z.array(z.object({ record_id: z.string(), area: z.string(), n: z.number().int() })), 'Area counts') }),
-  capabilities: createRoute({ method: 'get', path: '/api/provisions/capabilities', tags, summary: 'Which capability coalitions each agreement names, with counts', responses: json(z.array(z.object({ record_id: z.string(), partner: z.string(), capability: z.string(), n: z.number().int() })), 'Capability counts') }),
-  mechanisms: createRoute({ method: 'get', path: '/api/provisions/mechanisms', tags, summary: 'Provisions with a mechanism the trigger engine acts on', responses: json(z.array(z.object({ record_id: z.string(), provision_id: z.string(), mechanism_kind: z.string(), promisors: z.array(z.string()), quote: z.string(), where_ref: z.string(), source_id: z.string() })), 'Provisions with mechanisms') }),
-  overview: createRoute({ method: 'get', path: '/api/overview', tags, summary: 'Key figures of the registry', responses: json(overviewSchema, 'Key figures') }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/agreements',
+    tags,
+    summary: 'List agreements',
+    description:
+      'Filter by day in force, party, area and series; keyset (`cursor`) or `offset` pagination, ordered by signature date then id.',
+    request: { query: agreementFilterQuery },
+    responses: json(pageOf(agreementRowSchema, 'AgreementPage'), 'A page of agreements'),
+  }),
+  one: createRoute({
+    method: 'get',
+    path: '/api/agreements/{id}',
+    tags,
+    summary: 'One agreement with its period of force and record version',
+    request: { params: idParam },
+    responses: json(agreementDetailSchema, 'The agreement'),
+  }),
+  provisions: createRoute({
+    method: 'get',
+    path: '/api/agreements/{id}/provisions',
+    tags,
+    summary: "An agreement's provisions, each with quote, section and source",
+    request: { params: idParam },
+    responses: json(z.array(provisionSchema), 'Provisions'),
+  }),
+  sources: createRoute({
+    method: 'get',
+    path: '/api/records/{id}/sources',
+    tags,
+    summary: 'The sources a record (agreement or framework) cites',
+    request: { params: idParam },
+    responses: json(sourceListSchema, 'Sources'),
+  }),
+  versions: createRoute({
+    method: 'get',
+    path: '/api/records/{id}/versions',
+    tags,
+    summary: "A record's versions (a new one each time its content changed on load)",
+    request: { params: idParam },
+    responses: json(versionListSchema, 'Versions'),
+  }),
+  frameworks: createRoute({
+    method: 'get',
+    path: '/api/frameworks',
+    tags,
+    summary: 'Frameworks: the 2022 proposal, the G7 declaration, the Ukraine Compact, ...',
+    responses: json(z.array(frameworkDetailSchema), 'Frameworks'),
+  }),
+  framework: createRoute({
+    method: 'get',
+    path: '/api/frameworks/{id}',
+    tags,
+    summary: 'One framework',
+    request: { params: idParam },
+    responses: json(frameworkDetailSchema, 'The framework'),
+  }),
+  parties: createRoute({
+    method: 'get',
+    path: '/api/parties',
+    tags,
+    summary: 'Parties with NATO and EU membership dates',
+    responses: json(z.array(partySchema), 'Parties'),
+  }),
+  guarantors: createRoute({
+    method: 'get',
+    path: '/api/guarantors',
+    tags,
+    summary: 'Per agreement: guarantor, force, provisions, areas and stated pledges',
+    responses: json(z.array(guarantorSchema), 'Guarantor figures'),
+  }),
+  areas: createRoute({
+    method: 'get',
+    path: '/api/provisions/areas',
+    tags,
+    summary: 'How many provisions of each area every record has',
+    responses: json(z.array(z.object({ record_id: z.string(), area: z.string(), n: z.number().int() })), 'Area counts'),
+  }),
+  capabilities: createRoute({
+    method: 'get',
+    path: '/api/provisions/capabilities',
+    tags,
+    summary: 'Which capability coalitions each agreement names, with counts',
+    responses: json(
+      z.array(z.object({ record_id: z.string(), partner: z.string(), capability: z.string(), n: z.number().int() })),
+      'Capability counts',
+    ),
+  }),
+  mechanisms: createRoute({
+    method: 'get',
+    path: '/api/provisions/mechanisms',
+    tags,
+    summary: 'Provisions with a mechanism the trigger engine acts on',
+    responses: json(
+      z.array(
+        z.object({
+          record_id: z.string(),
+          provision_id: z.string(),
+          mechanism_kind: z.string(),
+          promisors: z.array(z.string()),
+          quote: z.string(),
+          where_ref: z.string(),
+          source_id: z.string(),
+        }),
+      ),
+      'Provisions with mechanisms',
+    ),
+  }),
+  overview: createRoute({
+    method: 'get',
+    path: '/api/overview',
+    tags,
+    summary: 'Key figures of the registry',
+    responses: json(overviewSchema, 'Key figures'),
+  }),
 };
 
-async function agreementOr404(deps: ApiDeps, id: string): Promise<{ body: Agreement; kind: string; version: number; file: string | null; loaded_at: string }> {
+async function agreementOr404(
+  deps: ApiDeps,
+  id: string,
+): Promise<{ body: Agreement; kind: string; version: number; file: string | null; loaded_at: string }> {
   const rec = await getRecord<Agreement>(deps.db, id);
-  if (!rec || rec.kind !== 'agreement') throw new ApiError('not_found', `no agreement ${id}; list them at /api/agreements`, [{ path: 'param.id', message: 'unknown agreement id', found: id }]);
+  if (rec?.kind !== 'agreement')
+    throw new ApiError('not_found', `no agreement ${id}; list them at /api/agreements`, [
+      { path: 'param.id', message: 'unknown agreement id', found: id },
+    ]);
   return rec;
 }
 
@@ -55,35 +173,72 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(routes.one, async (c) => {
     const rec = await agreementOr404(deps, c.req.valid('param').id);
     const versions = await recordVersions(deps.db, rec.body.id);
-    return c.json({ ...rec.body, force: forcePeriod(rec.body), record: { kind: rec.kind, version: rec.version, file: rec.file, loaded_at: new Date(rec.loaded_at).toISOString(), versions: versions.length } } as never, 200);
+    return c.json(
+      {
+        ...rec.body,
+        force: forcePeriod(rec.body),
+        record: {
+          kind: rec.kind,
+          version: rec.version,
+          file: rec.file,
+          loaded_at: new Date(rec.loaded_at).toISOString(),
+          versions: versions.length,
+        },
+      } as never,
+      200,
+    );
   });
-  app.openapi(routes.provisions, async (c) => c.json((await agreementOr404(deps, c.req.valid('param').id)).body.provisions as never, 200));
+  app.openapi(routes.provisions, async (c) =>
+    c.json((await agreementOr404(deps, c.req.valid('param').id)).body.provisions as never, 200),
+  );
   app.openapi(routes.sources, async (c) => {
     const id = c.req.valid('param').id;
-    if (!(await getRecord(deps.db, id))) throw new ApiError('not_found', `no record ${id}`, [{ path: 'param.id', message: 'unknown record id', found: id }]);
+    if (!(await getRecord(deps.db, id)))
+      throw new ApiError('not_found', `no record ${id}`, [
+        { path: 'param.id', message: 'unknown record id', found: id },
+      ]);
     const rows = (await sourcesOf(deps.db, id)) as { date: unknown }[];
     return c.json(rows.map((s) => ({ ...s, date: s.date ? isoDay(s.date) : null })) as never, 200);
   });
   app.openapi(routes.versions, async (c) => {
     const id = c.req.valid('param').id;
     const v = await recordVersions(deps.db, id);
-    if (v.length === 0) throw new ApiError('not_found', `no record ${id}`, [{ path: 'param.id', message: 'unknown record id', found: id }]);
+    if (v.length === 0)
+      throw new ApiError('not_found', `no record ${id}`, [
+        { path: 'param.id', message: 'unknown record id', found: id },
+      ]);
     return c.json(v.map((x) => ({ ...x, loaded_at: new Date(x.loaded_at).toISOString() })) as never, 200);
   });
   app.openapi(routes.frameworks, async (c) => c.json((await listFrameworks(deps.db)) as never, 200));
   app.openapi(routes.framework, async (c) => {
     const id = c.req.valid('param').id;
     const rec = await getRecord(deps.db, id);
-    if (!rec || rec.kind !== 'framework') throw new ApiError('not_found', `no framework ${id}; list them at /api/frameworks`, [{ path: 'param.id', message: 'unknown framework id', found: id }]);
+    if (rec?.kind !== 'framework')
+      throw new ApiError('not_found', `no framework ${id}; list them at /api/frameworks`, [
+        { path: 'param.id', message: 'unknown framework id', found: id },
+      ]);
     return c.json(rec.body as never, 200);
   });
   app.openapi(routes.parties, async (c) => {
     const rows = await listParties(deps.db);
-    return c.json(rows.map((p) => ({ ...p, nato_member_since: p.nato_member_since ? isoDay(p.nato_member_since) : null, eu_member_since: p.eu_member_since ? isoDay(p.eu_member_since) : null })) as never, 200);
+    return c.json(
+      rows.map((p) => ({
+        ...p,
+        nato_member_since: p.nato_member_since ? isoDay(p.nato_member_since) : null,
+        eu_member_since: p.eu_member_since ? isoDay(p.eu_member_since) : null,
+      })) as never,
+      200,
+    );
   });
   // Figures derived from the whole registry are computed once per registry generation.
   const memo = <T>(f: (db: typeof deps.db) => Promise<T>) => memoByGeneration(deps.db, () => f(deps.db));
-  const [guarantors, areas, capabilities, mechanisms, keyFigures] = [memo(guarantorFigures), memo(areaMatrix), memo(capabilityMatrix), memo(mechanismProvisions), memo(overview)];
+  const [guarantors, areas, capabilities, mechanisms, keyFigures] = [
+    memo(guarantorFigures),
+    memo(areaMatrix),
+    memo(capabilityMatrix),
+    memo(mechanismProvisions),
+    memo(overview),
+  ];
   app.openapi(routes.guarantors, async (c) => c.json((await guarantors()) as never, 200));
   app.openapi(routes.areas, async (c) => c.json((await areas()) as never, 200));
   app.openapi(routes.capabilities, async (c) => c.json((await capabilities()) as never, 200));

@@ -1,26 +1,34 @@
 // Analysis commands: score, compare, scenario list/run, simulate, check-settlement.
 import { join, resolve } from 'node:path';
+import { loadModel, loadScenario, loadSettlement, loadWeights, scenarioNames } from '../../analysis/config.js';
+import {
+  renderCompare,
+  renderScenario,
+  renderScore,
+  renderSettlement,
+  renderSimulation,
+} from '../../analysis/render.js';
+import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
-import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import { scoreAgreement, scoreNetwork } from '../../core/analysis/score.js';
+import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import { checkSettlement } from '../../core/analysis/settlement.js';
 import { isIsoDate } from '../../core/dates.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
-import { loadModel, loadScenario, loadSettlement, loadWeights, scenarioNames } from '../../analysis/config.js';
-import { renderCompare, renderScenario, renderScore, renderSettlement, renderSimulation } from '../../analysis/render.js';
-import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { readRegistry } from '../../store/registry-store.js';
-import { json, str, UsageError, type Command, type Io } from '../command.js';
+import { type Command, type Io, json, str, UsageError } from '../command.js';
 import { CliFailure, packageRoot, storeOptions, withStore } from '../context.js';
 
-const fail = (issues: Issue[], next: string) => new CliFailure(`${issues.map(formatIssue).join('\n')}\n${issues.length} problem(s). ${next}`);
+const fail = (issues: Issue[], next: string) =>
+  new CliFailure(`${issues.map(formatIssue).join('\n')}\n${issues.length} problem(s). ${next}`);
 const num = (v: unknown, name: string, def: number, min = 0) => {
   if (v === undefined) return def;
   const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: expected a number >= ${min}, found ${String(v)}`);
+  if (!Number.isFinite(n) || n < min)
+    throw new UsageError(`--${name}: expected a number >= ${min}, found ${String(v)}`);
   return n;
 };
 const configFile = (name: string) => join(packageRoot, 'config', name);
@@ -38,7 +46,11 @@ async function weightsFrom(values: Record<string, unknown>, io: Io) {
 async function scenarioFrom(arg: string, io: Io) {
   const file = arg.endsWith('.yaml') || arg.includes('/') ? resolve(io.cwd, arg) : join(scenariosDir, `${arg}.yaml`);
   const s = await loadScenario(file, settlementsDir, io.cwd);
-  if (!s.value) throw fail(s.issues, `List the named scenarios with \`compact scenario list\`; docs/scenarios.md gives the format.`);
+  if (!s.value)
+    throw fail(
+      s.issues,
+      `List the named scenarios with \`compact scenario list\`; docs/scenarios.md gives the format.`,
+    );
   return s.value;
 }
 
@@ -54,7 +66,15 @@ and reports each agreement's rank range.
 Examples:
   compact score --json
   compact score --weights my-weights.yaml --sensitivity 0.3`,
-  options: { ...storeOptions, weights: { type: 'string' }, on: { type: 'string' }, sensitivity: { type: 'string' }, samples: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    weights: { type: 'string' },
+    on: { type: 'string' },
+    sensitivity: { type: 'string' },
+    samples: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const on = str(values.on);
     if (on && !isIsoDate(on)) throw new UsageError(`--on: expected a date YYYY-MM-DD, found ${on}`);
@@ -65,8 +85,16 @@ Examples:
     return withStore(values, io, async (db) => {
       const reg = await readRegistry(db);
       const list = reg.agreements.filter((a) => !on || inForceOn(a, on));
-      const scores = list.map((a) => scoreAgreement(a, weights)).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
-      const out = { weights, on: on ?? null, network: scoreNetwork(scores), agreements: scores, sensitivity: sensitivity(scores, weights, pert, samples, seed) };
+      const scores = list
+        .map((a) => scoreAgreement(a, weights))
+        .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+      const out = {
+        weights,
+        on: on ?? null,
+        network: scoreNetwork(scores),
+        agreements: scores,
+        sensitivity: sensitivity(scores, weights, pert, samples, seed),
+      };
       io.out(values.json ? json(out) : renderScore(out));
       return 0;
     });
@@ -85,7 +113,8 @@ Example: compact compare kyiv-security-compact-2022 ukraine-compact-2024 --json`
   options: { ...storeOptions, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const [p, t] = positionals;
-    if (!p || !t) throw new UsageError('give a proposal and a target, e.g. kyiv-security-compact-2022 ukraine-compact-2024');
+    if (!p || !t)
+      throw new UsageError('give a proposal and a target, e.g. kyiv-security-compact-2022 ukraine-compact-2024');
     return withStore(values, io, async (db) => {
       const r = compare(await readRegistry(db), p, t);
       if (!r.comparison) throw fail(r.issues, 'List frameworks with `compact frameworks`.');
@@ -98,15 +127,24 @@ Example: compact compare kyiv-security-compact-2022 ukraine-compact-2024 --json`
 const scenarioList: Command = {
   name: ['scenario', 'list'],
   summary: 'list the named scenarios in data/scenarios/',
-  help: 'Usage: compact scenario list [--json]\n\nEach scenario\'s file is validated; exit 1 if any is invalid. Example: compact scenario list --json',
+  help: "Usage: compact scenario list [--json]\n\nEach scenario's file is validated; exit 1 if any is invalid. Example: compact scenario list --json",
   options: { ...storeOptions, json: { type: 'boolean' } },
   async run({ values }, io) {
     const rows = [];
     for (const n of await scenarioNames(scenariosDir)) {
       const s = await loadScenario(join(scenariosDir, `${n}.yaml`), settlementsDir, io.cwd);
-      rows.push({ name: n, title: s.value?.title ?? null, operations: s.value?.operations.map((o) => o.op) ?? [], issues: s.issues.map(formatIssue) });
+      rows.push({
+        name: n,
+        title: s.value?.title ?? null,
+        operations: s.value?.operations.map((o) => o.op) ?? [],
+        issues: s.issues.map(formatIssue),
+      });
     }
-    io.out(values.json ? json(rows) : rows.map((r) => `${r.name.padEnd(24)} ${r.title ?? '(invalid: ' + r.issues.join('; ') + ')'}`).join('\n'));
+    io.out(
+      values.json
+        ? json(rows)
+        : rows.map((r) => `${r.name.padEnd(24)} ${r.title ?? `(invalid: ${r.issues.join('; ')})`}`).join('\n'),
+    );
     return rows.some((r) => r.issues.length) ? 1 : 0;
   },
 };
@@ -129,7 +167,11 @@ Examples:
     const model = await loadModel(configFile('model.yaml'), io.cwd);
     if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
     return withStore(values, io, async (db) => {
-      const r = runScenario(await readRegistry(db), sc, { weights, rates: model.value!.rates, horizon: model.value!.horizon });
+      const r = runScenario(await readRegistry(db), sc, {
+        weights,
+        rates: model.value!.rates,
+        horizon: model.value!.horizon,
+      });
       if (!r.result) throw fail(r.issues, 'Fix the scenario file (docs/scenarios.md).');
       io.out(values.json ? json(r.result) : renderScenario(r.result));
       return 0;
@@ -151,7 +193,15 @@ is empty from the agreements' pledges. The output names the input used. Same see
 Examples:
   compact simulate --trials 100000 --seed 1 --json
   compact simulate --scenario us-withdrawal-2025 --trials 200000 --seed 7`,
-  options: { ...storeOptions, scenario: { type: 'string' }, trials: { type: 'string' }, seed: { type: 'string' }, workers: { type: 'string' }, 'repeat-annual': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    scenario: { type: 'string' },
+    trials: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    'repeat-annual': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const trials = num(values.trials, 'trials', 100000, 1);
     const seed = num(values.seed, 'seed', 1);
@@ -159,10 +209,24 @@ Examples:
     const sc = str(values.scenario) ? await scenarioFrom(str(values.scenario)!, io) : null;
     const model = await loadModel(configFile('model.yaml'), io.cwd);
     if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
-    const { reg, ledger } = await withStore(values, io, async (db) => ({ reg: await readRegistry(db), ledger: await readLedger(db) }));
-    const bar = io.tty ? (d: number, t: number) => io.err(`\x1b[1A\x1b[2Ksimulating [${'#'.repeat(Math.round((30 * d) / t)).padEnd(30)}] ${d}/${t} blocks`) : undefined;
+    const { reg, ledger } = await withStore(values, io, async (db) => ({
+      reg: await readRegistry(db),
+      ledger: await readLedger(db),
+    }));
+    const bar = io.tty
+      ? (d: number, t: number) =>
+          io.err(`\x1b[1A\x1b[2Ksimulating [${'#'.repeat(Math.round((30 * d) / t)).padEnd(30)}] ${d}/${t} blocks`)
+      : undefined;
     if (bar) io.err('');
-    const r = await simulateRegistry(reg, model.value, { trials, seed, workers, repeatAnnual: Boolean(values['repeat-annual']), scenario: sc, ledger, onProgress: bar });
+    const r = await simulateRegistry(reg, model.value, {
+      trials,
+      seed,
+      workers,
+      repeatAnnual: Boolean(values['repeat-annual']),
+      scenario: sc,
+      ledger,
+      onProgress: bar,
+    });
     if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
     io.out(values.json ? json(r.report) : renderSimulation(r.report));
     return 0;
@@ -193,7 +257,17 @@ Example: compact check-settlement data/settlements/russia-demands.yaml`,
       const reg = await readRegistry(db);
       const check = checkSettlement(reg, s.value!, on);
       const year = Number(on.slice(0, 4));
-      const sc = { schema_version: 1 as const, id: `accept-${s.value!.id}`, title: `accept ${s.value!.title}`, description: 'the operations implied by accepting the terms', sources: [], on: `${year}-06-01`, attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' }, projection: { repeat_annual: false }, operations: check.operations };
+      const sc = {
+        schema_version: 1 as const,
+        id: `accept-${s.value!.id}`,
+        title: `accept ${s.value!.title}`,
+        description: 'the operations implied by accepting the terms',
+        sources: [],
+        on: `${year}-06-01`,
+        attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' },
+        projection: { repeat_annual: false },
+        operations: check.operations,
+      };
       const effect = runScenario(reg, sc, { weights, rates: model.value!.rates, horizon: model.value!.horizon });
       const out = { ...check, accepted_on: on, effect: effect.result ? effect.result.diff : null };
       io.out(values.json ? json(out) : renderSettlement(out));

@@ -1,6 +1,6 @@
 // Token and audit commands: `compact token create|revoke|list`, `compact audit`.
 import { AuthInputError, createToken, listAudit, listTokens, revokeToken } from '../../store/auth-store.js';
-import { json, str, table, UsageError, type Command } from '../command.js';
+import { type Command, json, str, table, UsageError } from '../command.js';
 import { CliFailure, storeOptions, withStore } from '../context.js';
 
 const create: Command = {
@@ -11,16 +11,29 @@ const create: Command = {
 Roles: viewer reads; party_editor (bound to --party) writes ledger entries, evidence and events of its own party;
 coordinator writes every party's operational data; admin also writes registry data and manages tokens.
 Example: compact token create --name "Warsaw office" --role party_editor --party PL`,
-  options: { ...storeOptions, name: { type: 'string' }, role: { type: 'string' }, party: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    name: { type: 'string' },
+    role: { type: 'string' },
+    party: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const name = str(values.name);
     const role = str(values.role);
     if (!name || !role) throw new UsageError('--name and --role are required');
     return withStore(values, io, async (db) => {
       try {
-        const t = await createToken(db, { name, role, party: str(values.party) ?? null }, `cli:${io.env.USER ?? 'local'}`);
+        const t = await createToken(
+          db,
+          { name, role, party: str(values.party) ?? null },
+          `cli:${io.env.USER ?? 'local'}`,
+        );
         if (values.json) io.out(json(t));
-        else io.out(`created ${t.id} (${t.role}${t.party ? ` for ${t.party}` : ''}). The token, shown only now:\n${t.token}`);
+        else
+          io.out(
+            `created ${t.id} (${t.role}${t.party ? ` for ${t.party}` : ''}). The token, shown only now:\n${t.token}`,
+          );
         return 0;
       } catch (e) {
         if (e instanceof AuthInputError) throw new CliFailure(e.message);
@@ -65,11 +78,30 @@ const audit: Command = {
   name: ['audit'],
   summary: 'list the append-only audit log of writes: who, when, what',
   help: 'Usage: compact audit [--actor NAME] [--action PREFIX] [--after SEQ] [--limit N] [--json]',
-  options: { ...storeOptions, actor: { type: 'string' }, action: { type: 'string' }, after: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    actor: { type: 'string' },
+    action: { type: 'string' },
+    after: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     return withStore(values, io, async (db) => {
-      const rows = await listAudit(db, { actor: str(values.actor), action: str(values.action), afterSeq: values.after ? Number(values.after) : undefined, limit: values.limit ? Number(values.limit) : undefined });
-      io.out(values.json ? json(rows) : table(rows.map((r) => ({ ...r, detail: JSON.stringify(r.detail) })), ['seq', 'at', 'actor', 'action', 'target', 'detail']));
+      const rows = await listAudit(db, {
+        actor: str(values.actor),
+        action: str(values.action),
+        afterSeq: values.after ? Number(values.after) : undefined,
+        limit: values.limit ? Number(values.limit) : undefined,
+      });
+      io.out(
+        values.json
+          ? json(rows)
+          : table(
+              rows.map((r) => ({ ...r, detail: JSON.stringify(r.detail) })),
+              ['seq', 'at', 'actor', 'action', 'target', 'detail'],
+            ),
+      );
       return 0;
     });
   },

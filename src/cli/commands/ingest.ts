@@ -2,14 +2,18 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml, stringify } from 'yaml';
-import { json, str, UsageError, type Command } from '../command.js';
 import { buildDraft } from '../../ingest/draft.js';
-import { extractFile, ExtractError } from '../../ingest/extract/index.js';
-import { applyReview, checkDraft, undecided } from '../../ingest/review.js';
 import { draftToRecord, RecordError } from '../../ingest/draft-to-record.js';
+import { ExtractError, extractFile } from '../../ingest/extract/index.js';
+import { applyReview, checkDraft, undecided } from '../../ingest/review.js';
 import type { Draft } from '../../ingest/types.js';
+import { type Command, json, str, UsageError } from '../command.js';
 
-const list = (v: unknown) => (str(v) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const list = (v: unknown) =>
+  (str(v) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const ingest: Command = {
   name: ['ingest'],
@@ -47,9 +51,11 @@ const ingest: Command = {
       io.out(body);
       return 0;
     }
-    await writeFile(resolve(io.cwd, out), body.endsWith('\n') ? body : body + '\n');
+    await writeFile(resolve(io.cwd, out), body.endsWith('\n') ? body : `${body}\n`);
     const areas = Object.keys(draft.areas);
-    io.err(`${out}: ${areas.length} areas, ${draft.pledges.length} amounts, signed ${draft.signed_on ?? 'date not found'}. Next: set accepted: true|false on passages, then \`compact ingest review ${out} --source-url URL --out record.yaml\`.`);
+    io.err(
+      `${out}: ${areas.length} areas, ${draft.pledges.length} amounts, signed ${draft.signed_on ?? 'date not found'}. Next: set accepted: true|false on passages, then \`compact ingest review ${out} --source-url URL --out record.yaml\`.`,
+    );
     return 0;
   },
 };
@@ -88,22 +94,32 @@ const review: Command = {
     try {
       parsed = parseYaml(await readFile(resolve(io.cwd, file), 'utf8'));
     } catch (e) {
-      io.err(`${file}: cannot read the draft (${(e as Error).message}); give a file written by \`compact ingest --out\``);
+      io.err(
+        `${file}: cannot read the draft (${(e as Error).message}); give a file written by \`compact ingest --out\``,
+      );
       return 1;
     }
     const shape = checkDraft(parsed);
     if (shape.length) {
-      for (const i of shape) io.err(`${file}: ${i.path || '(top)'}: ${i.message}; fix the YAML or re-run \`compact ingest\``);
+      for (const i of shape)
+        io.err(`${file}: ${i.path || '(top)'}: ${i.message}; fix the YAML or re-run \`compact ingest\``);
       return 1;
     }
-    const { draft, issues } = applyReview(parsed as Draft, { accept: list(values.accept), reject: list(values.reject) });
+    const { draft, issues } = applyReview(parsed as Draft, {
+      accept: list(values.accept),
+      reject: list(values.reject),
+    });
     if (issues.length) {
-      for (const i of issues) io.err(`${file}: ${i.path}: ${i.message}; check the area names given to --accept/--reject`);
+      for (const i of issues)
+        io.err(`${file}: ${i.path}: ${i.message}; check the area names given to --accept/--reject`);
       return 1;
     }
     const open = undecided(draft);
-    if (open.length) io.err(`${file}: no decision for ${open.join(', ')}; these areas are left out (accept or reject them to silence this)`);
-    let record;
+    if (open.length)
+      io.err(
+        `${file}: no decision for ${open.join(', ')}; these areas are left out (accept or reject them to silence this)`,
+      );
+    let record: ReturnType<typeof draftToRecord>;
     try {
       record = draftToRecord(draft, { sourceUrl, partner: str(values.partner), id: str(values.id) });
     } catch (e) {
@@ -118,7 +134,9 @@ const review: Command = {
     if (!out) io.out(body);
     else {
       await writeFile(resolve(io.cwd, out), body);
-      io.err(`${out}: ${record.provisions.length} provisions, ${record.pledges.length} pledges for ${record.id}. Check fields marked unknown before adding it to the registry.`);
+      io.err(
+        `${out}: ${record.provisions.length} provisions, ${record.pledges.length} pledges for ${record.id}. Check fields marked unknown before adding it to the registry.`,
+      );
     }
     return 0;
   },

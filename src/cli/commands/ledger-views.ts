@@ -2,20 +2,28 @@
 import ExcelJS from 'exceljs';
 import { isIsoDate } from '../../core/dates.js';
 import { formatIssue } from '../../core/issues.js';
-import { burdenShare, coverage, gaps, predictability, rateIndex, type ForceWindow } from '../../core/ledger/index.js';
+import { burdenShare, coverage, type ForceWindow, gaps, predictability, rateIndex } from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
-import { ledgerBuckets, ledgerHead, seedLedger, type LedgerHead } from '../../store/ledger-store.js';
+import { type LedgerHead, ledgerBuckets, ledgerHead, seedLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
-import { json, str, table, UsageError, type Command, type Io } from '../command.js';
+import { type Command, type Io, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
 
 /** withStore, and fills an empty ledger from the bundled seed first (unless `seed: false`). */
-export async function withLedger<T>(values: Record<string, unknown>, io: Io, fn: (db: Db) => Promise<T>, opts: { seed?: boolean } = {}): Promise<T> {
+export async function withLedger<T>(
+  values: Record<string, unknown>,
+  io: Io,
+  fn: (db: Db) => Promise<T>,
+  opts: { seed?: boolean } = {},
+): Promise<T> {
   return withStore(values, io, async (db) => {
     if (opts.seed !== false) {
       const s = await seedLedger(db, dataDir(values, io));
-      if (s.issues.length) throw new CliFailure(`${s.issues.map(formatIssue).join('\n')}\nthe bundled ledger seed does not load; nothing written.`);
+      if (s.issues.length)
+        throw new CliFailure(
+          `${s.issues.map(formatIssue).join('\n')}\nthe bundled ledger seed does not load; nothing written.`,
+        );
       if (s.appended) io.err(`seeded the empty ledger with ${s.appended} pledges from the agreements`);
     }
     return fn(db);
@@ -23,14 +31,22 @@ export async function withLedger<T>(values: Record<string, unknown>, io: Io, fn:
 }
 
 /** Writes rows to an .xlsx workbook: a header row, numeric cells for amounts and counts, and a `chain` sheet. */
-export async function writeXlsx(file: string, sheet: string, rows: Record<string, unknown>[], cols: string[], head: LedgerHead): Promise<void> {
+export async function writeXlsx(
+  file: string,
+  sheet: string,
+  rows: Record<string, unknown>[],
+  cols: string[],
+  head: LedgerHead,
+): Promise<void> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   ws.addRow(cols).font = { bold: true };
   const numeric = new Set(['amount', 'entries', 'no_rate', 'year', 'committed', 'indicative', 'expired', 'delivered']);
-  for (const r of rows) ws.addRow(cols.map((c) => (numeric.has(c) && r[c] !== null && r[c] !== undefined ? Number(r[c]) : (r[c] ?? null))));
+  for (const r of rows)
+    ws.addRow(cols.map((c) => (numeric.has(c) && r[c] !== null && r[c] !== undefined ? Number(r[c]) : (r[c] ?? null))));
   cols.forEach((c, i) => {
-    if (c === 'amount' || ['committed', 'indicative', 'expired', 'delivered'].includes(c)) ws.getColumn(i + 1).numFmt = '#,##0.00';
+    if (c === 'amount' || ['committed', 'indicative', 'expired', 'delivered'].includes(c))
+      ws.getColumn(i + 1).numFmt = '#,##0.00';
   });
   const chain = wb.addWorksheet('chain');
   chain.addRow(['head_hash', 'count']).font = { bold: true };
@@ -42,7 +58,9 @@ async function views(db: Db, values: Record<string, unknown>, io: Io, asOf: stri
   const dir = dataDir(values, io);
   const rates = await loadRates(dir);
   if (!rates.table) throw new CliFailure(rates.issues.map(formatIssue).join('\n'));
-  const force = new Map<string, ForceWindow>((await listAgreements(db)).map((a) => [a.id, { start: a.in_force_from, end: a.in_force_until }]));
+  const force = new Map<string, ForceWindow>(
+    (await listAgreements(db)).map((a) => [a.id, { start: a.in_force_from, end: a.in_force_until }]),
+  );
   return coverage(await ledgerBuckets(db), rateIndex(rates.table), force, asOf);
 }
 
@@ -72,8 +90,21 @@ Example: compact coverage --year 2025 --json`,
       if (!gdp.values) throw new CliFailure(gdp.issues.map(formatIssue).join('\n'));
       const cells = year ? cov.cells.filter((c) => c.year === Number(year)) : cov.cells;
       const head = await ledgerHead(db);
-      if (values.json) io.out(json({ ...cov, cells, years: year ? [Number(year)] : cov.years, predictability: predictability(cov), burden_share: burdenShare(cov, gdp.values), ledger: head }));
-      else io.out(`${table(cells as unknown as Record<string, unknown>[], ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'])}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`);
+      if (values.json)
+        io.out(
+          json({
+            ...cov,
+            cells,
+            years: year ? [Number(year)] : cov.years,
+            predictability: predictability(cov),
+            burden_share: burdenShare(cov, gdp.values),
+            ledger: head,
+          }),
+        );
+      else
+        io.out(
+          `${table(cells as unknown as Record<string, unknown>[], ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'])}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
+        );
       return 0;
     });
   },
@@ -96,7 +127,10 @@ Example: compact gaps --needs config/needs-example.yaml --json`,
     return withLedger(values, io, async (db) => {
       const rows = gaps(await views(db, values, io, asOf), n.needs!);
       if (values.json) io.out(json({ as_of: asOf, illustrative: n.illustrative, rows }));
-      else io.out(`${n.illustrative ? 'ILLUSTRATIVE needs file\n' : ''}${table(rows as unknown as Record<string, unknown>[], ['capability', 'year', 'need', 'committed', 'indicative', 'gap_committed', 'gap_with_indicative', 'covered_share'])}`);
+      else
+        io.out(
+          `${n.illustrative ? 'ILLUSTRATIVE needs file\n' : ''}${table(rows as unknown as Record<string, unknown>[], ['capability', 'year', 'need', 'committed', 'indicative', 'gap_committed', 'gap_with_indicative', 'covered_share'])}`,
+        );
       return 0;
     });
   },

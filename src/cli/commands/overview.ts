@@ -2,7 +2,7 @@
 import { isIsoDate } from '../../core/dates.js';
 import { registryOverview } from '../../core/overview.js';
 import { readRegistry } from '../../store/registry-store.js';
-import { json, str, UsageError, type Command } from '../command.js';
+import { type Command, json, str, UsageError } from '../command.js';
 import { storeOptions, withStore } from '../context.js';
 
 export const overviewCommand: Command = {
@@ -21,20 +21,24 @@ export const overviewCommand: Command = {
         io.out(json(o));
         return 0;
       }
-      io.out([
-        'Compact — Ukraine\'s bilateral security agreements',
-        `${o.series} agreements in the 2024 series (+${o.related} related), ${o.frameworks} frameworks, ${o.provisions} coded provisions`,
-        ...(o.as_of ? [`in force on ${o.as_of}: ${o.in_force_on_date} of ${o.series}`] : []),
-        `legal force: ${fmt(o.legal_force)}`,
-        `wording of the response clause: ${fmt(o.wording)}`,
-        `with a consultation-on-attack clause: ${o.with_24h_consultation} of ${o.series}`,
-        `terms end: ${fmt(o.term_ends)}`,
-      ].join('\n'));
+      io.out(
+        [
+          "Compact — Ukraine's bilateral security agreements",
+          `${o.series} agreements in the 2024 series (+${o.related} related), ${o.frameworks} frameworks, ${o.provisions} coded provisions`,
+          ...(o.as_of ? [`in force on ${o.as_of}: ${o.in_force_on_date} of ${o.series}`] : []),
+          `legal force: ${fmt(o.legal_force)}`,
+          `wording of the response clause: ${fmt(o.wording)}`,
+          `with a consultation-on-attack clause: ${o.with_24h_consultation} of ${o.series}`,
+          `terms end: ${fmt(o.term_ends)}`,
+        ].join('\n'),
+      );
       return 0;
     });
   },
 };
 
 function fmt(o: Record<string, number>): string {
-  return Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ');
+  return Object.entries(o)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
 }

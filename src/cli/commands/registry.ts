@@ -1,12 +1,21 @@
 // Registry commands: validate, load, agreements, show, frameworks, parties, sources.
-import { formatIssue } from '../../core/issues.js';
-import { forcePeriod } from '../../core/in-force.js';
-import type { Agreement, Framework } from '../../core/model.js';
+
 import { isIsoDate } from '../../core/dates.js';
+import { forcePeriod } from '../../core/in-force.js';
+import { formatIssue } from '../../core/issues.js';
+import type { Agreement, Framework } from '../../core/model.js';
 import { isArea } from '../../core/taxonomy.js';
 import { loadRegistry } from '../../data/load-registry.js';
-import { getRecord, listAgreements, listFrameworks, listParties, recordVersions, saveRegistry, sourcesOf } from '../../store/registry-store.js';
-import { csv, json, str, table, UsageError, type Command } from '../command.js';
+import {
+  getRecord,
+  listAgreements,
+  listFrameworks,
+  listParties,
+  recordVersions,
+  saveRegistry,
+  sourcesOf,
+} from '../../store/registry-store.js';
+import { type Command, csv, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
 
 const validate: Command = {
@@ -21,9 +30,23 @@ Each problem is printed as file:line:column field: message (expected ..., found 
   async run({ values, positionals }, io) {
     const dir = positionals[0] ? positionals[0] : dataDir(values, io);
     const r = await loadRegistry(dir, io.cwd);
-    if (values.json) io.out(json({ ok: r.issues.length === 0, issues: r.issues, agreements: r.registry?.agreements.length ?? 0, frameworks: r.registry?.frameworks.length ?? 0 }));
-    else if (r.issues.length) io.err(`${r.issues.map(formatIssue).join('\n')}\n${r.issues.length} problem(s) in ${dir}. Fix them and run \`compact validate\` again.`);
-    else io.out(`${dir}: ${r.registry!.agreements.length} agreements, ${r.registry!.frameworks.length} frameworks, ${r.registry!.parties.length} parties — all valid`);
+    if (values.json)
+      io.out(
+        json({
+          ok: r.issues.length === 0,
+          issues: r.issues,
+          agreements: r.registry?.agreements.length ?? 0,
+          frameworks: r.registry?.frameworks.length ?? 0,
+        }),
+      );
+    else if (r.issues.length)
+      io.err(
+        `${r.issues.map(formatIssue).join('\n')}\n${r.issues.length} problem(s) in ${dir}. Fix them and run \`compact validate\` again.`,
+      );
+    else
+      io.out(
+        `${dir}: ${r.registry!.agreements.length} agreements, ${r.registry!.frameworks.length} frameworks, ${r.registry!.parties.length} parties — all valid`,
+      );
     return r.issues.length ? 1 : 0;
   },
 };
@@ -40,10 +63,14 @@ data twice changes nothing.`,
   async run({ values, positionals }, io) {
     const dir = positionals[0] ?? dataDir(values, io);
     const r = await loadRegistry(dir, io.cwd);
-    if (!r.registry) throw new CliFailure(`${r.issues.map(formatIssue).join('\n')}\n${r.issues.length} problem(s): nothing loaded.`);
+    if (!r.registry)
+      throw new CliFailure(`${r.issues.map(formatIssue).join('\n')}\n${r.issues.length} problem(s): nothing loaded.`);
     const report = await withStore(values, io, (db) => saveRegistry(db, r.registry!, r.files), { autoload: false });
     if (values.json) io.out(json(report));
-    else io.out(`loaded ${dir}: ${report.added.length} added, ${report.changed.length} changed (new version), ${report.unchanged} unchanged, ${report.removed.length} removed`);
+    else
+      io.out(
+        `loaded ${dir}: ${report.added.length} added, ${report.changed.length} changed (new version), ${report.unchanged} unchanged, ${report.removed.length} removed`,
+      );
     return 0;
   },
 };
@@ -59,7 +86,14 @@ const agreements: Command = {
 Examples:
   compact agreements --in-force-on 2034-06-01 --json
   compact agreements --party US --csv`,
-  options: { ...storeOptions, 'in-force-on': { type: 'string' }, party: { type: 'string' }, area: { type: 'string' }, json: { type: 'boolean' }, csv: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    'in-force-on': { type: 'string' },
+    party: { type: 'string' },
+    area: { type: 'string' },
+    json: { type: 'boolean' },
+    csv: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const on = str(values['in-force-on']);
     if (on && !isIsoDate(on)) throw new UsageError(`--in-force-on: expected a date YYYY-MM-DD, found ${on}`);
@@ -70,8 +104,23 @@ Examples:
       if (values.json) {
         const full = await Promise.all(rows.map(async (r) => ({ ...r, sources: await sourcesOf(db, r.id) })));
         io.out(json(full));
-      } else if (values.csv) io.out(csv(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_from', 'in_force_until', 'legal_force', 'wording', 'title']));
-      else io.out(`${table(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_until', 'legal_force', 'wording'])}\n${rows.length} agreement(s)`);
+      } else if (values.csv)
+        io.out(
+          csv(rows as unknown as Record<string, unknown>[], [
+            'id',
+            'partner',
+            'signed_on',
+            'in_force_from',
+            'in_force_until',
+            'legal_force',
+            'wording',
+            'title',
+          ]),
+        );
+      else
+        io.out(
+          `${table(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_until', 'legal_force', 'wording'])}\n${rows.length} agreement(s)`,
+        );
       return 0;
     });
   },
@@ -90,14 +139,23 @@ Example: compact show ua-gb-2024 --json`,
     if (!id) throw new UsageError('give the id of an agreement or framework, e.g. ua-gb-2024');
     return withStore(values, io, async (db) => {
       const rec = await getRecord(db, id);
-      if (!rec) throw new CliFailure(`no record ${id}. List them with \`compact agreements\` or \`compact frameworks\`.`);
+      if (!rec)
+        throw new CliFailure(`no record ${id}. List them with \`compact agreements\` or \`compact frameworks\`.`);
       const versions = await recordVersions(db, id);
       if (values.json) {
         const extra = rec.kind === 'agreement' ? { force: forcePeriod(rec.body as Agreement) } : {};
-        io.out(json({ ...rec.body, ...extra, record: { kind: rec.kind, version: rec.version, file: rec.file, loaded_at: rec.loaded_at, versions } }));
+        io.out(
+          json({
+            ...rec.body,
+            ...extra,
+            record: { kind: rec.kind, version: rec.version, file: rec.file, loaded_at: rec.loaded_at, versions },
+          }),
+        );
         return 0;
       }
-      io.out(rec.kind === 'agreement' ? renderAgreement(rec.body as Agreement) : renderFramework(rec.body as Framework));
+      io.out(
+        rec.kind === 'agreement' ? renderAgreement(rec.body as Agreement) : renderFramework(rec.body as Framework),
+      );
       return 0;
     });
   },
@@ -110,16 +168,28 @@ function renderAgreement(a: Agreement): string {
     `parties ${a.parties.join(', ')}; signed ${a.signed_on ?? '?'} at ${a.signed_at ?? '?'}; in force ${f.start ?? '?'} to ${f.end ? `before ${f.end}` : 'open-ended'}`,
     `legal force: ${a.legal_force.class} (ratified: ${a.legal_force.ratified ?? 'unknown'}); wording: ${a.wording.class}; on NATO accession: ${a.nato_accession.effect}`,
     '',
-    ...a.provisions.map((p) => `- [${p.area}] ${p.where}${p.mechanism ? ` {${p.mechanism.kind}}` : ''}\n    "${p.quote}" (${p.source}, ${p.evidence})`),
+    ...a.provisions.map(
+      (p) =>
+        `- [${p.area}] ${p.where}${p.mechanism ? ` {${p.mechanism.kind}}` : ''}\n    "${p.quote}" (${p.source}, ${p.evidence})`,
+    ),
     '',
-    ...a.pledges.map((p) => `$ ${p.kind} ${p.amount ?? '?'} ${p.currency ?? ''} ${p.period ?? ''} — ${p.purpose ?? ''}`),
-    ...a.disagreements.map((d) => `! disagreement on ${d.field}: ${d.claims.map((c) => `${c.value} (${c.source})`).join(' vs ')}`),
+    ...a.pledges.map(
+      (p) => `$ ${p.kind} ${p.amount ?? '?'} ${p.currency ?? ''} ${p.period ?? ''} — ${p.purpose ?? ''}`,
+    ),
+    ...a.disagreements.map(
+      (d) => `! disagreement on ${d.field}: ${d.claims.map((c) => `${c.value} (${c.source})`).join(' vs ')}`,
+    ),
   ];
   return lines.join('\n');
 }
 
 function renderFramework(f: Framework): string {
-  return [`${f.id}  ${f.name}`, `${f.type}, ${f.date ?? '?'}, ${f.place ?? ''}; ${f.members.length} members`, ...f.elements.map((e) => `- ${e.id} [${e.status}] ${e.text}`), ...f.provisions.map((p) => `* [${p.area}] "${p.quote}"`)].join('\n');
+  return [
+    `${f.id}  ${f.name}`,
+    `${f.type}, ${f.date ?? '?'}, ${f.place ?? ''}; ${f.members.length} members`,
+    ...f.elements.map((e) => `- ${e.id} [${e.status}] ${e.text}`),
+    ...f.provisions.map((p) => `* [${p.area}] "${p.quote}"`),
+  ].join('\n');
 }
 
 const frameworks: Command = {
@@ -130,8 +200,27 @@ const frameworks: Command = {
   async run({ values }, io) {
     return withStore(values, io, async (db) => {
       const list = await listFrameworks(db);
-      if (values.json) io.out(json(list.map((f) => ({ id: f.id, name: f.name, type: f.type, date: f.date, place: f.place, members: f.members.length, sources: f.sources }))));
-      else io.out(table(list.map((f) => ({ id: f.id, type: f.type, date: f.date, members: f.members.length })), ['id', 'type', 'date', 'members']));
+      if (values.json)
+        io.out(
+          json(
+            list.map((f) => ({
+              id: f.id,
+              name: f.name,
+              type: f.type,
+              date: f.date,
+              place: f.place,
+              members: f.members.length,
+              sources: f.sources,
+            })),
+          ),
+        );
+      else
+        io.out(
+          table(
+            list.map((f) => ({ id: f.id, type: f.type, date: f.date, members: f.members.length })),
+            ['id', 'type', 'date', 'members'],
+          ),
+        );
       return 0;
     });
   },
@@ -146,7 +235,17 @@ const parties: Command = {
     return withStore(values, io, async (db) => {
       const list = await listParties(db);
       if (values.json) io.out(json(list));
-      else io.out(table(list as unknown as Record<string, unknown>[], ['code', 'name', 'kind', 'nato_member_since', 'eu_member_since', 'agreements']));
+      else
+        io.out(
+          table(list as unknown as Record<string, unknown>[], [
+            'code',
+            'name',
+            'kind',
+            'nato_member_since',
+            'eu_member_since',
+            'agreements',
+          ]),
+        );
       return 0;
     });
   },
@@ -162,7 +261,8 @@ const sources: Command = {
     if (!id) throw new UsageError('give a record id, e.g. ua-gb-2024');
     return withStore(values, io, async (db) => {
       const list = await sourcesOf(db, id);
-      if (list.length === 0) throw new CliFailure(`no record ${id} (or it cites nothing). List records with \`compact agreements\`.`);
+      if (list.length === 0)
+        throw new CliFailure(`no record ${id} (or it cites nothing). List records with \`compact agreements\`.`);
       if (values.json) io.out(json(list));
       else io.out(table(list, ['id', 'url', 'title']));
       return 0;

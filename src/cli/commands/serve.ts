@@ -1,13 +1,17 @@
 // `compact serve`: opens the store and serves the HTTP API and the dashboard until SIGINT/SIGTERM.
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { ensureClient } from '../../web/bundle.js';
 import { webRoutes } from '../../web/routes.js';
-import { str, UsageError, type Command } from '../command.js';
+import { type Command, str, UsageError } from '../command.js';
 import { openContext, storeOptions } from '../context.js';
 
 /** Starts listening and resolves with the bound port once the socket is open. */
-export function listen(fetch: (r: Request) => Response | Promise<Response>, port: number, hostname: string): Promise<{ server: ServerType; port: number }> {
+export function listen(
+  fetch: (r: Request) => Response | Promise<Response>,
+  port: number,
+  hostname: string,
+): Promise<{ server: ServerType; port: number }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, port, hostname }, (info) => resolve({ server, port: info.port }));
     server.once('error', reject);
@@ -28,11 +32,18 @@ stderr. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
 Examples:
   compact serve
   PORT=3000 compact serve --host 0.0.0.0`,
-  options: { ...storeOptions, port: { type: 'string' }, host: { type: 'string' }, 'no-web': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'no-web': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const portText = str(values.port) ?? io.env.PORT ?? '8080';
     const port = Number(portText);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number 0-65535, found ${portText}`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`--port: expected a port number 0-65535, found ${portText}`);
     const host = str(values.host) ?? '127.0.0.1';
     const webDir = values['no-web'] ? null : await ensureClient();
     const db = await openContext(values, io);
@@ -46,13 +57,28 @@ Examples:
     }
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}/`;
     if (values.json) io.out(JSON.stringify({ url, api: `${url}api/`, docs: `${url}api/docs` }));
-    else io.out(`Compact is serving the dashboard at ${url} and the API at ${url}api/ (reference: ${url}api/docs). Ctrl-C stops it.`);
+    else
+      io.out(
+        `Compact is serving the dashboard at ${url} and the API at ${url}api/ (reference: ${url}api/docs). Ctrl-C stops it.`,
+      );
     return new Promise<number>((resolve) => {
       const stop = (signal: string) => {
-        io.err(JSON.stringify({ t: new Date().toISOString(), level: 'info', msg: `${signal}: closing the server and the store` }));
+        io.err(
+          JSON.stringify({
+            t: new Date().toISOString(),
+            level: 'info',
+            msg: `${signal}: closing the server and the store`,
+          }),
+        );
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
-        bound.server.close(() => void db.close().then(() => resolve(0), () => resolve(1)));
+        bound.server.close(
+          () =>
+            void db.close().then(
+              () => resolve(0),
+              () => resolve(1),
+            ),
+        );
         // Idle keep-alive sockets would hold close() open; end them.
         (bound.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
       };

@@ -1,22 +1,48 @@
 // Trigger commands: trigger (record an event), events, obligations, obligation fulfil|waive|breach, explain.
 import { isInstant } from '../../core/dates.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
-import { countdown, describeEvent, explainLines, makeEvent, OBLIGATION_STATES, skipLines, type ObligationState } from '../../core/trigger/index.js';
-import { explain, getEvent, listEvents, listObligations, recordEvent, transition } from '../../store/obligation-store.js';
-import { json, str, table, UsageError, type Command, type Io } from '../command.js';
+import {
+  countdown,
+  describeEvent,
+  explainLines,
+  makeEvent,
+  OBLIGATION_STATES,
+  type ObligationState,
+  skipLines,
+} from '../../core/trigger/index.js';
+import {
+  explain,
+  getEvent,
+  listEvents,
+  listObligations,
+  recordEvent,
+  transition,
+} from '../../store/obligation-store.js';
+import { type Command, type Io, json, str, table, UsageError } from '../command.js';
 import { CliFailure, storeOptions, withStore } from '../context.js';
 
-const EVENT_NAMES: Record<string, string> = { 'armed-attack': 'armed_attack', threat: 'threat_of_attack', 'nato-accession': 'nato_accession', 'termination-notice': 'termination_notice', ceasefire: 'ceasefire', 'ceasefire-breach': 'ceasefire_breach' };
+const EVENT_NAMES: Record<string, string> = {
+  'armed-attack': 'armed_attack',
+  threat: 'threat_of_attack',
+  'nato-accession': 'nato_accession',
+  'termination-notice': 'termination_notice',
+  ceasefire: 'ceasefire',
+  'ceasefire-breach': 'ceasefire_breach',
+};
 
 function instantOpt(values: Record<string, unknown>, name: string, fallback?: string): string {
   const v = str(values[name]) ?? fallback;
-  if (!v || !isInstant(v)) throw new UsageError(`--${name}: expected an instant with a zone, e.g. 2027-03-01T04:00:00Z or 2027-03-01T06:00:00+02:00, found ${v ?? 'nothing'}`);
+  if (!v || !isInstant(v))
+    throw new UsageError(
+      `--${name}: expected an instant with a zone, e.g. 2027-03-01T04:00:00Z or 2027-03-01T06:00:00+02:00, found ${v ?? 'nothing'}`,
+    );
   return v;
 }
 
 /** Cuts long free text for table cells; --json and explain keep it whole. */
 const cut = (s: string | null, n = 40) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
-const asOfOf = (values: Record<string, unknown>) => (values['as-of'] ? instantOpt(values, 'as-of') : new Date().toISOString());
+const asOfOf = (values: Record<string, unknown>) =>
+  values['as-of'] ? instantOpt(values, 'as-of') : new Date().toISOString();
 const graceOf = (values: Record<string, unknown>) => {
   const g = str(values['grace-hours']);
   if (g === undefined) return null;
@@ -31,7 +57,8 @@ function fail(io: Io, issues: Issue[], what: string): number {
 
 const trigger: Command = {
   name: ['trigger'],
-  summary: 'record an event (armed attack, threat, NATO accession, notice, ceasefire, breach) and the obligations it creates',
+  summary:
+    'record an event (armed attack, threat, NATO accession, notice, ceasefire, breach) and the obligations it creates',
   help: `Usage: compact trigger --event TYPE --at INSTANT [--by CODE] [--target CODE] [--party CODE --agreement ID]
                       [--apply-framework ID]... [--hostilities-ended-at INSTANT] [--dry-run] [--json]
 
@@ -46,30 +73,86 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
   compact trigger --event armed-attack --by RU --at 2027-03-01T06:00:00+02:00 --apply-framework kyiv-security-compact-2022 --dry-run
   compact trigger --event termination-notice --party GB --agreement ua-gb-2024 --at 2027-04-01T00:00:00Z`,
   options: {
-    ...storeOptions, event: { type: 'string' }, at: { type: 'string' }, by: { type: 'string' }, target: { type: 'string' }, party: { type: 'string' }, agreement: { type: 'string' },
-    'notice-months': { type: 'string' }, scope: { type: 'string' }, note: { type: 'string' }, id: { type: 'string' }, 'apply-framework': { type: 'string', multiple: true },
-    'hostilities-ended-at': { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' },
+    ...storeOptions,
+    event: { type: 'string' },
+    at: { type: 'string' },
+    by: { type: 'string' },
+    target: { type: 'string' },
+    party: { type: 'string' },
+    agreement: { type: 'string' },
+    'notice-months': { type: 'string' },
+    scope: { type: 'string' },
+    note: { type: 'string' },
+    id: { type: 'string' },
+    'apply-framework': { type: 'string', multiple: true },
+    'hostilities-ended-at': { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
   },
   async run({ values }, io) {
     const name = str(values.event);
     const type = name ? EVENT_NAMES[name] : undefined;
-    if (!type) throw new UsageError(`--event: expected one of ${Object.keys(EVENT_NAMES).join(', ')}, found ${name ?? 'nothing'}`);
+    if (!type)
+      throw new UsageError(
+        `--event: expected one of ${Object.keys(EVENT_NAMES).join(', ')}, found ${name ?? 'nothing'}`,
+      );
     const months = str(values['notice-months']);
-    if (months !== undefined && !/^\d+$/.test(months)) throw new UsageError(`--notice-months: expected whole months, found ${months}`);
-    const { event, issues } = makeEvent({ id: str(values.id), type, at: instantOpt(values, 'at'), aggressor: str(values.by), target: str(values.target), party: str(values.party), agreement: str(values.agreement), notice_months: months ? Number(months) : null, scope: str(values.scope), note: str(values.note) });
-    if (!event) throw new UsageError(issues.map(formatIssue).join('\n').replace(/aggressor/g, 'aggressor (--by)'));
+    if (months !== undefined && !/^\d+$/.test(months))
+      throw new UsageError(`--notice-months: expected whole months, found ${months}`);
+    const { event, issues } = makeEvent({
+      id: str(values.id),
+      type,
+      at: instantOpt(values, 'at'),
+      aggressor: str(values.by),
+      target: str(values.target),
+      party: str(values.party),
+      agreement: str(values.agreement),
+      notice_months: months ? Number(months) : null,
+      scope: str(values.scope),
+      note: str(values.note),
+    });
+    if (!event)
+      throw new UsageError(
+        issues
+          .map(formatIssue)
+          .join('\n')
+          .replace(/aggressor/g, 'aggressor (--by)'),
+      );
     const ended = values['hostilities-ended-at'] ? instantOpt(values, 'hostilities-ended-at') : undefined;
     return withStore(values, io, async (db) => {
-      const r = await recordEvent(db, event, { applyFrameworks: (values['apply-framework'] as string[] | undefined) ?? [], hostilitiesConcludedAt: ended, dryRun: Boolean(values['dry-run']) });
+      const r = await recordEvent(db, event, {
+        applyFrameworks: (values['apply-framework'] as string[] | undefined) ?? [],
+        hostilitiesConcludedAt: ended,
+        dryRun: Boolean(values['dry-run']),
+      });
       if (r.issues.length) return fail(io, r.issues, 'the event was not recorded');
-      const status = values['dry-run'] ? 'dry run: nothing recorded' : r.created ? 'recorded' : 'already recorded: nothing changed';
+      const status = values['dry-run']
+        ? 'dry run: nothing recorded'
+        : r.created
+          ? 'recorded'
+          : 'already recorded: nothing changed';
       if (values.json) {
         io.out(json({ status, created: r.created, ...r.evaluation }));
         return 0;
       }
-      const rows = r.evaluation.obligations.map((o) => ({ id: o.id, record: o.record_id, promisor: o.promisor, kind: o.kind, due: o.due ?? '-', countdown: countdown(o.due, event.at), qualifier: cut(o.qualifier), wording: cut(o.wording) }));
-      io.out(`${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.skipped.length} skipped:`);
-      io.out(skipLines(r.evaluation.skipped).map((l) => `  ${l}`).join('\n'));
+      const rows = r.evaluation.obligations.map((o) => ({
+        id: o.id,
+        record: o.record_id,
+        promisor: o.promisor,
+        kind: o.kind,
+        due: o.due ?? '-',
+        countdown: countdown(o.due, event.at),
+        qualifier: cut(o.qualifier),
+        wording: cut(o.wording),
+      }));
+      io.out(
+        `${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.skipped.length} skipped:`,
+      );
+      io.out(
+        skipLines(r.evaluation.skipped)
+          .map((l) => `  ${l}`)
+          .join('\n'),
+      );
       return 0;
     });
   },
@@ -84,7 +167,10 @@ const events: Command = {
     return withStore(values, io, async (db) => {
       const list = await listEvents(db);
       if (values.json) io.out(json(list));
-      else io.out(`${table(list as unknown as Record<string, unknown>[], ['id', 'type', 'at', 'aggressor', 'target', 'party', 'agreement', 'obligations'])}\n${list.length} event(s)`);
+      else
+        io.out(
+          `${table(list as unknown as Record<string, unknown>[], ['id', 'type', 'at', 'aggressor', 'target', 'party', 'agreement', 'obligations'])}\n${list.length} event(s)`,
+        );
       return 0;
     });
   },
@@ -99,20 +185,52 @@ const obligations: Command = {
   --as-of    the clock for overdue and countdowns (default: now); states are recomputed as of that instant
   --grace-hours   count an unfulfilled obligation as breached this long after its due instant (default: never)
 Example: compact obligations --party GB --as-of 2027-03-01T04:48:00Z`,
-  options: { ...storeOptions, status: { type: 'string' }, party: { type: 'string' }, event: { type: 'string' }, 'as-of': { type: 'string' }, 'grace-hours': { type: 'string' }, after: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    ...storeOptions,
+    status: { type: 'string' },
+    party: { type: 'string' },
+    event: { type: 'string' },
+    'as-of': { type: 'string' },
+    'grace-hours': { type: 'string' },
+    after: { type: 'string' },
+    limit: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, io) {
     const status = str(values.status);
-    if (status && !(OBLIGATION_STATES as readonly string[]).includes(status)) throw new UsageError(`--status: expected ${OBLIGATION_STATES.join(' | ')}, found ${status}`);
+    if (status && !(OBLIGATION_STATES as readonly string[]).includes(status))
+      throw new UsageError(`--status: expected ${OBLIGATION_STATES.join(' | ')}, found ${status}`);
     const asOf = asOfOf(values);
     return withStore(values, io, async (db) => {
-      const rows = await listObligations(db, { asOf, status: status as ObligationState | undefined, party: str(values.party)?.toUpperCase(), event: str(values.event), breachGraceMs: graceOf(values), after: str(values.after), limit: values.limit ? Number(values.limit) : undefined });
+      const rows = await listObligations(db, {
+        asOf,
+        status: status as ObligationState | undefined,
+        party: str(values.party)?.toUpperCase(),
+        event: str(values.event),
+        breachGraceMs: graceOf(values),
+        after: str(values.after),
+        limit: values.limit ? Number(values.limit) : undefined,
+      });
       if (values.json) {
         io.out(json(rows));
         return 0;
       }
-      const sorted = [...rows].sort((a, b) => (a.due ?? '9') < (b.due ?? '9') ? -1 : (a.due ?? '9') > (b.due ?? '9') ? 1 : a.id < b.id ? -1 : 1);
-      const cells = sorted.map((o) => ({ id: o.id, record: o.record_id, promisor: o.promisor, kind: o.kind, state: o.state, due: o.due ?? '-', countdown: o.state === 'pending' || o.state === 'overdue' ? countdown(o.due, asOf) : '', qualifier: cut(o.qualifier) }));
-      io.out(`${table(cells, ['id', 'record', 'promisor', 'kind', 'state', 'due', 'countdown', 'qualifier'])}\n${rows.length} obligation(s) as of ${asOf}`);
+      const sorted = [...rows].sort((a, b) =>
+        (a.due ?? '9') < (b.due ?? '9') ? -1 : (a.due ?? '9') > (b.due ?? '9') ? 1 : a.id < b.id ? -1 : 1,
+      );
+      const cells = sorted.map((o) => ({
+        id: o.id,
+        record: o.record_id,
+        promisor: o.promisor,
+        kind: o.kind,
+        state: o.state,
+        due: o.due ?? '-',
+        countdown: o.state === 'pending' || o.state === 'overdue' ? countdown(o.due, asOf) : '',
+        qualifier: cut(o.qualifier),
+      }));
+      io.out(
+        `${table(cells, ['id', 'record', 'promisor', 'kind', 'state', 'due', 'countdown', 'qualifier'])}\n${rows.length} obligation(s) as of ${asOf}`,
+      );
       return 0;
     });
   },
@@ -126,7 +244,13 @@ function transitionCommand(verb: 'fulfil' | 'waive' | 'breach', to: 'fulfilled' 
 Records the transition in one transaction; refused (exit 1, nothing written) if the obligation is already
 fulfilled, breached or waived at that instant, or if the instant precedes its event.
 Example: compact obligation ${verb} ob-0123456789ab --at 2027-03-01T20:00:00Z ${verb === 'fulfil' ? '--evidence https://www.gov.uk/... --note "call readout"' : '--note "..."'}`,
-    options: { ...storeOptions, at: { type: 'string' }, evidence: { type: 'string' }, note: { type: 'string' }, json: { type: 'boolean' } },
+    options: {
+      ...storeOptions,
+      at: { type: 'string' },
+      evidence: { type: 'string' },
+      note: { type: 'string' },
+      json: { type: 'boolean' },
+    },
     async run({ values, positionals }, io) {
       const id = positionals[0];
       if (!id) throw new UsageError('give the obligation id (see `compact obligations`)');
@@ -136,7 +260,12 @@ Example: compact obligation ${verb} ob-0123456789ab --at 2027-03-01T20:00:00Z ${
       if (url && !/^https?:\/\//.test(url)) throw new UsageError(`--evidence: expected an http(s) URL, found ${url}`);
       if (verb !== 'fulfil' && !str(values.note)) throw new UsageError(`--note: say why the obligation is ${to}`);
       return withStore(values, io, async (db) => {
-        const r = await transition(db, id, { to, at, note: str(values.note) ?? null, evidence: url ? { url, note: str(values.note) ?? null } : null });
+        const r = await transition(db, id, {
+          to,
+          at,
+          note: str(values.note) ?? null,
+          evidence: url ? { url, note: str(values.note) ?? null } : null,
+        });
         if (r.issues.length) return fail(io, r.issues, `obligation ${id} was not changed`);
         if (values.json) io.out(json({ id, state: r.state, at }));
         else io.out(`${id}: ${r.state} at ${at}`);
@@ -148,7 +277,8 @@ Example: compact obligation ${verb} ob-0123456789ab --at 2027-03-01T20:00:00Z ${
 
 const explainCommand: Command = {
   name: ['explain'],
-  summary: 'explain an obligation (event -> condition -> clause -> quote -> source) or an event (obligations and skips)',
+  summary:
+    'explain an obligation (event -> condition -> clause -> quote -> source) or an event (obligations and skips)',
   help: `Usage: compact explain ID [--as-of INSTANT] [--json]
 ID is an obligation id (ob-...) or an event id (ev-...).
 Example: compact explain ob-0123456789ab`,
@@ -162,7 +292,10 @@ Example: compact explain ob-0123456789ab`,
       if (x) {
         if (values.json) io.out(json(x));
         else {
-          const lines = [...explainLines(x.obligation), `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`];
+          const lines = [
+            ...explainLines(x.obligation),
+            `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`,
+          ];
           for (const t of x.transitions) lines.push(`  ${t.at} -> ${t.to}${t.note ? `: ${t.note}` : ''}`);
           for (const e of x.evidence) lines.push(`  evidence ${e.at}: ${e.url}${e.note ? ` (${e.note})` : ''}`);
           io.out(lines.join('\n'));
@@ -170,12 +303,29 @@ Example: compact explain ob-0123456789ab`,
         return 0;
       }
       const e = await getEvent(db, id);
-      if (!e) throw new CliFailure(`no obligation or event ${id}. List them with \`compact obligations\` or \`compact events\`.`);
+      if (!e)
+        throw new CliFailure(
+          `no obligation or event ${id}. List them with \`compact obligations\` or \`compact events\`.`,
+        );
       if (values.json) io.out(json(e));
-      else io.out([`${describeEvent(e.event)}: ${e.obligations} obligation(s); skipped:`, ...skipLines(e.skipped).map((l) => `  ${l}`)].join('\n'));
+      else
+        io.out(
+          [
+            `${describeEvent(e.event)}: ${e.obligations} obligation(s); skipped:`,
+            ...skipLines(e.skipped).map((l) => `  ${l}`),
+          ].join('\n'),
+        );
       return 0;
     });
   },
 };
 
-export const triggerCommands: Command[] = [trigger, events, obligations, transitionCommand('fulfil', 'fulfilled'), transitionCommand('waive', 'waived'), transitionCommand('breach', 'breached'), explainCommand];
+export const triggerCommands: Command[] = [
+  trigger,
+  events,
+  obligations,
+  transitionCommand('fulfil', 'fulfilled'),
+  transitionCommand('waive', 'waived'),
+  transitionCommand('breach', 'breached'),
+  explainCommand,
+];

@@ -28,7 +28,8 @@ const inArea = (a: Agreement, ...areas: string[]) => a.provisions.filter((p) => 
 /** Splits provisions by a cue: met if any matches, partly if any provision exists, else not met. */
 function byCue(areas: string[], cue: RegExp, what: string): (a: Agreement) => RuleVerdict {
   return (a) => {
-    if (!a.provisions.length) return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+    if (!a.provisions.length)
+      return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
     const ps = inArea(a, ...areas);
     const hit = ps.filter((p) => hasCue(p.quote, cue));
     if (hit.length) return { status: 'met', why: `${what} stated`, provisions: hit };
@@ -46,7 +47,14 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     proposal_provision: null,
     decide(a) {
       const lf = a.legal_force;
-      const status: ElementStatus = lf.ratified === true || lf.class === 'ratified_treaty' ? 'met' : lf.class === 'executive_agreement' ? 'partly' : lf.class === 'unknown' ? 'unknown' : 'not_met';
+      const status: ElementStatus =
+        lf.ratified === true || lf.class === 'ratified_treaty'
+          ? 'met'
+          : lf.class === 'executive_agreement'
+            ? 'partly'
+            : lf.class === 'unknown'
+              ? 'unknown'
+              : 'not_met';
       return { status, why: `legal_force.class = ${lf.class}, ratified = ${lf.ratified}`, provisions: [] };
     },
   },
@@ -56,7 +64,8 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     partly: 'a consultation deadline, or a response mechanism without deadlines',
     proposal_provision: 'trigger_24_72',
     decide(a) {
-      if (!a.provisions.length) return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
       const resp = a.provisions.filter((p) => traitsOf(p.mechanism)?.respondsToAttack);
       const full = resp.filter((p) => {
         const t = traitsOf(p.mechanism)!;
@@ -64,7 +73,12 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
       });
       if (full.length) return { status: 'met', why: 'decision deadline or immediate commitment', provisions: full };
       const dl = resp.filter((p) => traitsOf(p.mechanism)!.convene !== null);
-      if (dl.length) return { status: 'partly', why: `consultation within ${traitsOf(dl[0]!.mechanism)!.convene}; no deadline to decide or act`, provisions: dl };
+      if (dl.length)
+        return {
+          status: 'partly',
+          why: `consultation within ${traitsOf(dl[0]!.mechanism)!.convene}; no deadline to decide or act`,
+          provisions: dl,
+        };
       if (resp.length) return { status: 'partly', why: 'response mechanism without any deadline', provisions: resp };
       return { status: 'not_met', why: 'no mechanism answers an armed attack', provisions: [] };
     },
@@ -128,7 +142,8 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     partly: 'territorial integrity named without the borders',
     proposal_provision: null,
     decide(a) {
-      if (!a.provisions.length) return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
       const hit = a.provisions.filter((p) => hasCue(p.quote, CUES.wholeTerritory));
       if (hit.length) return { status: 'met', why: 'whole territory stated', provisions: hit };
       const ti = a.provisions.filter((p) => hasCue(p.quote, CUES.territorialIntegrity));
@@ -142,11 +157,15 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     partly: 'no neutrality condition; accession support not coded',
     proposal_provision: null,
     decide(a) {
-      if (!a.provisions.length) return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
       const cond = a.provisions.filter((p) => hasCue(p.quote, CUES.ukraineNeutrality));
-      if (cond.length) return { status: 'not_met', why: 'a provision ties the commitments to neutrality', provisions: cond };
+      if (cond.length)
+        return { status: 'not_met', why: 'a provision ties the commitments to neutrality', provisions: cond };
       const nato = inArea(a, 'nato_accession_support');
-      return nato.length ? { status: 'met', why: 'no neutrality condition; NATO accession supported', provisions: nato } : { status: 'partly', why: 'no neutrality condition; accession support not coded', provisions: [] };
+      return nato.length
+        ? { status: 'met', why: 'no neutrality condition; NATO accession supported', provisions: nato }
+        : { status: 'partly', why: 'no neutrality condition; accession support not coded', provisions: [] };
     },
   },
   positive_not_negative_guarantees: {
@@ -155,11 +174,19 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     partly: 'positive response worded as intentions or conditional',
     proposal_provision: 'mobilise_resources',
     decide(a) {
-      if (!a.provisions.length) return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
-      const resp = a.provisions.filter((p) => p.polarity === 'positive' && traitsOf(p.mechanism)?.consequence === 'assist');
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const resp = a.provisions.filter(
+        (p) => p.polarity === 'positive' && traitsOf(p.mechanism)?.consequence === 'assist',
+      );
       const firm = resp.filter((p) => traitsOf(p.mechanism)!.wording === 'commitments');
       if (firm.length) return { status: 'met', why: 'positive assistance undertaking (commitments)', provisions: firm };
-      if (resp.length) return { status: 'partly', why: `positive assistance undertaking worded as ${traitsOf(resp[0]!.mechanism)!.wording ?? 'unstated'}`, provisions: resp };
+      if (resp.length)
+        return {
+          status: 'partly',
+          why: `positive assistance undertaking worded as ${traitsOf(resp[0]!.mechanism)!.wording ?? 'unstated'}`,
+          provisions: resp,
+        };
       return { status: 'not_met', why: 'no positive assistance undertaking', provisions: [] };
     },
   },

@@ -39,11 +39,37 @@ export function agreementsOf(reg: Registry, target: string): Agreement[] {
 }
 
 /** Compares; returns issues for an unknown proposal or target instead of throwing. */
-export function compare(reg: Registry, proposalId: string, target: string): { comparison?: Comparison; issues: Issue[] } {
+export function compare(
+  reg: Registry,
+  proposalId: string,
+  target: string,
+): { comparison?: Comparison; issues: Issue[] } {
   const proposal = reg.frameworks.find((f) => f.id === proposalId);
-  if (!proposal) return { issues: [{ code: 'not_found', path: ['proposal'], message: `no framework ${proposalId}`, expected: 'a framework id such as kyiv-security-compact-2022', found: proposalId }] };
+  if (!proposal)
+    return {
+      issues: [
+        {
+          code: 'not_found',
+          path: ['proposal'],
+          message: `no framework ${proposalId}`,
+          expected: 'a framework id such as kyiv-security-compact-2022',
+          found: proposalId,
+        },
+      ],
+    };
   const list = agreementsOf(reg, target);
-  if (!list.length) return { issues: [{ code: 'not_found', path: ['target'], message: `no agreement ${target} and no agreement lists a framework ${target}`, expected: 'an agreement id or a framework id', found: target }] };
+  if (!list.length)
+    return {
+      issues: [
+        {
+          code: 'not_found',
+          path: ['target'],
+          message: `no agreement ${target} and no agreement lists a framework ${target}`,
+          expected: 'an agreement id or a framework id',
+          found: target,
+        },
+      ],
+    };
   const rows: CompareRow[] = [];
   const unruled: string[] = [];
   for (const el of proposal.elements) {
@@ -52,14 +78,30 @@ export function compare(reg: Registry, proposalId: string, target: string): { co
       unruled.push(el.id);
       continue;
     }
-    const pq = rule.proposal_provision ? proposal.provisions.find((p) => p.id === rule.proposal_provision)?.quote ?? null : null;
+    const pq = rule.proposal_provision
+      ? (proposal.provisions.find((p) => p.id === rule.proposal_provision)?.quote ?? null)
+      : null;
     const counts: Record<ElementStatus, number> = { met: 0, partly: 0, not_met: 0, unknown: 0 };
     const cells = list.map((a) => {
       const v = rule.decide(a);
       counts[v.status]++;
-      return { agreement: a.id, partner: a.partner, status: v.status, why: v.why, quotes: v.provisions.map((p) => ({ provision: p.id, quote: p.quote, where: p.where, source: p.source })) };
+      return {
+        agreement: a.id,
+        partner: a.partner,
+        status: v.status,
+        why: v.why,
+        quotes: v.provisions.map((p) => ({ provision: p.id, quote: p.quote, where: p.where, source: p.source })),
+      };
     });
-    rows.push({ element: el.id, text: el.text, element_status: el.status, proposal_quote: pq, rule: { reads: rule.reads, met: rule.met, partly: rule.partly }, cells, counts });
+    rows.push({
+      element: el.id,
+      text: el.text,
+      element_status: el.status,
+      proposal_quote: pq,
+      rule: { reads: rule.reads, met: rule.met, partly: rule.partly },
+      cells,
+      counts,
+    });
   }
   return { comparison: { proposal: proposalId, target, agreements: list.map((a) => a.id), rows, unruled }, issues: [] };
 }

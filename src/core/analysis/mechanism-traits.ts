@@ -22,7 +22,14 @@ const s = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 type TraitsOf = (params: Record<string, unknown>) => MechanismTraits;
 
-const base: MechanismTraits = { convene: null, decide: null, respondsToAttack: false, immediate: false, wording: null, consequence: 'other' };
+const base: MechanismTraits = {
+  convene: null,
+  decide: null,
+  respondsToAttack: false,
+  immediate: false,
+  wording: null,
+  consequence: 'other',
+};
 
 /** Known kinds. An unknown kind reads as `other` with no deadline and no response. */
 export const MECHANISM_TRAITS: Record<string, TraitsOf> = {
@@ -35,9 +42,27 @@ export const MECHANISM_TRAITS: Record<string, TraitsOf> = {
     wording: p.commitment === false ? 'intentions' : 'commitments',
     consequence: 'convene_and_decide',
   }),
-  collective_convening: (p) => ({ ...base, convene: s(p.deadline), respondsToAttack: true, wording: 'intentions', consequence: 'convene_and_decide' }),
-  assistance_response: (p) => ({ ...base, respondsToAttack: true, immediate: p.immediate === true, wording: s(p.wording), consequence: 'assist' }),
-  cost_imposition: (p) => ({ ...base, respondsToAttack: true, immediate: p.automatic === true, wording: 'commitments', consequence: 'impose_costs' }),
+  collective_convening: (p) => ({
+    ...base,
+    convene: s(p.deadline),
+    respondsToAttack: true,
+    wording: 'intentions',
+    consequence: 'convene_and_decide',
+  }),
+  assistance_response: (p) => ({
+    ...base,
+    respondsToAttack: true,
+    immediate: p.immediate === true,
+    wording: s(p.wording),
+    consequence: 'assist',
+  }),
+  cost_imposition: (p) => ({
+    ...base,
+    respondsToAttack: true,
+    immediate: p.automatic === true,
+    wording: 'commitments',
+    consequence: 'impose_costs',
+  }),
   accession_review: () => ({ ...base, consequence: 'review_status' }),
   ceasefire_activation: () => ({ ...base, consequence: 'deploy' }),
 };

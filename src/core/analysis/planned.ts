@@ -1,7 +1,15 @@
 // Planned EUR amounts per partner and year for the simulation: from the ledger (its own buckets, rates and rules),
 // or, when the ledger is empty, projected from the agreements' pledges. Both give a plain `Map<partner, number[]>`.
 import { forcePeriod } from '../in-force.js';
-import { effectiveBuckets, plannedFromBuckets, rateIndex, sumAmounts, yearsOf, type LedgerEntry, type RateTable } from '../ledger/index.js';
+import {
+  effectiveBuckets,
+  type LedgerEntry,
+  plannedFromBuckets,
+  type RateTable,
+  rateIndex,
+  sumAmounts,
+  yearsOf,
+} from '../ledger/index.js';
 import type { Agreement } from '../model.js';
 
 export interface Projection {
@@ -22,7 +30,14 @@ export interface Planned {
   /** Pledges left out, with why (no amount, no period, unknown currency, part of another). */
   skipped: { agreement: string; pledge: string; reason: string; amount: number | null; currency: string | null }[];
   /** Pledges used, with the EUR amount placed per year. */
-  used: { agreement: string; pledge: string; eur_per_year: number; years: [number, number]; source: string; amount_text: string | null }[];
+  used: {
+    agreement: string;
+    pledge: string;
+    eur_per_year: number;
+    years: [number, number];
+    source: string;
+    amount_text: string | null;
+  }[];
 }
 
 /** True if the agreement is in force on any day of calendar year `y`. */
@@ -44,12 +59,25 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
   for (const a of agreements) {
     for (const p of a.pledges) {
       if (p.kind !== 'pledge') continue;
-      const skip = (reason: string) => skipped.push({ agreement: a.id, pledge: p.id, reason, amount: p.amount, currency: p.currency });
-      if (p.amount === null) { skip('no amount stated'); continue; }
-      if (!p.years) { skip('no period that names years'); continue; }
-      if (p.within) { skip(`part of ${p.within}: counted there`); continue; }
+      const skip = (reason: string) =>
+        skipped.push({ agreement: a.id, pledge: p.id, reason, amount: p.amount, currency: p.currency });
+      if (p.amount === null) {
+        skip('no amount stated');
+        continue;
+      }
+      if (!p.years) {
+        skip('no period that names years');
+        continue;
+      }
+      if (p.within) {
+        skip(`part of ${p.within}: counted there`);
+        continue;
+      }
       const rate = p.currency === 'EUR' ? 1 : p.currency ? rates[p.currency] : undefined;
-      if (!rate) { skip(`no rate for currency ${p.currency ?? 'null'}`); continue; }
+      if (!rate) {
+        skip(`no rate for currency ${p.currency ?? 'null'}`);
+        continue;
+      }
       const [y0, y1] = p.years;
       const eur = p.amount / rate / (y1 - y0 + 1);
       const last = proj.repeatAnnual && y0 === y1 ? years[years.length - 1]! : y1;
@@ -58,7 +86,14 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
         if (y >= y0 && y <= last && inForceDuring(a, y)) row[i] = row[i]! + eur;
       });
       planned.set(a.partner, row);
-      used.push({ agreement: a.id, pledge: p.id, eur_per_year: eur, years: [y0, last], source: p.source, amount_text: p.amount_text });
+      used.push({
+        agreement: a.id,
+        pledge: p.id,
+        eur_per_year: eur,
+        years: [y0, last],
+        source: p.source,
+        amount_text: p.amount_text,
+      });
     }
   }
   applyScale(planned, years, proj);
@@ -68,7 +103,10 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
 function applyScale(planned: Map<string, number[]>, years: number[], proj: Projection): void {
   for (const s of proj.scale ?? []) {
     for (const [partner, row] of planned) {
-      if (s.partner === '*' || s.partner === partner) years.forEach((y, i) => { if (y >= s.fromYear) row[i] = row[i]! * s.factor; });
+      if (s.partner === '*' || s.partner === partner)
+        years.forEach((y, i) => {
+          if (y >= s.fromYear) row[i] = row[i]! * s.factor;
+        });
     }
   }
 }
@@ -109,14 +147,20 @@ export interface PlannedFromLedger {
  * with `repeatAnnual`, an amount earmarked for a single year is repeated over every later horizon year under the
  * same condition; scenario scale factors apply last. An entry with no rate is listed in `excluded`, in its currency.
  */
-export function plannedFromLedger(entries: LedgerEntry[], rates: RateTable, agreements: Agreement[], proj: Projection): PlannedFromLedger {
+export function plannedFromLedger(
+  entries: LedgerEntry[],
+  rates: RateTable,
+  agreements: Agreement[],
+  proj: Projection,
+): PlannedFromLedger {
   const years = Array.from({ length: proj.years }, (_, i) => proj.fromYear + i);
   const last = years[years.length - 1] ?? proj.fromYear - 1;
   const idx = rateIndex(rates);
   const byId = new Map(agreements.map((a) => [a.id, a]));
   const planned = new Map<string, number[]>();
   const excl = new Map<string, { partner: string; currency: string; amounts: string[]; entries: number }>();
-  let used = 0, outside = 0;
+  let used = 0,
+    outside = 0;
   for (const b of effectiveBuckets(entries)) {
     const rows = plannedFromBuckets([b], idx);
     if (rows.length === 0) continue; // not a bilateral pledge or allocation
@@ -147,8 +191,17 @@ export function plannedFromLedger(entries: LedgerEntry[], rates: RateTable, agre
     planned.set(b.provider, row);
   }
   applyScale(planned, years, proj);
-  const excluded = [...excl.values()].map((e) => ({ partner: e.partner, currency: e.currency, amount: sumAmounts(e.amounts), entries: e.entries })).sort((x, y) => (x.partner + x.currency < y.partner + y.currency ? -1 : 1));
+  const excluded = [...excl.values()]
+    .map((e) => ({ partner: e.partner, currency: e.currency, amount: sumAmounts(e.amounts), entries: e.entries }))
+    .sort((x, y) => (x.partner + x.currency < y.partner + y.currency ? -1 : 1));
   const totals = new Map<string, string[]>();
   for (const e of excluded) totals.set(e.currency, [...(totals.get(e.currency) ?? []), e.amount]);
-  return { years, planned, entries_used: used, excluded, excluded_totals: Object.fromEntries([...totals].sort().map(([c, xs]) => [c, sumAmounts(xs)])), eur_outside_horizon_or_force: outside };
+  return {
+    years,
+    planned,
+    entries_used: used,
+    excluded,
+    excluded_totals: Object.fromEntries([...totals].sort().map(([c, xs]) => [c, sumAmounts(xs)])),
+    eur_outside_horizon_or_force: outside,
+  };
 }

@@ -25,7 +25,10 @@ export function streamState(seed: number, block: number): Uint32Array {
 
 /** xoshiro128** next output in [0, 1) with 32 bits of resolution; advances `s` in place. */
 export function nextUnit(s: Uint32Array): number {
-  const s0 = s[0]!, s1 = s[1]!, s2 = s[2]!, s3 = s[3]!;
+  const s0 = s[0]!,
+    s1 = s[1]!,
+    s2 = s[2]!,
+    s3 = s[3]!;
   const m = Math.imul(s1, 5);
   const r = Math.imul((m << 7) | (m >>> 25), 9) >>> 0;
   const t = s1 << 9;

@@ -8,23 +8,50 @@ import { patchRegistry } from './scenario-ops.js';
 import type { Scenario } from './scenario-types.js';
 
 const reg = (await loadRegistry('data')).registry!;
-const deps = { weights: { legal_force: 1, wording: 1 }, rates: { USD: 1.08, GBP: 0.85 }, horizon: { fromYear: 2024, years: 10 } };
-const sc = (operations: Scenario['operations']): Scenario => ({ schema_version: 1, id: 't', title: 't', description: '', sources: [], on: '2026-06-01', attack: { at: '2027-03-01T04:00:00Z', aggressor: 'RU' }, projection: { repeat_annual: false }, operations });
+const deps = {
+  weights: { legal_force: 1, wording: 1 },
+  rates: { USD: 1.08, GBP: 0.85 },
+  horizon: { fromYear: 2024, years: 10 },
+};
+const sc = (operations: Scenario['operations']): Scenario => ({
+  schema_version: 1,
+  id: 't',
+  title: 't',
+  description: '',
+  sources: [],
+  on: '2026-06-01',
+  attack: { at: '2027-03-01T04:00:00Z', aggressor: 'RU' },
+  projection: { repeat_annual: false },
+  operations,
+});
 
 test('patching never changes the baseline', () => {
   const before = canonicalJson(reg);
-  patchRegistry(reg, [{ op: 'terminate_all', date: '2025-01-01' }, { op: 'apply_mechanism', framework: 'kyiv-security-compact-2022' }]);
+  patchRegistry(reg, [
+    { op: 'terminate_all', date: '2025-01-01' },
+    { op: 'apply_mechanism', framework: 'kyiv-security-compact-2022' },
+  ]);
   assert.equal(canonicalJson(reg), before);
 });
 
-test('withdraw adds a termination notice and drops the partner\'s agreements from force and from the obligations', () => {
+test("withdraw adds a termination notice and drops the partner's agreements from force and from the obligations", () => {
   const partner = reg.agreements.find((a) => a.signed_on && a.signed_on < '2025-01-01')!.partner;
   const { registry } = patchRegistry(reg, [{ op: 'withdraw', party: partner, date: '2025-02-01', notice_months: 0 }]);
-  assert.ok(registry.agreements.filter((a) => a.partner === partner).every((a) => a.treaty_actions.some((x) => x.type === 'termination_notice' && x.date === '2025-02-01')));
-  const r = runScenario(reg, sc([{ op: 'withdraw', party: partner, date: '2025-02-01', notice_months: 0 }]), deps).result!;
+  assert.ok(
+    registry.agreements
+      .filter((a) => a.partner === partner)
+      .every((a) => a.treaty_actions.some((x) => x.type === 'termination_notice' && x.date === '2025-02-01')),
+  );
+  const r = runScenario(reg, sc([{ op: 'withdraw', party: partner, date: '2025-02-01', notice_months: 0 }]), deps)
+    .result!;
   assert.deepEqual(r.diff.coverage.partners_lost, [partner]);
-  assert.ok(r.result.obligations.every((o) => o.promisor !== partner || !reg.agreements.some((a) => a.id === o.agreement)));
-  assert.ok(r.diff.strength.network_after < r.diff.strength.network_before, 'losing a partner never raises the network score');
+  assert.ok(
+    r.result.obligations.every((o) => o.promisor !== partner || !reg.agreements.some((a) => a.id === o.agreement)),
+  );
+  assert.ok(
+    r.diff.strength.network_after < r.diff.strength.network_before,
+    'losing a partner never raises the network score',
+  );
 });
 
 test('an unknown party is an issue with its path, not a crash', () => {

@@ -47,28 +47,56 @@ export interface ScenarioResult {
     obligations: { before: number; after: number; removed: ObligationRow[]; added: ObligationRow[] };
     coverage: { partners_lost: string[]; areas_lost: string[]; areas_gained: string[] };
     totals: { per_year_eur: number[]; total_eur: number };
-    strength: { network_before: number; network_after: number; changed: { id: string; before: number; after: number }[] };
+    strength: {
+      network_before: number;
+      network_after: number;
+      changed: { id: string; before: number; after: number }[];
+    };
   };
 }
 
 const okey = (o: ObligationRow) => `${o.agreement}|${o.provision}|${o.promisor}|${o.kind}`;
 
-function snapshot(reg: Registry, sc: Scenario, deps: ScenarioDeps, scale: { partner: string; factor: number; fromYear: number }[], applyFrameworks: string[], universe?: number): { snap: Snapshot; issues: Issue[]; universe: number } {
+function snapshot(
+  reg: Registry,
+  sc: Scenario,
+  deps: ScenarioDeps,
+  scale: { partner: string; factor: number; fromYear: number }[],
+  applyFrameworks: string[],
+  universe?: number,
+): { snap: Snapshot; issues: Issue[]; universe: number } {
   const live = reg.agreements.filter((a) => inForceOn(a, sc.on));
   const ev = makeEvent({ type: 'armed_attack', at: sc.attack.at, aggressor: sc.attack.aggressor });
   const obligations: ObligationRow[] = ev.event
-    ? evaluate(reg, ev.event, { applyFrameworks }).obligations.map((o) => ({ id: o.id, agreement: o.record_id, provision: o.provision_id, promisor: o.promisor, kind: o.kind, due: o.due }))
+    ? evaluate(reg, ev.event, { applyFrameworks }).obligations.map((o) => ({
+        id: o.id,
+        agreement: o.record_id,
+        provision: o.provision_id,
+        promisor: o.promisor,
+        kind: o.kind,
+        due: o.due,
+      }))
     : [];
-  const planned = plannedFromPledges(reg.agreements, deps.rates, { ...deps.horizon, repeatAnnual: sc.projection.repeat_annual, scale });
+  const planned = plannedFromPledges(reg.agreements, deps.rates, {
+    ...deps.horizon,
+    repeatAnnual: sc.projection.repeat_annual,
+    scale,
+  });
   const per = planned.years.map((_, i) => [...planned.planned.values()].reduce((s, row) => s + row[i]!, 0));
   const scores = live.map((a) => scoreAgreement(a, deps.weights));
   return {
     snap: {
       in_force: live.map((a) => a.id).sort(),
       obligations,
-      coverage: { partners: [...new Set(live.map((a) => a.partner))].sort(), areas: [...new Set(live.flatMap((a) => a.provisions.map((p) => p.area)))].sort() },
+      coverage: {
+        partners: [...new Set(live.map((a) => a.partner))].sort(),
+        areas: [...new Set(live.flatMap((a) => a.provisions.map((p) => p.area)))].sort(),
+      },
       totals: { years: planned.years, planned_eur: per, total_eur: per.reduce((a, b) => a + b, 0) },
-      strength: { network: scoreNetwork(scores, universe).coverage_weighted, per_agreement: Object.fromEntries(scores.map((s) => [s.id, s.score])) },
+      strength: {
+        network: scoreNetwork(scores, universe).coverage_weighted,
+        per_agreement: Object.fromEntries(scores.map((s) => [s.id, s.score])),
+      },
     },
     issues: ev.issues.map((i) => ({ ...i, path: ['attack', ...i.path] })),
     universe: scores.reduce((w, s) => w + coverageWeight(s), 0),
@@ -76,14 +104,20 @@ function snapshot(reg: Registry, sc: Scenario, deps: ScenarioDeps, scale: { part
 }
 
 /** Runs the scenario. Issues (unknown party, bad attack instant, unknown operation) come back instead of a result. */
-export function runScenario(base: Registry, sc: Scenario, deps: ScenarioDeps): { result?: ScenarioResult; issues: Issue[] } {
+export function runScenario(
+  base: Registry,
+  sc: Scenario,
+  deps: ScenarioDeps,
+): { result?: ScenarioResult; issues: Issue[] } {
   const { registry, state } = patchRegistry(base, sc.operations);
   const b = snapshot(base, sc, deps, [], []);
   const r = snapshot(registry, sc, deps, state.scale, state.applyFrameworks, b.universe);
   const issues = [...state.issues, ...b.issues];
   if (issues.length) return { issues };
-  const bs = b.snap, rs = r.snap;
-  const bk = new Set(bs.obligations.map(okey)), rk = new Set(rs.obligations.map(okey));
+  const bs = b.snap,
+    rs = r.snap;
+  const bk = new Set(bs.obligations.map(okey)),
+    rk = new Set(rs.obligations.map(okey));
   const ids = new Set([...Object.keys(bs.strength.per_agreement), ...Object.keys(rs.strength.per_agreement)]);
   return {
     issues: [],
@@ -95,18 +129,36 @@ export function runScenario(base: Registry, sc: Scenario, deps: ScenarioDeps): {
       baseline: bs,
       result: rs,
       diff: {
-        in_force: { removed: bs.in_force.filter((x) => !rs.in_force.includes(x)), added: rs.in_force.filter((x) => !bs.in_force.includes(x)) },
-        obligations: { before: bs.obligations.length, after: rs.obligations.length, removed: bs.obligations.filter((o) => !rk.has(okey(o))), added: rs.obligations.filter((o) => !bk.has(okey(o))) },
+        in_force: {
+          removed: bs.in_force.filter((x) => !rs.in_force.includes(x)),
+          added: rs.in_force.filter((x) => !bs.in_force.includes(x)),
+        },
+        obligations: {
+          before: bs.obligations.length,
+          after: rs.obligations.length,
+          removed: bs.obligations.filter((o) => !rk.has(okey(o))),
+          added: rs.obligations.filter((o) => !bk.has(okey(o))),
+        },
         coverage: {
           partners_lost: bs.coverage.partners.filter((x) => !rs.coverage.partners.includes(x)),
           areas_lost: bs.coverage.areas.filter((x) => !rs.coverage.areas.includes(x)),
           areas_gained: rs.coverage.areas.filter((x) => !bs.coverage.areas.includes(x)),
         },
-        totals: { per_year_eur: rs.totals.planned_eur.map((v, i) => v - bs.totals.planned_eur[i]!), total_eur: rs.totals.total_eur - bs.totals.total_eur },
+        totals: {
+          per_year_eur: rs.totals.planned_eur.map((v, i) => v - bs.totals.planned_eur[i]!),
+          total_eur: rs.totals.total_eur - bs.totals.total_eur,
+        },
         strength: {
           network_before: bs.strength.network,
           network_after: rs.strength.network,
-          changed: [...ids].sort().map((id) => ({ id, before: bs.strength.per_agreement[id] ?? 0, after: rs.strength.per_agreement[id] ?? 0 })).filter((c) => Math.abs(c.before - c.after) > 1e-12),
+          changed: [...ids]
+            .sort()
+            .map((id) => ({
+              id,
+              before: bs.strength.per_agreement[id] ?? 0,
+              after: rs.strength.per_agreement[id] ?? 0,
+            }))
+            .filter((c) => Math.abs(c.before - c.after) > 1e-12),
         },
       },
     },

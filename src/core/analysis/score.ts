@@ -29,16 +29,28 @@ export function scoreAgreement(a: Agreement, weights: Weights): AgreementScore {
   const criteria = CRITERIA.map((c) => ({ id: c.id, label: c.label, weight: weights[c.id] ?? 0, ...c.decide(a) }));
   const total = criteria.reduce((s, c) => s + c.weight, 0);
   const score = total > 0 ? criteria.reduce((s, c) => s + c.weight * (c.value ?? 0), 0) / total : 0;
-  return { id: a.id, partner: a.partner, score, criteria, unknown: criteria.filter((c) => c.value === null).map((c) => c.id), depth: depthOf(a), scope: scopeOf(a) };
+  return {
+    id: a.id,
+    partner: a.partner,
+    score,
+    criteria,
+    unknown: criteria.filter((c) => c.value === null).map((c) => c.id),
+    depth: depthOf(a),
+    scope: scopeOf(a),
+  };
 }
 
 export function depthOf(a: Agreement): Depth {
-  const binding = a.legal_force.class === 'ratified_treaty' || a.legal_force.class === 'executive_agreement' || a.legal_force.ratified === true;
+  const binding =
+    a.legal_force.class === 'ratified_treaty' ||
+    a.legal_force.class === 'executive_agreement' ||
+    a.legal_force.ratified === true;
   let level: Depth['level'] = 'none';
   for (const p of a.provisions) {
     const t = traitsOf(p.mechanism);
     if (!t?.respondsToAttack) continue;
-    if ((t.consequence === 'assist' || t.consequence === 'impose_costs') && t.wording !== 'intentions') level = 'active_assistance';
+    if ((t.consequence === 'assist' || t.consequence === 'impose_costs') && t.wording !== 'intentions')
+      level = 'active_assistance';
     else if (level === 'none') level = 'consultation';
   }
   return { binding, level };
@@ -78,7 +90,12 @@ export function scoreNetwork(scores: AgreementScore[], universe?: number): Netwo
   const best: Record<string, number> = {};
   for (const s of scores) for (const c of s.criteria) best[c.id] = Math.max(best[c.id] ?? 0, c.value ?? 0);
   const denom = universe ?? wsum;
-  return { coverage_weighted: denom ? acc / denom : 0, mean: scores.length ? scores.reduce((x, s) => x + s.score, 0) / scores.length : 0, best_per_criterion: best, agreements: scores.length };
+  return {
+    coverage_weighted: denom ? acc / denom : 0,
+    mean: scores.length ? scores.reduce((x, s) => x + s.score, 0) / scores.length : 0,
+    best_per_criterion: best,
+    agreements: scores.length,
+  };
 }
 
 /** 1-based ranks by score, highest first; ties share the better rank; order among ties by id. */

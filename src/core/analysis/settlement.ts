@@ -44,11 +44,36 @@ export function checkSettlement(reg: Registry, s: Settlement, date: IsoDate): Se
     const cue = rule.cues.find((c) => c.re.test(term.text));
     let verdict = cue?.verdict ?? rule.otherwise.verdict;
     let why = cue?.why ?? rule.otherwise.why;
-    const areas = [...rule.areas, ...OTHER_AREAS_BY_CUE.filter((x) => rule === TERM_RULES.other && x.re.test(term.text)).flatMap((x) => x.areas)];
-    let provisions = reg.agreements.flatMap((a) => a.provisions.filter((p) => areas.includes(p.area)).map((p) => ({ agreement: a.id, provision: p.id, area: p.area, quote: p.quote, where: p.where, source: p.source })));
+    const areas = [
+      ...rule.areas,
+      ...OTHER_AREAS_BY_CUE.filter((x) => rule === TERM_RULES.other && x.re.test(term.text)).flatMap((x) => x.areas),
+    ];
+    let provisions = reg.agreements.flatMap((a) =>
+      a.provisions
+        .filter((p) => areas.includes(p.area))
+        .map((p) => ({
+          agreement: a.id,
+          provision: p.id,
+          area: p.area,
+          quote: p.quote,
+          where: p.where,
+          source: p.source,
+        })),
+    );
     let assessed = TERM_RULES[term.kind] !== undefined && (areas.length === 0 || provisions.length > 0);
     if (rule.needsQuote) {
-      provisions = reg.agreements.flatMap((a) => a.provisions.filter((p) => rule.needsQuote!.test(p.quote)).map((p) => ({ agreement: a.id, provision: p.id, area: p.area, quote: p.quote, where: p.where, source: p.source })));
+      provisions = reg.agreements.flatMap((a) =>
+        a.provisions
+          .filter((p) => rule.needsQuote!.test(p.quote))
+          .map((p) => ({
+            agreement: a.id,
+            provision: p.id,
+            area: p.area,
+            quote: p.quote,
+            where: p.where,
+            source: p.source,
+          })),
+      );
       if (!provisions.length) {
         verdict = 'none';
         why = `${why} — but no coded provision states it, so nothing to weigh (unassessed)`;

@@ -1,6 +1,6 @@
 // Turns merged Monte Carlo sums into the reported figures: mean, standard error, percentiles from the fixed-bin
 // histogram, shortfall probability, and the expected amount per partner beside the closed-form values.
-import { closedFormMean, closedFormPartner, maxTotals, type BlockResult, type ModelInput } from './simulate.js';
+import { type BlockResult, closedFormMean, closedFormPartner, type ModelInput, maxTotals } from './simulate.js';
 
 export interface YearSummary {
   year: number;
@@ -49,9 +49,17 @@ export function summarize(m: ModelInput, r: BlockResult): SimulationSummary {
     let planned = 0;
     for (let p = 0; p < m.partners.length; p++) planned += m.planned[p * Y + y]!;
     return {
-      year, planned, mean, closed_form_mean: cf[y]!, sd: Math.sqrt(varc), se: n ? Math.sqrt(varc / n) : 0,
-      p5: percentile(r.hist, y * m.bins, m.bins, w, n, 0.05), p50: percentile(r.hist, y * m.bins, m.bins, w, n, 0.5), p95: percentile(r.hist, y * m.bins, m.bins, w, n, 0.95),
-      needs: m.needs[y]!, p_below_needs: n ? r.below[y]! / n : 0,
+      year,
+      planned,
+      mean,
+      closed_form_mean: cf[y]!,
+      sd: Math.sqrt(varc),
+      se: n ? Math.sqrt(varc / n) : 0,
+      p5: percentile(r.hist, y * m.bins, m.bins, w, n, 0.05),
+      p50: percentile(r.hist, y * m.bins, m.bins, w, n, 0.5),
+      p95: percentile(r.hist, y * m.bins, m.bins, w, n, 0.95),
+      needs: m.needs[y]!,
+      p_below_needs: n ? r.below[y]! / n : 0,
     };
   });
   const partners = m.partners.map((partner, p) => {

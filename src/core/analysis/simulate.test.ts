@@ -1,29 +1,46 @@
 // The Monte Carlo kernel: mean within 4 standard errors of the closed form, determinism across block splits.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type ModelInput, mergeBlocks, simulateBlock } from './simulate.js';
 import { blockCount, summarize } from './simulate-summary.js';
-import { mergeBlocks, simulateBlock, type ModelInput } from './simulate.js';
 
 function input(): ModelInput {
   const partners = ['A', 'B', 'C'];
   const years = [2024, 2025, 2026, 2027];
   const planned = new Float64Array([100, 100, 100, 100, 50, 0, 50, 0, 10, 20, 30, 40]);
   return {
-    partners, years, planned,
-    cont: new Float64Array([0.95, 0.8, 0.9]), lo: new Float64Array([0.5, 0.2, 0.9]), hi: new Float64Array([1, 0.9, 1]),
-    shockProb: 0.2, shockMult: 0.4, needs: new Float64Array([100, 80, 100, 80]), bins: 512,
+    partners,
+    years,
+    planned,
+    cont: new Float64Array([0.95, 0.8, 0.9]),
+    lo: new Float64Array([0.5, 0.2, 0.9]),
+    hi: new Float64Array([1, 0.9, 1]),
+    shockProb: 0.2,
+    shockMult: 0.4,
+    needs: new Float64Array([100, 80, 100, 80]),
+    bins: 512,
   };
 }
 
 function run(m: ModelInput, trials: number, blockSize: number, seed: number) {
-  const blocks = Array.from({ length: blockCount(trials, blockSize) }, (_, b) => simulateBlock(m, b, blockSize, trials, seed));
+  const blocks = Array.from({ length: blockCount(trials, blockSize) }, (_, b) =>
+    simulateBlock(m, b, blockSize, trials, seed),
+  );
   return summarize(m, mergeBlocks(m, blocks));
 }
 
 test('the simulated mean per year is within 4 standard errors of the closed form', () => {
   const s = run(input(), 40000, 4096, 7);
-  for (const y of s.years) assert.ok(Math.abs(y.mean - y.closed_form_mean) <= 4 * y.se, `${y.year}: ${y.mean} vs ${y.closed_form_mean} (se ${y.se})`);
-  for (const p of s.partners) assert.ok(Math.abs(p.expected - p.closed_form) / p.closed_form < 0.05, `${p.partner}: ${p.expected} vs ${p.closed_form}`);
+  for (const y of s.years)
+    assert.ok(
+      Math.abs(y.mean - y.closed_form_mean) <= 4 * y.se,
+      `${y.year}: ${y.mean} vs ${y.closed_form_mean} (se ${y.se})`,
+    );
+  for (const p of s.partners)
+    assert.ok(
+      Math.abs(p.expected - p.closed_form) / p.closed_form < 0.05,
+      `${p.partner}: ${p.expected} vs ${p.closed_form}`,
+    );
 });
 
 test('same seed and block size: identical whatever order blocks are computed or merged in', () => {
@@ -38,7 +55,10 @@ test('a different seed changes the draws; percentiles are ordered and within the
   const m = input();
   const s1 = run(m, 5000, 1000, 1);
   const s2 = run(m, 5000, 1000, 2);
-  assert.notDeepEqual(s1.years.map((y) => y.mean), s2.years.map((y) => y.mean));
+  assert.notDeepEqual(
+    s1.years.map((y) => y.mean),
+    s2.years.map((y) => y.mean),
+  );
   for (const y of s1.years) {
     assert.ok(y.p5 <= y.p50 && y.p50 <= y.p95, `${y.year} percentiles ordered`);
     assert.ok(y.p95 <= y.planned + 1e-9 && y.p5 >= 0);
@@ -47,7 +67,13 @@ test('a different seed changes the draws; percentiles are ordered and within the
 });
 
 test('certain continuation, fixed share and no shock deliver exactly the planned share', () => {
-  const m = { ...input(), cont: new Float64Array([1, 1, 1]), lo: new Float64Array([0.5, 0.5, 0.5]), hi: new Float64Array([0.5, 0.5, 0.5]), shockProb: 0 };
+  const m = {
+    ...input(),
+    cont: new Float64Array([1, 1, 1]),
+    lo: new Float64Array([0.5, 0.5, 0.5]),
+    hi: new Float64Array([0.5, 0.5, 0.5]),
+    shockProb: 0,
+  };
   const s = run(m, 100, 64, 9);
   for (const y of s.years) assert.ok(Math.abs(y.mean - y.planned * 0.5) < 1e-9 && y.sd < 1e-6);
 });
@@ -56,13 +82,46 @@ test('certain continuation, fixed share and no shock deliver exactly the planned
 import type { LedgerEntry, RateTable } from '../ledger/index.js';
 import { plannedFromLedger } from './planned.js';
 
-const entry = (o: Partial<LedgerEntry>): LedgerEntry => ({
-  ref: 'x', entry_type: 'pledge', provider: 'GB', recipient: 'UA', agreement_id: null, provision_id: null, pledge_ref: null, amount: '0', currency: 'EUR',
-  date: '2024-01-12', year_from: 2024, year_to: 2024, kind: 'military', capability: null, item: null, quantity: null, status: 'committed', channel: 'bilateral',
-  within: null, corrects: null, supersedes: false, source_url: 'https://example.org/s', source_quote: null, note: null, seq: 1, effective_type: 'pledge', recorded_at: 't', prev_hash: '', hash: '', ...o,
-} as LedgerEntry);
+const entry = (o: Partial<LedgerEntry>): LedgerEntry =>
+  ({
+    ref: 'x',
+    entry_type: 'pledge',
+    provider: 'GB',
+    recipient: 'UA',
+    agreement_id: null,
+    provision_id: null,
+    pledge_ref: null,
+    amount: '0',
+    currency: 'EUR',
+    date: '2024-01-12',
+    year_from: 2024,
+    year_to: 2024,
+    kind: 'military',
+    capability: null,
+    item: null,
+    quantity: null,
+    status: 'committed',
+    channel: 'bilateral',
+    within: null,
+    corrects: null,
+    supersedes: false,
+    source_url: 'https://example.org/s',
+    source_quote: null,
+    note: null,
+    seq: 1,
+    effective_type: 'pledge',
+    recorded_at: 't',
+    prev_hash: '',
+    hash: '',
+    ...o,
+  }) as LedgerEntry;
 // A test table: GBP 0.8 per EUR in 2024 (a test value, not a published rate); SEK has no value.
-const testRates: RateTable = { rates: [{ currency: 'GBP', year: 2024, rate: '0.8', source: 'https://example.org/r', partial: false }, { currency: 'SEK', year: 2024, rate: null, source: 'https://example.org/r', partial: false }] };
+const testRates: RateTable = {
+  rates: [
+    { currency: 'GBP', year: 2024, rate: '0.8', source: 'https://example.org/r', partial: false },
+    { currency: 'SEK', year: 2024, rate: null, source: 'https://example.org/r', partial: false },
+  ],
+};
 
 test('plannedFromLedger: converts at the dated rate, respects within and the EU channel, excludes amounts without a rate', () => {
   const entries = [
@@ -80,7 +139,12 @@ test('plannedFromLedger: converts at the dated rate, respects within and the EU 
   assert.equal(p.planned.has('SE'), false);
   assert.deepEqual(p.excluded, [{ partner: 'SE', currency: 'SEK', amount: '3000.50', entries: 2 }]);
   assert.deepEqual(p.excluded_totals, { SEK: '3000.50' });
-  const r = plannedFromLedger(entries, testRates, [], { fromYear: 2024, years: 3, repeatAnnual: true, scale: [{ partner: 'GB', factor: 0.5, fromYear: 2025 }] });
+  const r = plannedFromLedger(entries, testRates, [], {
+    fromYear: 2024,
+    years: 3,
+    repeatAnnual: true,
+    scale: [{ partner: 'GB', factor: 0.5, fromYear: 2025 }],
+  });
   assert.deepEqual(r.planned.get('GB'), [1000, 500, 500]);
   assert.deepEqual(r.planned.get('DK'), [100, 100, 100]);
 });

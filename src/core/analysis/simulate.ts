@@ -38,7 +38,8 @@ export function maxTotals(m: ModelInput): Float64Array {
   const Y = m.years.length;
   const out = new Float64Array(Y);
   const up = Math.max(1, m.shockMult);
-  for (let p = 0; p < m.partners.length; p++) for (let y = 0; y < Y; y++) out[y] = out[y]! + m.planned[p * Y + y]! * m.hi[p]! * up;
+  for (let p = 0; p < m.partners.length; p++)
+    for (let y = 0; y < Y; y++) out[y] = out[y]! + m.planned[p * Y + y]! * m.hi[p]! * up;
   return out;
 }
 
@@ -47,8 +48,11 @@ export function maxTotals(m: ModelInput): Float64Array {
  * (a = planned * lo, b = planned * (hi - lo)), so the inner loop does one multiply-add per delivery.
  */
 export function kernelConstants(m: ModelInput): { surv: Float64Array; a: Float64Array; b: Float64Array } {
-  const P = m.partners.length, Y = m.years.length;
-  const surv = new Float64Array(P * Y), a = new Float64Array(P * Y), b = new Float64Array(P * Y);
+  const P = m.partners.length,
+    Y = m.years.length;
+  const surv = new Float64Array(P * Y),
+    a = new Float64Array(P * Y),
+    b = new Float64Array(P * Y);
   for (let p = 0; p < P; p++) {
     let c = 1;
     for (let y = 0; y < Y; y++) {
@@ -67,7 +71,13 @@ export function kernelConstants(m: ModelInput): { surv: Float64Array; a: Float64
  * y with u < c^(y+1): a geometric year, the same law as one continuation draw per year) and one draw per delivered
  * year with a planned amount for the share. No allocation per trial.
  */
-export function simulateBlock(m: ModelInput, block: number, blockSize: number, totalTrials: number, seed: number): BlockResult {
+export function simulateBlock(
+  m: ModelInput,
+  block: number,
+  blockSize: number,
+  totalTrials: number,
+  seed: number,
+): BlockResult {
   const P = m.partners.length;
   const Y = m.years.length;
   const B = m.bins;
@@ -75,34 +85,66 @@ export function simulateBlock(m: ModelInput, block: number, blockSize: number, t
   const st = streamState(seed, block);
   // The generator's state lives in locals and its step is written out inline (three places, marked xoshiro128**):
   // V8 keeps locals in registers, where a typed-array state or a closure would cost loads, stores and calls.
-  let s0 = st[0]! | 0, s1 = st[1]! | 0, s2 = st[2]! | 0, s3 = st[3]! | 0;
-  let m5 = 0, tt = 0, u = 0;
+  let s0 = st[0]! | 0,
+    s1 = st[1]! | 0,
+    s2 = st[2]! | 0,
+    s3 = st[3]! | 0;
+  let m5 = 0,
+    tt = 0,
+    u = 0;
   const max = maxTotals(m);
   const scale = new Float64Array(Y);
   for (let y = 0; y < Y; y++) scale[y] = max[y]! > 0 ? B / max[y]! : 0;
-  const sum = new Float64Array(Y), sumSq = new Float64Array(Y), below = new Float64Array(Y);
+  const sum = new Float64Array(Y),
+    sumSq = new Float64Array(Y),
+    below = new Float64Array(Y);
   const hist = new Uint32Array(Y * B);
   const partnerSum = new Float64Array(P);
   const shock = new Float64Array(Y);
   const tot = new Float64Array(Y);
   const { surv, a, b } = kernelConstants(m);
   const { needs, planned } = m;
-  const s = m.shockProb, mult = m.shockMult;
+  const s = m.shockProb,
+    mult = m.shockMult;
   for (let t = 0; t < n; t++) {
     for (let y = 0; y < Y; y++) {
-      m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
+      m5 = Math.imul(s1, 5);
+      u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32;
+      tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
       shock[y] = u < s ? mult : 1;
       tot[y] = 0;
     }
     for (let p = 0; p < P; p++) {
       const row = p * Y;
-      m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
+      m5 = Math.imul(s1, 5);
+      u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32;
+      tt = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= tt;
+      s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
       let k = 0;
       while (k < Y && u < surv[row + k]!) k++; // years delivered before the withdrawal (final)
       let acc = 0;
       for (let y = 0; y < k; y++) {
         if (planned[row + y] === 0) continue;
-        m5 = Math.imul(s1, 5); u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32; tt = s1 << 9; s2 ^= s0; s3 ^= s1; s1 ^= s2; s0 ^= s3; s2 ^= tt; s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
+        m5 = Math.imul(s1, 5);
+        u = (Math.imul((m5 << 7) | (m5 >>> 25), 9) >>> 0) * INV32;
+        tt = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= tt;
+        s3 = (s3 << 11) | (s3 >>> 21); // xoshiro128**
         const v = (a[row + y]! + b[row + y]! * u) * shock[y]!;
         tot[y] = tot[y]! + v;
         acc += v;
@@ -126,7 +168,15 @@ export function simulateBlock(m: ModelInput, block: number, blockSize: number, t
 /** An empty accumulator for `m` (block -1, zero trials). */
 export function emptyResult(m: ModelInput): BlockResult {
   const Y = m.years.length;
-  return { block: -1, trials: 0, sum: new Float64Array(Y), sumSq: new Float64Array(Y), below: new Float64Array(Y), hist: new Uint32Array(Y * m.bins), partnerSum: new Float64Array(m.partners.length) };
+  return {
+    block: -1,
+    trials: 0,
+    sum: new Float64Array(Y),
+    sumSq: new Float64Array(Y),
+    below: new Float64Array(Y),
+    hist: new Uint32Array(Y * m.bins),
+    partnerSum: new Float64Array(m.partners.length),
+  };
 }
 
 /** Adds block `b` into `acc` in place. Callers add blocks in block order so floating-point sums are reproducible. */
@@ -154,7 +204,8 @@ export function closedFormMean(m: ModelInput): Float64Array {
   const out = new Float64Array(Y);
   const k = 1 - m.shockProb + m.shockProb * m.shockMult;
   for (let p = 0; p < m.partners.length; p++) {
-    for (let y = 0; y < Y; y++) out[y] = out[y]! + m.planned[p * Y + y]! * m.cont[p]! ** (y + 1) * ((m.lo[p]! + m.hi[p]!) / 2) * k;
+    for (let y = 0; y < Y; y++)
+      out[y] = out[y]! + m.planned[p * Y + y]! * m.cont[p]! ** (y + 1) * ((m.lo[p]! + m.hi[p]!) / 2) * k;
   }
   return out;
 }
@@ -164,6 +215,8 @@ export function closedFormPartner(m: ModelInput): Float64Array {
   const Y = m.years.length;
   const k = 1 - m.shockProb + m.shockProb * m.shockMult;
   const out = new Float64Array(m.partners.length);
-  for (let p = 0; p < m.partners.length; p++) for (let y = 0; y < Y; y++) out[p] = out[p]! + m.planned[p * Y + y]! * m.cont[p]! ** (y + 1) * ((m.lo[p]! + m.hi[p]!) / 2) * k;
+  for (let p = 0; p < m.partners.length; p++)
+    for (let y = 0; y < Y; y++)
+      out[p] = out[p]! + m.planned[p * Y + y]! * m.cont[p]! ** (y + 1) * ((m.lo[p]! + m.hi[p]!) / 2) * k;
   return out;
 }

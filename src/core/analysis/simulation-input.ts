@@ -32,11 +32,19 @@ export function partnerClasses(agreements: Agreement[]): Map<string, LegalForce>
 }
 
 /** Partners sorted by code; a partner with no known class takes `unknown`. Needs: absolute per year, else share of planned. */
-export function buildModelInput(years: number[], planned: Map<string, number[]>, classes: Map<string, LegalForce>, params: ModelParams, needsAbs?: number[]): ModelInput {
+export function buildModelInput(
+  years: number[],
+  planned: Map<string, number[]>,
+  classes: Map<string, LegalForce>,
+  params: ModelParams,
+  needsAbs?: number[],
+): ModelInput {
   const partners = [...planned.keys()].sort();
   const Y = years.length;
   const flat = new Float64Array(partners.length * Y);
-  const cont = new Float64Array(partners.length), lo = new Float64Array(partners.length), hi = new Float64Array(partners.length);
+  const cont = new Float64Array(partners.length),
+    lo = new Float64Array(partners.length),
+    hi = new Float64Array(partners.length);
   partners.forEach((p, i) => {
     const row = planned.get(p)!;
     for (let y = 0; y < Y; y++) flat[i * Y + y] = row[y] ?? 0;
@@ -51,5 +59,16 @@ export function buildModelInput(years: number[], planned: Map<string, number[]>,
     for (let p = 0; p < partners.length; p++) tot += flat[p * Y + y]!;
     needs[y] = needsAbs?.[y] ?? tot * params.needs_share_of_planned;
   }
-  return { partners, years, planned: flat, cont, lo, hi, shockProb: params.shock.probability, shockMult: params.shock.multiplier, needs, bins: params.bins };
+  return {
+    partners,
+    years,
+    planned: flat,
+    cont,
+    lo,
+    hi,
+    shockProb: params.shock.probability,
+    shockMult: params.shock.multiplier,
+    needs,
+    bins: params.bins,
+  };
 }

@@ -14,10 +14,32 @@ export interface TraceItem {
 
 /** A trace item for a provision of an agreement. */
 export function provisionTrace(a: { id: string }, p: Provision, note?: string): TraceItem {
-  return { record: a.id, field: `provisions[${p.id}]`, value: p.area, quote: p.quote, where: p.where, source: p.source, ...(note ? { note } : {}) };
+  return {
+    record: a.id,
+    field: `provisions[${p.id}]`,
+    value: p.area,
+    quote: p.quote,
+    where: p.where,
+    source: p.source,
+    ...(note ? { note } : {}),
+  };
 }
 
 /** A trace item for a plain field of an agreement, with its citation when there is one. */
-export function fieldTrace(a: Agreement, field: string, value: unknown, cite?: { source: string; quote: string | null; where: string | null } | null, note?: string): TraceItem {
-  return { record: a.id, field, value, quote: cite?.quote ?? null, where: cite?.where ?? null, source: cite?.source ?? null, ...(note ? { note } : {}) };
+export function fieldTrace(
+  a: Agreement,
+  field: string,
+  value: unknown,
+  cite?: { source: string; quote: string | null; where: string | null } | null,
+  note?: string,
+): TraceItem {
+  return {
+    record: a.id,
+    field,
+    value,
+    quote: cite?.quote ?? null,
+    where: cite?.where ?? null,
+    source: cite?.source ?? null,
+    ...(note ? { note } : {}),
+  };
 }

@@ -1,9 +1,14 @@
 // The authorisation decision for every role, action and party combination.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANONYMOUS, authorize, ROLES, type Action, type Principal } from './roles.js';
+import { type Action, ANONYMOUS, authorize, type Principal, ROLES } from './roles.js';
 
-const as = (role: Principal['role'], party: string | null = null): Principal => ({ tokenId: 't', name: 'n', role, party });
+const as = (role: Principal['role'], party: string | null = null): Principal => ({
+  tokenId: 't',
+  name: 'n',
+  role,
+  party,
+});
 
 test('anonymous: reads allowed, writes 401; private deployments 401 reads too', () => {
   assert.equal(authorize(ANONYMOUS, 'read').allow, true);
@@ -17,10 +22,30 @@ test('anonymous: reads allowed, writes 401; private deployments 401 reads too', 
 
 test('matrix: role x action x party', () => {
   const expect: Record<string, Record<Action, [own: boolean, foreign: boolean]>> = {
-    viewer: { read: [true, true], write_operational: [false, false], write_registry: [false, false], manage_tokens: [false, false] },
-    party_editor: { read: [true, true], write_operational: [true, false], write_registry: [false, false], manage_tokens: [false, false] },
-    coordinator: { read: [true, true], write_operational: [true, true], write_registry: [false, false], manage_tokens: [false, false] },
-    admin: { read: [true, true], write_operational: [true, true], write_registry: [true, true], manage_tokens: [true, true] },
+    viewer: {
+      read: [true, true],
+      write_operational: [false, false],
+      write_registry: [false, false],
+      manage_tokens: [false, false],
+    },
+    party_editor: {
+      read: [true, true],
+      write_operational: [true, false],
+      write_registry: [false, false],
+      manage_tokens: [false, false],
+    },
+    coordinator: {
+      read: [true, true],
+      write_operational: [true, true],
+      write_registry: [false, false],
+      manage_tokens: [false, false],
+    },
+    admin: {
+      read: [true, true],
+      write_operational: [true, true],
+      write_registry: [true, true],
+      manage_tokens: [true, true],
+    },
   };
   for (const role of ROLES) {
     for (const action of Object.keys(expect[role]!) as Action[]) {

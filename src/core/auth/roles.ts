@@ -18,15 +18,28 @@ export interface Principal {
 
 export const ANONYMOUS: Principal = { tokenId: null, name: 'anonymous', role: null, party: null };
 
-export type Decision = { allow: true } | { allow: false; status: 401 | 403; code: 'unauthenticated' | 'forbidden'; reason: string };
+export type Decision =
+  | { allow: true }
+  | { allow: false; status: 401 | 403; code: 'unauthenticated' | 'forbidden'; reason: string };
 
 /**
  * Decides an action. `parties` are the parties whose data the write touches (provider, promisor); a party editor
  * is allowed only when every one of them is its own party. Reads are public unless `privateReads` is set.
  */
-export function authorize(p: Principal, action: Action, parties: string[] = [], opts: { privateReads?: boolean } = {}): Decision {
+export function authorize(
+  p: Principal,
+  action: Action,
+  parties: string[] = [],
+  opts: { privateReads?: boolean } = {},
+): Decision {
   if (action === 'read' && !opts.privateReads) return { allow: true };
-  if (p.role === null) return { allow: false, status: 401, code: 'unauthenticated', reason: 'this needs a token: send Authorization: Bearer <token> (create one with `compact token create`)' };
+  if (p.role === null)
+    return {
+      allow: false,
+      status: 401,
+      code: 'unauthenticated',
+      reason: 'this needs a token: send Authorization: Bearer <token> (create one with `compact token create`)',
+    };
   switch (action) {
     case 'read':
       return { allow: true };
@@ -35,7 +48,12 @@ export function authorize(p: Principal, action: Action, parties: string[] = [], 
       if (p.role === 'party_editor') {
         const foreign = parties.filter((x) => x !== p.party);
         if (parties.length > 0 && foreign.length === 0) return { allow: true };
-        return { allow: false, status: 403, code: 'forbidden', reason: `a party editor for ${p.party} may write only its own party's entries${foreign.length ? ` (this touches ${foreign.join(', ')})` : ''}` };
+        return {
+          allow: false,
+          status: 403,
+          code: 'forbidden',
+          reason: `a party editor for ${p.party} may write only its own party's entries${foreign.length ? ` (this touches ${foreign.join(', ')})` : ''}`,
+        };
       }
       return deny(p, action);
     case 'write_registry':

@@ -1,6 +1,6 @@
 // From entries to the buckets every view sums: corrections resolved, parts of larger amounts left out.
 import { fromMinor, splitMinor, toMinor } from './money.js';
-import { rateIndex, toEur, type AnnualRate, type RateTable } from './rates.js';
+import { type AnnualRate, type RateTable, rateIndex, toEur } from './rates.js';
 import type { LedgerBucket, LedgerEntry } from './types.js';
 
 /**
@@ -8,15 +8,27 @@ import type { LedgerBucket, LedgerEntry } from './types.js';
  * the target's type); an entry `within` a larger one is left to the larger one, so totals never count twice.
  */
 export function effectiveBuckets(entries: LedgerEntry[]): LedgerBucket[] {
-  const superseded = new Set(entries.filter((e) => e.entry_type === 'correction' && e.supersedes && e.corrects).map((e) => e.corrects!));
+  const superseded = new Set(
+    entries.filter((e) => e.entry_type === 'correction' && e.supersedes && e.corrects).map((e) => e.corrects!),
+  );
   return entries.filter((e) => !superseded.has(e.ref) && e.within === null && e.amount !== null).map(entryBucket);
 }
 
 export function entryBucket(e: LedgerEntry): LedgerBucket {
   return {
-    effective_type: e.effective_type, provider: e.provider, agreement_id: e.agreement_id, kind: e.kind, capability: e.capability,
-    status: e.status, channel: e.channel, currency: e.currency, date_year: Number(e.date.slice(0, 4)), year_from: e.year_from,
-    year_to: e.year_to, amount: e.amount!, count: 1,
+    effective_type: e.effective_type,
+    provider: e.provider,
+    agreement_id: e.agreement_id,
+    kind: e.kind,
+    capability: e.capability,
+    status: e.status,
+    channel: e.channel,
+    currency: e.currency,
+    date_year: Number(e.date.slice(0, 4)),
+    year_from: e.year_from,
+    year_to: e.year_to,
+    amount: e.amount!,
+    count: 1,
   };
 }
 
@@ -74,7 +86,9 @@ export function plannedFromBuckets(buckets: LedgerBucket[], idx: Map<string, Ann
       acc.set(k, row);
     }
   }
-  return [...acc.values()].sort((a, b) => (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : a.year - b.year)).map((r) => ({ ...r, eur: fromMinor(r.eur) }));
+  return [...acc.values()]
+    .sort((a, b) => (a.partner < b.partner ? -1 : a.partner > b.partner ? 1 : a.year - b.year))
+    .map((r) => ({ ...r, eur: fromMinor(r.eur) }));
 }
 
 /** Sums decimal strings exactly. */

@@ -4,9 +4,33 @@ import type { EffectiveType, EntryDraft } from './types.js';
 
 /** Fields the hash covers, in this fixed order. Changing the list changes every hash: never reorder it. */
 export const HASHED_FIELDS = [
-  'seq', 'ref', 'entry_type', 'effective_type', 'provider', 'recipient', 'agreement_id', 'provision_id', 'pledge_ref',
-  'amount', 'currency', 'date', 'year_from', 'year_to', 'kind', 'capability', 'item', 'quantity', 'status', 'channel',
-  'within', 'corrects', 'supersedes', 'source_url', 'source_quote', 'note', 'recorded_at',
+  'seq',
+  'ref',
+  'entry_type',
+  'effective_type',
+  'provider',
+  'recipient',
+  'agreement_id',
+  'provision_id',
+  'pledge_ref',
+  'amount',
+  'currency',
+  'date',
+  'year_from',
+  'year_to',
+  'kind',
+  'capability',
+  'item',
+  'quantity',
+  'status',
+  'channel',
+  'within',
+  'corrects',
+  'supersedes',
+  'source_url',
+  'source_quote',
+  'note',
+  'recorded_at',
 ] as const;
 
 export type HashedContent = EntryDraft & { seq: number; effective_type: EffectiveType; recorded_at: string };

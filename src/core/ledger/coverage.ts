@@ -41,15 +41,30 @@ export const UNASSIGNED = 'unassigned';
  * passed (before `asOf`'s year) with no delivery by that guarantor for that capability and year. Otherwise it is
  * committed or indicative by its status. EU-channel contributions are the EU's and are left out here.
  */
-export function coverage(buckets: LedgerBucket[], idx: Map<string, AnnualRate>, force: Map<string, ForceWindow>, asOf: IsoDate): Coverage {
+export function coverage(
+  buckets: LedgerBucket[],
+  idx: Map<string, AnnualRate>,
+  force: Map<string, ForceWindow>,
+  asOf: IsoDate,
+): Coverage {
   const asOfYear = Number(asOf.slice(0, 4));
-  type Acc = { committed: bigint; indicative: bigint; expired: bigint; delivered: bigint; planned: { minor: bigint; status: string; agreement: string | null }[] };
+  type Acc = {
+    committed: bigint;
+    indicative: bigint;
+    expired: bigint;
+    delivered: bigint;
+    planned: { minor: bigint; status: string; agreement: string | null }[];
+  };
   const cells = new Map<string, Acc & { capability: string; guarantor: string; year: number }>();
   const noRate = new Map<string, { currency: string | null; year: number; entries: number }>();
   const cell = (capability: string, guarantor: string, year: number) => {
     const k = `${capability}|${guarantor}|${year}`;
     let c = cells.get(k);
-    if (!c) cells.set(k, (c = { capability, guarantor, year, committed: 0n, indicative: 0n, expired: 0n, delivered: 0n, planned: [] }));
+    if (!c)
+      cells.set(
+        k,
+        (c = { capability, guarantor, year, committed: 0n, indicative: 0n, expired: 0n, delivered: 0n, planned: [] }),
+      );
     return c;
   };
   for (const b of buckets) {
@@ -78,14 +93,24 @@ export function coverage(buckets: LedgerBucket[], idx: Map<string, AnnualRate>, 
       else c.indicative += p.minor;
     }
   }
-  const list = [...cells.values()].sort((a, b) => (a.capability + a.guarantor).localeCompare(b.capability + b.guarantor) || a.year - b.year);
+  const list = [...cells.values()].sort(
+    (a, b) => (a.capability + a.guarantor).localeCompare(b.capability + b.guarantor) || a.year - b.year,
+  );
   const caps = new Set(list.map((c) => c.capability));
   return {
     as_of: asOf,
     capabilities: [...CAPABILITIES, UNASSIGNED].filter((c) => caps.has(c)),
     guarantors: [...new Set(list.map((c) => c.guarantor))].sort(),
     years: [...new Set(list.map((c) => c.year))].sort((a, b) => a - b),
-    cells: list.map((c) => ({ capability: c.capability, guarantor: c.guarantor, year: c.year, committed: fromMinor(c.committed), indicative: fromMinor(c.indicative), expired: fromMinor(c.expired), delivered: fromMinor(c.delivered) })),
+    cells: list.map((c) => ({
+      capability: c.capability,
+      guarantor: c.guarantor,
+      year: c.year,
+      committed: fromMinor(c.committed),
+      indicative: fromMinor(c.indicative),
+      expired: fromMinor(c.expired),
+      delivered: fromMinor(c.delivered),
+    })),
     no_rate: [...noRate.values()],
   };
 }

@@ -47,7 +47,20 @@ export function parseCsv(text: string): { records: CsvRecord[]; issues: Issue[] 
       start = line;
     } else field += c;
   }
-  if (inQuotes) return { records, issues: [{ code: 'csv_syntax', path: [], message: 'a quoted field is never closed', expected: 'a closing "', found: 'end of file', line: quoteLine }] };
+  if (inQuotes)
+    return {
+      records,
+      issues: [
+        {
+          code: 'csv_syntax',
+          path: [],
+          message: 'a quoted field is never closed',
+          expected: 'a closing "',
+          found: 'end of file',
+          line: quoteLine,
+        },
+      ],
+    };
   if (field !== '' || fields.length) {
     fields.push(field);
     records.push({ line: start, fields });

@@ -41,8 +41,14 @@ export function gaps(cov: Coverage, needs: Need[]): GapRow[] {
     const s = sum.get(`${n.capability}|${n.year}`) ?? { committed: 0n, indicative: 0n, delivered: 0n };
     const need = toMinor(n.amount_eur);
     return {
-      capability: n.capability, year: n.year, need: fromMinor(need), committed: fromMinor(s.committed), indicative: fromMinor(s.indicative),
-      delivered: fromMinor(s.delivered), gap_committed: fromMinor(need - s.committed), gap_with_indicative: fromMinor(need - s.committed - s.indicative),
+      capability: n.capability,
+      year: n.year,
+      need: fromMinor(need),
+      committed: fromMinor(s.committed),
+      indicative: fromMinor(s.indicative),
+      delivered: fromMinor(s.delivered),
+      gap_committed: fromMinor(need - s.committed),
+      gap_with_indicative: fromMinor(need - s.committed - s.indicative),
       covered_share: ratio(s.committed, need),
     };
   });
@@ -69,9 +75,15 @@ export function predictability(cov: Coverage): PredictabilityRow[] {
       acc.set(g, a);
     }
   }
-  return [...acc].sort(([a], [b]) => (a === '*' ? 1 : b === '*' ? -1 : a.localeCompare(b))).map(([guarantor, a]) => ({
-    guarantor, year: next, committed: fromMinor(a.c), indicative: fromMinor(a.i), committed_share: ratio(a.c, a.c + a.i),
-  }));
+  return [...acc]
+    .sort(([a], [b]) => (a === '*' ? 1 : b === '*' ? -1 : a.localeCompare(b)))
+    .map(([guarantor, a]) => ({
+      guarantor,
+      year: next,
+      committed: fromMinor(a.c),
+      indicative: fromMinor(a.i),
+      committed_share: ratio(a.c, a.c + a.i),
+    }));
 }
 
 /** GDP of a party in a year, in EUR (exact decimal string) or null where no cited value was found. */
@@ -99,9 +111,17 @@ export function burdenShare(cov: Coverage, gdp: GdpValue[]): BurdenRow[] {
     const k = `${c.guarantor}|${c.year}`;
     acc.set(k, (acc.get(k) ?? 0n) + toMinor(c.committed) + toMinor(c.indicative));
   }
-  return [...acc].sort(([a], [b]) => a.localeCompare(b)).map(([k, planned]) => {
-    const [party, year] = k.split('|') as [string, string];
-    const gdpEur = g.get(k) ?? null;
-    return { party, year: Number(year), planned_eur: fromMinor(planned), gdp_eur: gdpEur, percent_of_gdp: gdpEur === null ? null : ratio(planned * 100n, toMinor(gdpEur)) };
-  });
+  return [...acc]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, planned]) => {
+      const [party, year] = k.split('|') as [string, string];
+      const gdpEur = g.get(k) ?? null;
+      return {
+        party,
+        year: Number(year),
+        planned_eur: fromMinor(planned),
+        gdp_eur: gdpEur,
+        percent_of_gdp: gdpEur === null ? null : ratio(planned * 100n, toMinor(gdpEur)),
+      };
+    });
 }

@@ -8,12 +8,22 @@ const head = 'ref,entry_type,provider,amount,currency,date,kind,status,source_ur
 
 test('quoted fields keep commas, quotes and newlines; records keep their starting line', () => {
   const p = parseCsv(`a,b\n"x, ""y""","multi\nline"\n3,4\n`);
-  assert.deepEqual(p.records.map((r) => [r.line, r.fields]), [[1, ['a', 'b']], [2, ['x, "y"', 'multi\nline']], [4, ['3', '4']]]);
+  assert.deepEqual(
+    p.records.map((r) => [r.line, r.fields]),
+    [
+      [1, ['a', 'b']],
+      [2, ['x, "y"', 'multi\nline']],
+      [4, ['3', '4']],
+    ],
+  );
   assert.equal(parseCsv('a\n"open').issues[0]?.code, 'csv_syntax');
 });
 
 test('a good file maps to drafts with defaults', () => {
-  const m = mapRecords(parseCsv(`${head}\nr1,pledge,gb,100,gbp,2024-01-12,military,committed,https://x.org\n`).records, LEDGER_FORMAT);
+  const m = mapRecords(
+    parseCsv(`${head}\nr1,pledge,gb,100,gbp,2024-01-12,military,committed,https://x.org\n`).records,
+    LEDGER_FORMAT,
+  );
   assert.deepEqual(m.issues, []);
   assert.equal(m.rows[0]!.draft.provider, 'GB');
   assert.equal(m.rows[0]!.draft.recipient, 'UA');
@@ -21,10 +31,16 @@ test('a good file maps to drafts with defaults', () => {
 });
 
 test('every bad cell is reported with its row and column; no drafts come back', () => {
-  const m = mapRecords(parseCsv(`${head}\nr1,pledge,GB,100,GBP,2024-01-12,military,committed,https://x.org\nr2,gift,GB,1.001,GBP,2024-02-30,military,committed,\n`).records, LEDGER_FORMAT);
+  const m = mapRecords(
+    parseCsv(
+      `${head}\nr1,pledge,GB,100,GBP,2024-01-12,military,committed,https://x.org\nr2,gift,GB,1.001,GBP,2024-02-30,military,committed,\n`,
+    ).records,
+    LEDGER_FORMAT,
+  );
   assert.equal(m.rows.length, 0);
   const where = m.issues.map((i) => i.path.join(' '));
-  for (const c of ['entry_type', 'amount', 'date', 'source_url']) assert.ok(where.includes(`row 3 column ${c}`), `${c} in ${where}`);
+  for (const c of ['entry_type', 'amount', 'date', 'source_url'])
+    assert.ok(where.includes(`row 3 column ${c}`), `${c} in ${where}`);
   assert.ok(m.issues.every((i) => i.line === 3));
 });
 

@@ -1,14 +1,35 @@
 // Maps CSV records to entry drafts (the ledger's own columns, or the Kiel tracker's), naming row and column on error.
 import type { Issue } from '../issues.js';
-import { draftIssuesAt } from './draft-issues.js';
 import type { CsvRecord } from './csv-parse.js';
+import { draftIssuesAt } from './draft-issues.js';
 import type { EntryDraft } from './types.js';
 
 /** The ledger CSV columns, in the order exports write them. Required: ref, entry_type, provider, date, kind, status, source_url. */
 export const LEDGER_COLUMNS = [
-  'ref', 'entry_type', 'provider', 'recipient', 'agreement_id', 'provision_id', 'pledge_ref', 'amount', 'currency', 'date',
-  'year_from', 'year_to', 'kind', 'capability', 'item', 'quantity', 'status', 'channel', 'within', 'corrects', 'supersedes',
-  'source_url', 'source_quote', 'note',
+  'ref',
+  'entry_type',
+  'provider',
+  'recipient',
+  'agreement_id',
+  'provision_id',
+  'pledge_ref',
+  'amount',
+  'currency',
+  'date',
+  'year_from',
+  'year_to',
+  'kind',
+  'capability',
+  'item',
+  'quantity',
+  'status',
+  'channel',
+  'within',
+  'corrects',
+  'supersedes',
+  'source_url',
+  'source_quote',
+  'note',
 ] as const;
 const REQUIRED = ['ref', 'entry_type', 'provider', 'date', 'kind', 'status', 'source_url'];
 
@@ -73,15 +94,47 @@ export const LEDGER_FORMAT: CsvFormat = { name: 'ledger', required: REQUIRED, bu
 export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: MappedRow[]; issues: Issue[] } {
   const issues: Issue[] = [];
   const [head, ...body] = records;
-  if (!head) return { rows: [], issues: [{ code: 'csv_syntax', path: [], message: 'the file is empty', expected: `a header row with ${format.required.join(', ')}`, found: 'nothing' }] };
+  if (!head)
+    return {
+      rows: [],
+      issues: [
+        {
+          code: 'csv_syntax',
+          path: [],
+          message: 'the file is empty',
+          expected: `a header row with ${format.required.join(', ')}`,
+          found: 'nothing',
+        },
+      ],
+    };
   const header = head.fields.map((h) => h.trim().toLowerCase());
   const index = new Map(header.map((h, i) => [h, i]));
   const missing = format.required.filter((c) => !index.has(c));
-  if (missing.length) return { rows: [], issues: [{ code: 'csv_syntax', path: ['header'], message: `missing column(s) ${missing.join(', ')}`, expected: format.required.join(', '), found: header.join(', '), line: head.line }] };
+  if (missing.length)
+    return {
+      rows: [],
+      issues: [
+        {
+          code: 'csv_syntax',
+          path: ['header'],
+          message: `missing column(s) ${missing.join(', ')}`,
+          expected: format.required.join(', '),
+          found: header.join(', '),
+          line: head.line,
+        },
+      ],
+    };
   const rows: MappedRow[] = [];
   for (const r of body) {
     if (r.fields.length !== header.length) {
-      issues.push({ code: 'csv_syntax', path: [`row ${r.line}`], message: 'wrong number of fields', expected: `${header.length} fields`, found: `${r.fields.length}`, line: r.line });
+      issues.push({
+        code: 'csv_syntax',
+        path: [`row ${r.line}`],
+        message: 'wrong number of fields',
+        expected: `${header.length} fields`,
+        found: `${r.fields.length}`,
+        line: r.line,
+      });
       continue;
     }
     const get: Get = (c) => {
@@ -90,7 +143,9 @@ export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: Map
       return v === '' ? null : v;
     };
     const draft = format.build(get);
-    const found = draftIssuesAt(draft, r.line, (field) => (index.has(field) ? field : format.name === 'ledger' ? field : `${field} (mapped)`));
+    const found = draftIssuesAt(draft, r.line, (field) =>
+      index.has(field) ? field : format.name === 'ledger' ? field : `${field} (mapped)`,
+    );
     if (found.length) issues.push(...found);
     else rows.push({ line: r.line, draft });
   }

@@ -1,13 +1,14 @@
 // The ledger's pure core: entry types, exact money, canonical hashing input, CSV mapping and coordination views.
-export * from './types.js';
-export * from './money.js';
+
+export * from './buckets.js';
 export * from './canonical.js';
-export * from './rates.js';
-export * from './draft-check.js';
+export * from './coverage.js';
 export * from './csv-parse.js';
+export * from './draft-check.js';
+export * from './gaps.js';
 export * from './import-rows.js';
 export * from './kiel-format.js';
-export * from './buckets.js';
+export * from './money.js';
+export * from './rates.js';
 export * from './totals.js';
-export * from './coverage.js';
-export * from './gaps.js';
+export * from './types.js';

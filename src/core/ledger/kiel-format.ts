@@ -17,8 +17,18 @@ export const KIEL_COLUMNS: Record<string, string[]> = {
   note: ['explanation'],
 };
 
-const KINDS: Record<string, EntryDraft['kind']> = { military: 'military', financial: 'financial', humanitarian: 'humanitarian' };
-const MEASURES: Record<string, EntryDraft['entry_type']> = { commitment: 'pledge', pledge: 'pledge', allocation: 'allocation', delivery: 'delivery', delivered: 'delivery' };
+const KINDS: Record<string, EntryDraft['kind']> = {
+  military: 'military',
+  financial: 'financial',
+  humanitarian: 'humanitarian',
+};
+const MEASURES: Record<string, EntryDraft['entry_type']> = {
+  commitment: 'pledge',
+  pledge: 'pledge',
+  allocation: 'allocation',
+  delivery: 'delivery',
+  delivered: 'delivery',
+};
 
 /** `16.02.2024` or `2024-02-16` to ISO; anything else is passed through for the date check to report. */
 function isoDate(v: string | null): string {
@@ -48,7 +58,9 @@ export function kielFormat(codeOf: (name: string) => string | undefined): CsvFor
       const year = Number(isoDate(pick('date')).slice(0, 4));
       return {
         ref: `kiel:${pick('ref') ?? ''}`,
-        entry_type: MEASURES[(pick('measure') ?? 'allocation').toLowerCase()] ?? ((pick('measure') ?? '') as EntryDraft['entry_type']),
+        entry_type:
+          MEASURES[(pick('measure') ?? 'allocation').toLowerCase()] ??
+          ((pick('measure') ?? '') as EntryDraft['entry_type']),
         provider: codeOf(donor) ?? donor,
         recipient: 'UA',
         agreement_id: null,

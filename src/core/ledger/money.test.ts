@@ -27,7 +27,13 @@ test('conversion divides by the rate and rounds half to even at the cent', () =>
 });
 
 test('splitting keeps the sum exact', () => {
-  fc.assert(fc.property(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 1, max: 12 }), (v, n) => splitMinor(v, n).reduce((a, b) => a + b, 0n) === v));
+  fc.assert(
+    fc.property(
+      fc.bigInt({ min: 0n, max: 10n ** 15n }),
+      fc.integer({ min: 1, max: 12 }),
+      (v, n) => splitMinor(v, n).reduce((a, b) => a + b, 0n) === v,
+    ),
+  );
   assert.deepEqual(splitMinor(100n, 3), [33n, 33n, 34n]);
 });
 

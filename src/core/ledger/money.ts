@@ -14,7 +14,7 @@ export function toMinor(s: string): bigint {
   if (!AMOUNT_RE.test(s)) throw new Error(`not an amount: ${s}`);
   const neg = s.startsWith('-');
   const [int, frac = ''] = (neg ? s.slice(1) : s).split('.');
-  const v = BigInt(int!) * 100n + BigInt((frac + '00').slice(0, 2));
+  const v = BigInt(int!) * 100n + BigInt(`${frac}00`.slice(0, 2));
   return neg ? -v : v;
 }
 
@@ -37,7 +37,7 @@ export function isRate(s: string): boolean {
 
 function rateUnits(s: string): bigint {
   const [int, frac = ''] = s.split('.');
-  return BigInt(int!) * RATE_SCALE + BigInt((frac + '00000000').slice(0, 8));
+  return BigInt(int!) * RATE_SCALE + BigInt(`${frac}00000000`.slice(0, 8));
 }
 
 /**
@@ -68,7 +68,7 @@ export function splitMinor(minor: bigint, n: number): bigint[] {
 export function ratio(a: bigint, b: bigint, digits = 4): string | null {
   if (b === 0n) return null;
   const scale = 10n ** BigInt(digits);
-  const neg = (a < 0n) !== (b < 0n);
+  const neg = a < 0n !== b < 0n;
   const [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
   const q = (x * scale * 2n + y) / (2n * y);
   const s = `${q / scale}.${String(q % scale).padStart(digits, '0')}`;

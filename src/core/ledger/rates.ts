@@ -14,7 +14,9 @@ export interface RateTable {
   rates: AnnualRate[];
 }
 
-export type Conversion = { eurMinor: bigint; rate: string | null } | { eurMinor: null; reason: 'no_rate' | 'no_amount'; currency: string | null; year: number };
+export type Conversion =
+  | { eurMinor: bigint; rate: string | null }
+  | { eurMinor: null; reason: 'no_rate' | 'no_amount'; currency: string | null; year: number };
 
 /** Index for O(1) lookups: `CUR:year` -> rate. */
 export function rateIndex(t: RateTable): Map<string, AnnualRate> {
@@ -25,7 +27,12 @@ export function rateIndex(t: RateTable): Map<string, AnnualRate> {
  * Converts an amount in `currency` to EUR hundredths at the annual average of `year` (the year of the entry's
  * date). EUR passes through unchanged. Without a published rate the result says `no_rate`.
  */
-export function toEur(amount: string | bigint | null, currency: string | null, year: number, idx: Map<string, AnnualRate>): Conversion {
+export function toEur(
+  amount: string | bigint | null,
+  currency: string | null,
+  year: number,
+  idx: Map<string, AnnualRate>,
+): Conversion {
   if (amount === null || currency === null) return { eurMinor: null, reason: 'no_amount', currency, year };
   const minor = typeof amount === 'bigint' ? amount : toMinor(amount);
   if (currency === 'EUR') return { eurMinor: minor, rate: null };

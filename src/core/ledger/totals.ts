@@ -1,11 +1,20 @@
 // Totals grouped by any of party, year, kind, type, status, capability, channel — in EUR or original currencies.
-import { fromMinor, toMinor } from './money.js';
-import type { AnnualRate } from './rates.js';
+
 import { eurByYear, yearsOf } from './buckets.js';
-import { splitMinor } from './money.js';
+import { fromMinor, splitMinor, toMinor } from './money.js';
+import type { AnnualRate } from './rates.js';
 import type { LedgerBucket } from './types.js';
 
-export const TOTAL_DIMENSIONS = ['party', 'year', 'kind', 'type', 'status', 'capability', 'channel', 'agreement'] as const;
+export const TOTAL_DIMENSIONS = [
+  'party',
+  'year',
+  'kind',
+  'type',
+  'status',
+  'capability',
+  'channel',
+  'agreement',
+] as const;
 export type TotalDimension = (typeof TOTAL_DIMENSIONS)[number];
 
 export interface TotalRow {
@@ -33,7 +42,11 @@ const keyOf: Record<TotalDimension, (b: LedgerBucket) => string | null> = {
  * without a rate in `no_rate`; otherwise each currency is its own row. With `year`, multi-year amounts are
  * split evenly over their earmarked years. EU-channel contributions are left out unless `includeEuChannel`.
  */
-export function totals(buckets: LedgerBucket[], by: TotalDimension[], opts: { eur: boolean; idx: Map<string, AnnualRate>; includeEuChannel?: boolean }): TotalRow[] {
+export function totals(
+  buckets: LedgerBucket[],
+  by: TotalDimension[],
+  opts: { eur: boolean; idx: Map<string, AnnualRate>; includeEuChannel?: boolean },
+): TotalRow[] {
   const dims: TotalDimension[] = by.includes('type') ? by : [...by, 'type'];
   const acc = new Map<string, TotalRow & { minor: bigint }>();
   for (const b of buckets) {
@@ -45,12 +58,23 @@ export function totals(buckets: LedgerBucket[], by: TotalDimension[], opts: { eu
           const parts = splitMinor(toMinor(b.amount), ys.length);
           return ys.map((year, i) => ({ year, minor: parts[i]! }));
         })();
-    const perYear = dims.includes('year') ? shares : [{ year: 0, minor: shares.some((s) => s.minor === null) ? null : shares.reduce((a, s) => a + s.minor!, 0n) }];
+    const perYear = dims.includes('year')
+      ? shares
+      : [{ year: 0, minor: shares.some((s) => s.minor === null) ? null : shares.reduce((a, s) => a + s.minor!, 0n) }];
     for (const s of perYear) {
       const currency = opts.eur ? 'EUR' : (b.currency ?? '-');
       const vals = dims.map((d) => (d === 'year' ? s.year : keyOf[d](b)));
       const k = JSON.stringify([...vals, currency]);
-      const row = acc.get(k) ?? ({ ...Object.fromEntries(dims.map((d, i) => [d, vals[i]!])), currency, amount: '', entries: 0, no_rate: 0, minor: 0n } as TotalRow & { minor: bigint });
+      const row =
+        acc.get(k) ??
+        ({
+          ...Object.fromEntries(dims.map((d, i) => [d, vals[i]!])),
+          currency,
+          amount: '',
+          entries: 0,
+          no_rate: 0,
+          minor: 0n,
+        } as TotalRow & { minor: bigint });
       if (s.minor === null) row.no_rate += b.count;
       else {
         row.minor += s.minor;

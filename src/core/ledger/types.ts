@@ -1,6 +1,7 @@
 // The ledger's record types: entries (pledge, allocation, delivery, correction) and the buckets views aggregate.
-import type { Capability } from '../taxonomy.js';
+
 import type { IsoDate } from '../model.js';
+import type { Capability } from '../taxonomy.js';
 
 export const ENTRY_TYPES = ['pledge', 'allocation', 'delivery', 'correction'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];

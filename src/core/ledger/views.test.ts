@@ -4,28 +4,79 @@ import { test } from 'node:test';
 import { effectiveBuckets, plannedByPartnerYear } from './buckets.js';
 import { coverage } from './coverage.js';
 import { burdenShare, gaps, predictability } from './gaps.js';
-import { rateIndex, type RateTable } from './rates.js';
+import { type RateTable, rateIndex } from './rates.js';
 import { totals } from './totals.js';
 import type { EntryDraft, LedgerEntry } from './types.js';
 
 const base: EntryDraft = {
-  ref: 'x', entry_type: 'pledge', provider: 'GB', recipient: 'UA', agreement_id: 'a-gb', provision_id: null, pledge_ref: null, amount: '0', currency: 'EUR',
-  date: '2024-01-12', year_from: 2024, year_to: 2024, kind: 'military', capability: null, item: null, quantity: null, status: 'committed', channel: 'bilateral',
-  within: null, corrects: null, supersedes: false, source_url: 'https://example.org/s', source_quote: null, note: null,
+  ref: 'x',
+  entry_type: 'pledge',
+  provider: 'GB',
+  recipient: 'UA',
+  agreement_id: 'a-gb',
+  provision_id: null,
+  pledge_ref: null,
+  amount: '0',
+  currency: 'EUR',
+  date: '2024-01-12',
+  year_from: 2024,
+  year_to: 2024,
+  kind: 'military',
+  capability: null,
+  item: null,
+  quantity: null,
+  status: 'committed',
+  channel: 'bilateral',
+  within: null,
+  corrects: null,
+  supersedes: false,
+  source_url: 'https://example.org/s',
+  source_quote: null,
+  note: null,
 };
 let seq = 0;
-const e = (o: Partial<LedgerEntry>): LedgerEntry => ({ ...base, seq: ++seq, effective_type: 'pledge', recorded_at: 't', prev_hash: '', hash: '', ...o } as LedgerEntry);
+const e = (o: Partial<LedgerEntry>): LedgerEntry =>
+  ({ ...base, seq: ++seq, effective_type: 'pledge', recorded_at: 't', prev_hash: '', hash: '', ...o }) as LedgerEntry;
 // A test table: GBP 0.8 per EUR in 2024 (a test value, not a published rate).
-const rates: RateTable = { rates: [{ currency: 'GBP', year: 2024, rate: '0.8', source: 'https://example.org/r', partial: false }] };
+const rates: RateTable = {
+  rates: [{ currency: 'GBP', year: 2024, rate: '0.8', source: 'https://example.org/r', partial: false }],
+};
 
 const ledger = [
   e({ ref: 'gb', amount: '2500000000', currency: 'GBP' }),
-  e({ ref: 'dk-fund', provider: 'DK', agreement_id: 'a-dk', amount: '8500000000', year_from: 2023, year_to: 2028, status: 'indicative' }),
+  e({
+    ref: 'dk-fund',
+    provider: 'DK',
+    agreement_id: 'a-dk',
+    amount: '8500000000',
+    year_from: 2023,
+    year_to: 2028,
+    status: 'indicative',
+  }),
   e({ ref: 'dk-2024', provider: 'DK', agreement_id: 'a-dk', amount: '1800000000', within: 'dk-fund' }),
   e({ ref: 'se', provider: 'SE', agreement_id: 'a-se', amount: '1000', currency: 'SEK' }),
   e({ ref: 'es-epf', provider: 'ES', agreement_id: 'a-es', amount: '5000000000', channel: 'eu' }),
-  e({ ref: 'fr', provider: 'FR', agreement_id: 'a-fr', amount: '100', capability: 'artillery', year_from: 2025, year_to: 2025 }),
-  e({ ref: 'fr-fix', entry_type: 'correction', corrects: 'fr', supersedes: true, provider: 'FR', agreement_id: 'a-fr', amount: '300', capability: 'artillery', year_from: 2025, year_to: 2025 }),
+  e({
+    ref: 'fr',
+    provider: 'FR',
+    agreement_id: 'a-fr',
+    amount: '100',
+    capability: 'artillery',
+    year_from: 2025,
+    year_to: 2025,
+  }),
+  e({
+    ref: 'fr-fix',
+    entry_type: 'correction',
+    corrects: 'fr',
+    supersedes: true,
+    provider: 'FR',
+    agreement_id: 'a-fr',
+    amount: '300',
+    capability: 'artillery',
+    year_from: 2025,
+    year_to: 2025,
+  }),
 ];
 
 test('totals by party and year in EUR match the hand computation', () => {
@@ -47,14 +98,31 @@ test('totals by party and year in EUR match the hand computation', () => {
 
 test('plannedByPartnerYear gives EUR per partner and year for the analysis engine', () => {
   const p = plannedByPartnerYear(ledger, rates);
-  assert.deepEqual(p.find((r) => r.partner === 'GB'), { partner: 'GB', year: 2024, eur: '3125000000.00', entries: 1, no_rate: 0 });
+  assert.deepEqual(
+    p.find((r) => r.partner === 'GB'),
+    { partner: 'GB', year: 2024, eur: '3125000000.00', entries: 1, no_rate: 0 },
+  );
 });
 
 test('coverage marks passed years without delivery and years after the agreement ends as expired', () => {
-  const buckets = effectiveBuckets([...ledger, e({ ref: 'fr-del', effective_type: 'delivery', entry_type: 'delivery', provider: 'FR', agreement_id: 'a-fr', amount: '50', capability: 'artillery', year_from: 2025, year_to: 2025 })]);
+  const buckets = effectiveBuckets([
+    ...ledger,
+    e({
+      ref: 'fr-del',
+      effective_type: 'delivery',
+      entry_type: 'delivery',
+      provider: 'FR',
+      agreement_id: 'a-fr',
+      amount: '50',
+      capability: 'artillery',
+      year_from: 2025,
+      year_to: 2025,
+    }),
+  ]);
   const force = new Map([['a-dk', { start: '2024-02-23', end: '2027-02-23' }]]);
   const cov = coverage(buckets, rateIndex(rates), force, '2025-06-01');
-  const cell = (cap: string, g: string, y: number) => cov.cells.find((c) => c.capability === cap && c.guarantor === g && c.year === y)!;
+  const cell = (cap: string, g: string, y: number) =>
+    cov.cells.find((c) => c.capability === cap && c.guarantor === g && c.year === y)!;
   assert.equal(cell('unassigned', 'GB', 2024).expired, '3125000000.00'); // 2024 passed, nothing delivered
   assert.equal(cell('unassigned', 'DK', 2026).indicative, '1416666666.66'); // in force, future
   assert.equal(cell('unassigned', 'DK', 2028).expired, '1416666666.70'); // agreement ended before 2028

@@ -1,5 +1,5 @@
 // The trigger engine: evaluate(registry, event, options) -> the obligations every record in force owes, and the skips.
-import { dateOf, instantMs, dateStartMs } from '../dates.js';
+import { dateOf, dateStartMs, instantMs } from '../dates.js';
 import { forcePeriod, inForceAt } from '../in-force.js';
 import type { Agreement, Framework, Provision, Registry } from '../model.js';
 import type { FrameworkType } from '../taxonomy.js';
@@ -8,7 +8,12 @@ import { MECHANISM_KINDS } from './kinds/index.js';
 import type { EvaluateOptions, Evaluation, KindInput, Obligation, Skip, TraceStep, TriggerEvent } from './types.js';
 
 /** Framework types whose provisions are commitments by default; a proposal or a draft applies only when asked. */
-const COMMITMENT_TYPES: ReadonlySet<FrameworkType> = new Set(['declaration', 'political_statement', 'coalition', 'assurances']);
+const COMMITMENT_TYPES: ReadonlySet<FrameworkType> = new Set([
+  'declaration',
+  'political_statement',
+  'coalition',
+  'assurances',
+]);
 
 /**
  * Evaluates one event against the registry. Pure and deterministic: the same registry, event and options give
@@ -27,10 +32,18 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
     const relevant = answering(a.provisions, event);
     if (relevant.length === 0) continue;
     if (!inForceAt(a, event.at)) {
-      skipped.push({ record_id: a.id, provision_id: null, reason: 'not_in_force', detail: `not in force at ${event.at}: ${forcePeriod(a).steps.join('; ')}` });
+      skipped.push({
+        record_id: a.id,
+        provision_id: null,
+        reason: 'not_in_force',
+        detail: `not in force at ${event.at}: ${forcePeriod(a).steps.join('; ')}`,
+      });
       continue;
     }
-    const recordStep: TraceStep = { step: 'record', text: `${a.id} is in force at ${event.at}: ${forcePeriod(a).steps.join('; ')}` };
+    const recordStep: TraceStep = {
+      step: 'record',
+      text: `${a.id} is in force at ${event.at}: ${forcePeriod(a).steps.join('; ')}`,
+    };
     run('agreement', a, a.parties, relevant, recordStep);
   }
   const extra = new Set(options.applyFrameworks ?? []);
@@ -38,22 +51,46 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
     const relevant = answering(f.provisions, event);
     if (relevant.length === 0) continue;
     if (f.date && dateStartMs(f.date) > instantMs(event.at)) {
-      skipped.push({ record_id: f.id, provision_id: null, reason: 'not_in_force', detail: `adopted on ${f.date}, after the event (${dateOf(event.at)})` });
+      skipped.push({
+        record_id: f.id,
+        provision_id: null,
+        reason: 'not_in_force',
+        detail: `adopted on ${f.date}, after the event (${dateOf(event.at)})`,
+      });
       continue;
     }
-    const applies = (p: Provision) => extra.has(f.id) || (COMMITMENT_TYPES.has(f.type) && p.mechanism!.params.commitment !== false);
+    const applies = (p: Provision) =>
+      extra.has(f.id) || (COMMITMENT_TYPES.has(f.type) && p.mechanism!.params.commitment !== false);
     for (const p of relevant.filter((p) => !applies(p))) {
-      skipped.push({ record_id: f.id, provision_id: p.id, reason: 'framework_not_applied', detail: `${f.id} is a ${f.type}${p.mechanism!.params.commitment === false ? ' and this provision is not an adopted commitment' : ''}; it applies only when the scenario applies it (applyFrameworks)` });
+      skipped.push({
+        record_id: f.id,
+        provision_id: p.id,
+        reason: 'framework_not_applied',
+        detail: `${f.id} is a ${f.type}${p.mechanism!.params.commitment === false ? ' and this provision is not an adopted commitment' : ''}; it applies only when the scenario applies it (applyFrameworks)`,
+      });
     }
-    const how = extra.has(f.id) ? 'applied by the scenario (applyFrameworks)' : `a ${f.type}, applied as a commitment by default`;
+    const how = extra.has(f.id)
+      ? 'applied by the scenario (applyFrameworks)'
+      : `a ${f.type}, applied as a commitment by default`;
     const recordStep: TraceStep = { step: 'record', text: `${f.id} (${f.date ?? 'date unknown'}) is ${how}` };
     run('framework', f, [...new Set(f.members.map((m) => m.party))], relevant.filter(applies), recordStep);
   }
   return { event, obligations, skipped };
 
-  function run(recordKind: 'agreement' | 'framework', rec: Agreement | Framework, parties: string[], provisions: Provision[], recordStep: TraceStep) {
+  function run(
+    recordKind: 'agreement' | 'framework',
+    rec: Agreement | Framework,
+    parties: string[],
+    provisions: Provision[],
+    recordStep: TraceStep,
+  ) {
     const urls = new Map(rec.sources.map((s) => [s.id, s.url]));
-    const record: KindInput['record'] = { kind: recordKind, id: rec.id, parties, sourceUrl: (id) => urls.get(id) ?? null };
+    const record: KindInput['record'] = {
+      kind: recordKind,
+      id: rec.id,
+      parties,
+      sourceUrl: (id) => urls.get(id) ?? null,
+    };
     for (const p of provisions) {
       const kind = MECHANISM_KINDS.get(p.mechanism!.kind)!;
       const r = kind.evaluate({ event, record, provision: p, options });
@@ -65,14 +102,28 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
       for (const d of r.obligations) {
         obligations.push({
           id: `ob-${stableHash([event.id, rec.id, p.id, d.promisor, d.part ?? ''].join('|')).slice(0, 12)}`,
-          event_id: event.id, record_kind: recordKind, record_id: rec.id, provision_id: p.id, mechanism: kind.kind,
-          promisor: d.promisor, promisees: d.promisees, kind: d.kind, due: d.due, qualifier: d.qualifier, wording: d.wording,
-          quote: p.quote, where: p.where, source_url: url,
+          event_id: event.id,
+          record_kind: recordKind,
+          record_id: rec.id,
+          provision_id: p.id,
+          mechanism: kind.kind,
+          promisor: d.promisor,
+          promisees: d.promisees,
+          kind: d.kind,
+          due: d.due,
+          qualifier: d.qualifier,
+          wording: d.wording,
+          quote: p.quote,
+          where: p.where,
+          source_url: url,
           trace: [
             eventStep,
             recordStep,
             ...r.conditions.map((text) => ({ step: 'condition' as const, text })),
-            { step: 'clause', text: `${p.where} (${p.id}, ${kind.kind}, ${p.evidence} evidence): "${p.quote}"${p.doubt ? ` — doubt: ${p.doubt}` : ''}` },
+            {
+              step: 'clause',
+              text: `${p.where} (${p.id}, ${kind.kind}, ${p.evidence} evidence): "${p.quote}"${p.doubt ? ` — doubt: ${p.doubt}` : ''}`,
+            },
             { step: 'source', text: url ?? `source ${p.source} (no URL)` },
           ],
         });
@@ -83,11 +134,17 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
 
 /** Provisions whose registered mechanism kind answers this event type. Unknown kinds are left to registry checks. */
 function answering(provisions: Provision[], e: TriggerEvent): Provision[] {
-  return provisions.filter((p) => p.mechanism && MECHANISM_KINDS.get(p.mechanism.kind)?.answers(p.mechanism.params).includes(e.type));
+  return provisions.filter(
+    (p) => p.mechanism && MECHANISM_KINDS.get(p.mechanism.kind)?.answers(p.mechanism.params).includes(e.type),
+  );
 }
 
 /** One line naming the event: type, parties, instant and id. */
 export function describeEvent(e: TriggerEvent): string {
-  const who = e.aggressor ? ` by ${e.aggressor}${e.target ? ` on ${e.target}` : ''}` : e.party ? ` by ${e.party}${e.agreement ? ` (${e.agreement})` : ''}` : '';
+  const who = e.aggressor
+    ? ` by ${e.aggressor}${e.target ? ` on ${e.target}` : ''}`
+    : e.party
+      ? ` by ${e.party}${e.agreement ? ` (${e.agreement})` : ''}`
+      : '';
   return `${e.type.replace(/_/g, ' ')}${who} at ${e.at}${e.scope ? ` (${e.scope})` : ''} [${e.id}]`;
 }

@@ -44,9 +44,31 @@ const NEEDS: Partial<Record<EventType, (keyof EventInput)[]>> = {
  */
 export function makeEvent(input: EventInput): { event: TriggerEvent | null; issues: Issue[] } {
   const issues: Issue[] = [];
-  if (!(EVENT_TYPES as readonly string[]).includes(input.type)) issues.push({ code: 'schema', path: ['type'], message: 'unknown event type', expected: EVENT_TYPES.join(' | '), found: input.type });
-  if (!isInstant(input.at)) issues.push({ code: 'schema', path: ['at'], message: 'the event instant must carry a zone', expected: 'e.g. 2027-03-01T04:00:00Z or 2027-03-01T06:00:00+02:00', found: input.at });
-  for (const f of NEEDS[input.type as EventType] ?? []) if (!input[f]) issues.push({ code: 'schema', path: [f], message: `a ${input.type} event needs ${f}`, expected: 'a value', found: 'nothing' });
+  if (!(EVENT_TYPES as readonly string[]).includes(input.type))
+    issues.push({
+      code: 'schema',
+      path: ['type'],
+      message: 'unknown event type',
+      expected: EVENT_TYPES.join(' | '),
+      found: input.type,
+    });
+  if (!isInstant(input.at))
+    issues.push({
+      code: 'schema',
+      path: ['at'],
+      message: 'the event instant must carry a zone',
+      expected: 'e.g. 2027-03-01T04:00:00Z or 2027-03-01T06:00:00+02:00',
+      found: input.at,
+    });
+  for (const f of NEEDS[input.type as EventType] ?? [])
+    if (!input[f])
+      issues.push({
+        code: 'schema',
+        path: [f],
+        message: `a ${input.type} event needs ${f}`,
+        expected: 'a value',
+        found: 'nothing',
+      });
   if (issues.length) return { event: null, issues };
   const type = input.type as EventType;
   const attack = type === 'armed_attack' || type === 'threat_of_attack';

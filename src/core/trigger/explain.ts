@@ -9,5 +9,7 @@ export function explainLines(ob: Obligation): string[] {
 
 /** One line per skip: record, provision and reason. */
 export function skipLines(skips: Skip[]): string[] {
-  return skips.map((s) => `${s.record_id}${s.provision_id ? `/${s.provision_id}` : ''}: ${s.reason.replace(/_/g, ' ')} — ${s.detail}`);
+  return skips.map(
+    (s) => `${s.record_id}${s.provision_id ? `/${s.provision_id}` : ''}: ${s.reason.replace(/_/g, ' ')} — ${s.detail}`,
+  );
 }

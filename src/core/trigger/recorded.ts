@@ -10,11 +10,58 @@ import type { TriggerEvent } from './types.js';
  */
 export function noticeAction(reg: Registry, e: TriggerEvent): { action: TreatyAction | null; issues: Issue[] } {
   const a = reg.agreements.find((x) => x.id === e.agreement);
-  if (!a) return { action: null, issues: [{ code: 'not_found', path: ['agreement'], message: 'no such agreement', expected: 'an agreement id such as ua-gb-2024', found: String(e.agreement) }] };
-  if (e.party && !a.parties.includes(e.party)) return { action: null, issues: [{ code: 'inconsistent', path: ['party'], message: `${e.party} is not a party to ${a.id}`, expected: a.parties.join(' | '), found: e.party }] };
+  if (!a)
+    return {
+      action: null,
+      issues: [
+        {
+          code: 'not_found',
+          path: ['agreement'],
+          message: 'no such agreement',
+          expected: 'an agreement id such as ua-gb-2024',
+          found: String(e.agreement),
+        },
+      ],
+    };
+  if (e.party && !a.parties.includes(e.party))
+    return {
+      action: null,
+      issues: [
+        {
+          code: 'inconsistent',
+          path: ['party'],
+          message: `${e.party} is not a party to ${a.id}`,
+          expected: a.parties.join(' | '),
+          found: e.party,
+        },
+      ],
+    };
   const months = e.notice_months ?? a.termination?.notice_months ?? null;
-  if (months === null) return { action: null, issues: [{ code: 'inconsistent', path: ['notice_months'], message: `${a.id} codes no notice period; give one with the event (--notice-months)`, expected: 'a number of months', found: 'none' }] };
-  return { action: { type: 'termination_notice', date: dateOf(e.at), party: e.party, notice_months: months, extends_years: null, note: `recorded event ${e.id}`, source: a.termination?.citation.source ?? a.sources[0]!.id }, issues: [] };
+  if (months === null)
+    return {
+      action: null,
+      issues: [
+        {
+          code: 'inconsistent',
+          path: ['notice_months'],
+          message: `${a.id} codes no notice period; give one with the event (--notice-months)`,
+          expected: 'a number of months',
+          found: 'none',
+        },
+      ],
+    };
+  return {
+    action: {
+      type: 'termination_notice',
+      date: dateOf(e.at),
+      party: e.party,
+      notice_months: months,
+      extends_years: null,
+      note: `recorded event ${e.id}`,
+      source: a.termination?.citation.source ?? a.sources[0]!.id,
+    },
+    issues: [],
+  };
 }
 
 /** The registry as it stands after the recorded events before `at`: termination notices become treaty actions. */
@@ -22,7 +69,10 @@ export function withRecordedEvents(reg: Registry, events: TriggerEvent[], at: st
   const before = events.filter((e) => e.type === 'termination_notice' && instantMs(e.at) <= instantMs(at));
   if (before.length === 0) return reg;
   const agreements = reg.agreements.map((a) => {
-    const acts = before.filter((e) => e.agreement === a.id).map((e) => noticeAction(reg, e).action).filter((x): x is TreatyAction => x !== null);
+    const acts = before
+      .filter((e) => e.agreement === a.id)
+      .map((e) => noticeAction(reg, e).action)
+      .filter((x): x is TreatyAction => x !== null);
     return acts.length ? { ...a, treaty_actions: [...a.treaty_actions, ...acts] } : a;
   });
   return { ...reg, agreements };
@@ -30,6 +80,8 @@ export function withRecordedEvents(reg: Registry, events: TriggerEvent[], at: st
 
 /** The earliest recorded ceasefire at or before `at`: from then on the current hostilities count as concluded. */
 export function hostilitiesConcludedAt(events: TriggerEvent[], at: string): string | null {
-  const c = events.filter((e) => e.type === 'ceasefire' && instantMs(e.at) <= instantMs(at)).sort((a, b) => instantMs(a.at) - instantMs(b.at));
+  const c = events
+    .filter((e) => e.type === 'ceasefire' && instantMs(e.at) <= instantMs(at))
+    .sort((a, b) => instantMs(a.at) - instantMs(b.at));
   return c[0]?.at ?? null;
 }

@@ -13,7 +13,11 @@ test('pending until due, overdue after, fulfilled or fulfilled_late by the fulfi
   assert.equal(statusAsOf(ob, [], '2027-03-02T04:00:01Z'), 'overdue');
   assert.equal(statusAsOf(ob, [t('fulfilled', '2027-03-01T20:00:00Z')], '2027-03-03T00:00:00Z'), 'fulfilled');
   assert.equal(statusAsOf(ob, [t('fulfilled', '2027-03-02T06:00:00Z')], '2027-03-03T00:00:00Z'), 'fulfilled_late');
-  assert.equal(statusAsOf(ob, [t('fulfilled', '2027-03-02T06:00:00Z')], '2027-03-02T05:00:00Z'), 'overdue', 'a later transition does not count yet');
+  assert.equal(
+    statusAsOf(ob, [t('fulfilled', '2027-03-02T06:00:00Z')], '2027-03-02T05:00:00Z'),
+    'overdue',
+    'a later transition does not count yet',
+  );
   assert.equal(statusAsOf({ due: null }, [], '2099-01-01T00:00:00Z'), 'pending', 'no deadline never goes overdue');
 });
 
@@ -27,9 +31,15 @@ test('breach needs an explicit transition unless a grace is configured', () => {
 
 test('transitions are refused once settled, before the event, or before a later recorded one', () => {
   assert.deepEqual(checkTransition(ob, [], t('fulfilled', '2027-03-01T05:00:00Z')), []);
-  assert.equal(checkTransition(ob, [t('waived', '2027-03-01T05:00:00Z')], t('fulfilled', '2027-03-01T06:00:00Z'))[0]!.code, 'conflict');
+  assert.equal(
+    checkTransition(ob, [t('waived', '2027-03-01T05:00:00Z')], t('fulfilled', '2027-03-01T06:00:00Z'))[0]!.code,
+    'conflict',
+  );
   assert.equal(checkTransition(ob, [], t('fulfilled', '2027-02-28T00:00:00Z'))[0]!.code, 'date_range');
-  assert.equal(checkTransition(ob, [t('waived', '2027-03-05T00:00:00Z')], t('fulfilled', '2027-03-04T00:00:00Z'))[0]!.code, 'conflict');
+  assert.equal(
+    checkTransition(ob, [t('waived', '2027-03-05T00:00:00Z')], t('fulfilled', '2027-03-04T00:00:00Z'))[0]!.code,
+    'conflict',
+  );
 });
 
 test('countdowns read as hours under two days', () => {
@@ -46,7 +56,13 @@ test('events: content-derived ids agree across zone spellings; missing fields ar
   const { id: _id, ...body } = a;
   assert.equal(eventId(body), a.id);
   assert.notEqual(makeEvent({ type: 'armed_attack', at: '2027-03-01T04:00:01Z', aggressor: 'RU' }).event!.id, a.id);
-  assert.deepEqual(makeEvent({ type: 'armed_attack', at: '2027-03-01', aggressor: 'RU' }).issues.map((i) => i.path), [['at']]);
-  assert.deepEqual(makeEvent({ type: 'termination_notice', at: '2027-03-01T00:00:00Z' }).issues.map((i) => i.path), [['party'], ['agreement']]);
+  assert.deepEqual(
+    makeEvent({ type: 'armed_attack', at: '2027-03-01', aggressor: 'RU' }).issues.map((i) => i.path),
+    [['at']],
+  );
+  assert.deepEqual(
+    makeEvent({ type: 'termination_notice', at: '2027-03-01T00:00:00Z' }).issues.map((i) => i.path),
+    [['party'], ['agreement']],
+  );
   assert.equal(makeEvent({ type: 'invasion', at: '2027-03-01T00:00:00Z' }).issues[0]!.code, 'schema');
 });

@@ -18,7 +18,12 @@ export interface StatusOptions {
  * pending -> overdue (derived: due < asOf) -> fulfilled_late | breached; pending -> fulfilled; either -> waived.
  * A fulfilment after the due instant is fulfilled_late. The first terminal transition wins.
  */
-export function statusAsOf(ob: { due: Instant | null }, transitions: Transition[], asOf: Instant, opts: StatusOptions = {}): ObligationState {
+export function statusAsOf(
+  ob: { due: Instant | null },
+  transitions: Transition[],
+  asOf: Instant,
+  opts: StatusOptions = {},
+): ObligationState {
   const now = instantMs(asOf);
   const due = ob.due ? instantMs(ob.due) : null;
   const done = transitions.filter((t) => instantMs(t.at) <= now).sort((a, b) => instantMs(a.at) - instantMs(b.at))[0];
@@ -32,12 +37,44 @@ export function statusAsOf(ob: { due: Instant | null }, transitions: Transition[
 }
 
 /** Checks a new transition against the state at its instant: only pending or overdue obligations may change. */
-export function checkTransition(ob: { due: Instant | null; event_at: Instant }, transitions: Transition[], next: Transition, opts: StatusOptions = {}): Issue[] {
-  if (instantMs(next.at) < instantMs(ob.event_at)) return [{ code: 'date_range', path: ['at'], message: 'a transition cannot precede the event that created the obligation', expected: `at or after ${ob.event_at}`, found: next.at }];
+export function checkTransition(
+  ob: { due: Instant | null; event_at: Instant },
+  transitions: Transition[],
+  next: Transition,
+  opts: StatusOptions = {},
+): Issue[] {
+  if (instantMs(next.at) < instantMs(ob.event_at))
+    return [
+      {
+        code: 'date_range',
+        path: ['at'],
+        message: 'a transition cannot precede the event that created the obligation',
+        expected: `at or after ${ob.event_at}`,
+        found: next.at,
+      },
+    ];
   const later = transitions.find((t) => instantMs(t.at) > instantMs(next.at));
-  if (later) return [{ code: 'conflict', path: ['at'], message: `a later transition (${later.to} at ${later.at}) is already recorded`, expected: `at or after ${later.at}`, found: next.at }];
+  if (later)
+    return [
+      {
+        code: 'conflict',
+        path: ['at'],
+        message: `a later transition (${later.to} at ${later.at}) is already recorded`,
+        expected: `at or after ${later.at}`,
+        found: next.at,
+      },
+    ];
   const state = statusAsOf(ob, transitions, next.at, opts);
-  if (state !== 'pending' && state !== 'overdue') return [{ code: 'conflict', path: ['to'], message: `the obligation is already ${state} at ${next.at}`, expected: 'a pending or overdue obligation', found: state }];
+  if (state !== 'pending' && state !== 'overdue')
+    return [
+      {
+        code: 'conflict',
+        path: ['to'],
+        message: `the obligation is already ${state} at ${next.at}`,
+        expected: 'a pending or overdue obligation',
+        found: state,
+      },
+    ];
   return [];
 }
 

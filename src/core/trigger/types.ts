@@ -2,7 +2,14 @@
 import type { Agreement, Framework, Instant, Provision } from '../model.js';
 
 /** What can happen. Each mechanism kind declares which of these it answers. */
-export const EVENT_TYPES = ['armed_attack', 'threat_of_attack', 'nato_accession', 'termination_notice', 'ceasefire', 'ceasefire_breach'] as const;
+export const EVENT_TYPES = [
+  'armed_attack',
+  'threat_of_attack',
+  'nato_accession',
+  'termination_notice',
+  'ceasefire',
+  'ceasefire_breach',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 export interface TriggerEvent {
@@ -37,7 +44,12 @@ export interface EvaluateOptions {
 /** What a kind handler sees for one provision of one record in force. */
 export interface KindInput {
   event: TriggerEvent;
-  record: { kind: 'agreement' | 'framework'; id: string; parties: string[]; sourceUrl: (sourceId: string) => string | null };
+  record: {
+    kind: 'agreement' | 'framework';
+    id: string;
+    parties: string[];
+    sourceUrl: (sourceId: string) => string | null;
+  };
   provision: Provision;
   options: EvaluateOptions;
 }
@@ -75,7 +87,13 @@ export interface Obligation {
 export interface Skip {
   record_id: string;
   provision_id: string | null;
-  reason: 'not_in_force' | 'aggressor_mismatch' | 'target_mismatch' | 'condition_unmet' | 'framework_not_applied' | 'event_not_answered';
+  reason:
+    | 'not_in_force'
+    | 'aggressor_mismatch'
+    | 'target_mismatch'
+    | 'condition_unmet'
+    | 'framework_not_applied'
+    | 'event_not_answered';
   detail: string;
 }
 
@@ -98,7 +116,9 @@ export interface ObligationDraft {
 }
 
 /** A kind's answer for one provision: obligations with the conditions checked, or a skip. */
-export type KindResult = { obligations: ObligationDraft[]; conditions: string[] } | { skip: Skip['reason']; detail: string };
+export type KindResult =
+  | { obligations: ObligationDraft[]; conditions: string[] }
+  | { skip: Skip['reason']; detail: string };
 
 /** A mechanism kind: the events it answers and how it turns one into obligations. */
 export interface MechanismKind {

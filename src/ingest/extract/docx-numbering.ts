@@ -15,9 +15,27 @@ export interface NumDef {
 }
 
 function toRoman(n: number): string {
-  const t: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const t: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let s = '';
-  for (const [v, r] of t) while (n >= v) { s += r; n -= v; }
+  for (const [v, r] of t)
+    while (n >= v) {
+      s += r;
+      n -= v;
+    }
   return s;
 }
 
@@ -28,13 +46,20 @@ function toLetter(n: number): string {
 /** Renders counter `n` in Word number format `fmt` (decimal, lowerLetter, upperRoman, ...). */
 export function formatNumber(n: number, fmt: string): string {
   switch (fmt) {
-    case 'decimalZero': return n < 10 ? `0${n}` : String(n);
-    case 'lowerLetter': return toLetter(n);
-    case 'upperLetter': return toLetter(n).toUpperCase();
-    case 'lowerRoman': return toRoman(n).toLowerCase();
-    case 'upperRoman': return toRoman(n);
-    case 'none': return '';
-    default: return String(n);
+    case 'decimalZero':
+      return n < 10 ? `0${n}` : String(n);
+    case 'lowerLetter':
+      return toLetter(n);
+    case 'upperLetter':
+      return toLetter(n).toUpperCase();
+    case 'lowerRoman':
+      return toRoman(n).toLowerCase();
+    case 'upperRoman':
+      return toRoman(n);
+    case 'none':
+      return '';
+    default:
+      return String(n);
   }
 }
 
@@ -48,7 +73,10 @@ function level(l: Element): LevelDef {
 }
 
 /** Abstract list definitions and the num instances that point at them. */
-export function numberingOf(xml: string | null): { abstracts: Map<string, Map<number, LevelDef>>; nums: Map<string, NumDef> } {
+export function numberingOf(xml: string | null): {
+  abstracts: Map<string, Map<number, LevelDef>>;
+  nums: Map<string, NumDef>;
+} {
   const abstracts = new Map<string, Map<number, LevelDef>>();
   const nums = new Map<string, NumDef>();
   if (!xml) return { abstracts, nums };

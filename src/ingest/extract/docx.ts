@@ -1,8 +1,8 @@
 // DOCX extraction: reads word/document.xml and rebuilds Word auto-numbering from numbering.xml as text labels.
 import JSZip from 'jszip';
 import type { ExtractedText } from '../types.js';
+import { formatNumber, type LevelDef, numberingOf, styleNumPr, stylesOf } from './docx-numbering.js';
 import { attr, child, parseXml, val } from './docx-xml.js';
-import { formatNumber, type LevelDef, numberingOf, stylesOf, styleNumPr } from './docx-numbering.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 type El = Element;
@@ -15,7 +15,10 @@ function paragraphText(p: El): string {
       if (n.nodeType !== 1) continue;
       const e = n as El;
       const name = e.localName;
-      if (e.namespaceURI !== W) { walk(e); continue; }
+      if (e.namespaceURI !== W) {
+        walk(e);
+        continue;
+      }
       if (['del', 'pPr', 'rPr', 'instrText', 'delText'].includes(name)) continue;
       if (name === 't') out += e.textContent ?? '';
       else if (name === 'tab') out += ' ';
@@ -57,7 +60,10 @@ export async function fromDocx(buf: Uint8Array): Promise<ExtractedText> {
       const sn = styleNumPr(styles, val(child(pPr, 'pStyle')));
       if (sn) ({ numId, ilvl } = sn);
     }
-    const text = paragraphText(p).split('\n').map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim()).filter(Boolean);
+    const text = paragraphText(p)
+      .split('\n')
+      .map((t) => t.replace(/[\s\u00a0]+/g, ' ').trim())
+      .filter(Boolean);
     if (!text.length) continue;
     let prefix = '';
     const num = numId && numId !== '0' ? nums.get(numId) : undefined;

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { buildDraft } from '../draft.js';
-import { emptyTally, scoreDraft, scores, type GoldRecord, type Scores } from '../eval-metrics.js';
+import { emptyTally, type GoldRecord, type Scores, scoreDraft, scores } from '../eval-metrics.js';
 import { extractFile } from './index.js';
 
 /** The shared folder: $COMPACT_SHARED, else `../shared` beside the repository root. */
@@ -18,7 +18,10 @@ export interface EvalBlock {
 }
 
 /** Scores every gold record's .txt and its raw original (raw/<id>.pdf or .docx). */
-export async function evaluateCorpus(devDir: string, progress?: (done: number, total: number, file: string) => void): Promise<{ txt: EvalBlock; raw: EvalBlock }> {
+export async function evaluateCorpus(
+  devDir: string,
+  progress?: (done: number, total: number, file: string) => void,
+): Promise<{ txt: EvalBlock; raw: EvalBlock }> {
   const goldPath = join(devDir, 'dev-gold.yaml');
   if (!existsSync(goldPath)) throw new Error(`${goldPath}: not found; set COMPACT_SHARED to the shared folder`);
   const gold = (parse(readFileSync(goldPath, 'utf8')) as { agreements: GoldRecord[] }).agreements;
@@ -41,6 +44,10 @@ export async function evaluateCorpus(devDir: string, progress?: (done: number, t
     done++;
   }
   progress?.(done, jobs.length, '');
-  const block = (k: 'txt' | 'raw'): EvalBlock => ({ scores: scores(tallies[k]), misses: tallies[k].misses, ms: Math.round(ms[k]) });
+  const block = (k: 'txt' | 'raw'): EvalBlock => ({
+    scores: scores(tallies[k]),
+    misses: tallies[k].misses,
+    ms: Math.round(ms[k]),
+  });
   return { txt: block('txt'), raw: block('raw') };
 }

@@ -1,7 +1,7 @@
 // PDF extraction with pdfjs-dist: rebuilds lines from text items by y-position and paragraphs from line gaps.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { ExtractedText } from '../types.js';
 import { BULLET, readLabel } from '../labels.js';
+import type { ExtractedText } from '../types.js';
 
 /** A line of text on a page: its words, left edge, baseline and font height. */
 export interface Line {
@@ -22,7 +22,13 @@ interface Item {
 
 /** Lines of every page, top to bottom, with running headers, footers and page numbers removed. */
 async function pdfLines(data: Uint8Array): Promise<Line[]> {
-  const doc = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const pages: Line[][] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -30,7 +36,13 @@ async function pdfLines(data: Uint8Array): Promise<Line[]> {
     const items: Item[] = [];
     for (const it of content.items) {
       if (!('str' in it) || !it.str) continue;
-      items.push({ str: it.str, x: it.transform[4] as number, y: it.transform[5] as number, w: it.width, h: it.height || Math.abs(it.transform[3] as number) });
+      items.push({
+        str: it.str,
+        x: it.transform[4] as number,
+        y: it.transform[5] as number,
+        w: it.width,
+        h: it.height || Math.abs(it.transform[3] as number),
+      });
     }
     pages.push(toLines(items, p));
     page.cleanup();
@@ -83,7 +95,8 @@ function dropFurniture(pages: Line[][]): Line[] {
   return out;
 }
 
-const KEEP_HYPHEN = /\b(co|non|long|short|full|self|multi|well|anti|cross|post|pre|counter|cyber|mid|high|low|large|small|train|inter|sub|semi|ex|state|war|sea|air)-$/i;
+const KEEP_HYPHEN =
+  /\b(co|non|long|short|full|self|multi|well|anti|cross|post|pre|counter|cyber|mid|high|low|large|small|train|inter|sub|semi|ex|state|war|sea|air)-$/i;
 
 /**
  * Joins lines into paragraphs. A new paragraph starts after a gap clearly wider than the usual line spacing,
@@ -92,7 +105,8 @@ const KEEP_HYPHEN = /\b(co|non|long|short|full|self|multi|well|anti|cross|post|p
  */
 export function toParagraphs(lines: Line[]): string[] {
   const gaps: number[] = [];
-  for (let i = 1; i < lines.length; i++) if (lines[i]!.page === lines[i - 1]!.page) gaps.push(lines[i - 1]!.y - lines[i]!.y);
+  for (let i = 1; i < lines.length; i++)
+    if (lines[i]!.page === lines[i - 1]!.page) gaps.push(lines[i - 1]!.y - lines[i]!.y);
   const typical = median(gaps.filter((g) => g > 0)) || 14;
   const paras: string[] = [];
   let cur = '';

@@ -12,4 +12,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: Migration[] = [m001Registry, m002Obligations, m003Ledger, m004Auth, m005RegistryGeneration, m006EventsKeyset].sort((a, b) => a.version - b.version);
+export const MIGRATIONS: Migration[] = [
+  m001Registry,
+  m002Obligations,
+  m003Ledger,
+  m004Auth,
+  m005RegistryGeneration,
+  m006EventsKeyset,
+].sort((a, b) => a.version - b.version);

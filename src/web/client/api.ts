@@ -1,7 +1,12 @@
 // Fetches from the API: JSON with coded errors, a small cache for reads, and what this build serves.
 
 export class ApiFailure extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly issues: { path: string; message: string }[] = []) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
     super(message);
   }
 }
@@ -23,20 +28,44 @@ export function setToken(t: string): void {
   try {
     if (t) sessionStorage.setItem(TOKEN_KEY, t);
     else sessionStorage.removeItem(TOKEN_KEY);
-  } catch { /* storage disabled: the token lasts for this request only */ }
+  } catch {
+    /* storage disabled: the token lasts for this request only */
+  }
 }
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const t = token();
-  const res = await fetch(path, { ...init, headers: { Accept: 'application/json', ...(init?.body ? { 'Content-Type': 'application/json' } : {}), ...(t ? { Authorization: `Bearer ${t}` } : {}) } });
-  const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string; issues: { path: string; message: string }[] } } | null;
-  if (!res.ok) throw new ApiFailure(res.status, body?.error?.code ?? 'http', body?.error?.message ?? `${res.status} ${res.statusText}`, body?.error?.issues ?? []);
+  const res = await fetch(path, {
+    ...init,
+    headers: {
+      Accept: 'application/json',
+      ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      ...(t ? { Authorization: `Bearer ${t}` } : {}),
+    },
+  });
+  const body = (await res.json().catch(() => null)) as {
+    error?: { code: string; message: string; issues: { path: string; message: string }[] };
+  } | null;
+  if (!res.ok)
+    throw new ApiFailure(
+      res.status,
+      body?.error?.code ?? 'http',
+      body?.error?.message ?? `${res.status} ${res.statusText}`,
+      body?.error?.issues ?? [],
+    );
   return body as T;
 }
 
 /** GET, cached for the page's life (the registry does not change under a running dashboard). */
 export function get<T>(path: string): Promise<T> {
-  if (!cache.has(path)) cache.set(path, request<T>(path).catch((e) => { cache.delete(path); throw e; }));
+  if (!cache.has(path))
+    cache.set(
+      path,
+      request<T>(path).catch((e) => {
+        cache.delete(path);
+        throw e;
+      }),
+    );
   return cache.get(path) as Promise<T>;
 }
 
@@ -49,7 +78,11 @@ export function post<T>(path: string, body: unknown): Promise<T> {
   return request<T>(path, { method: 'POST', body: JSON.stringify(body) });
 }
 
-export interface GroupStatus { available: boolean; routes: string[]; missing: string[] }
+export interface GroupStatus {
+  available: boolean;
+  routes: string[];
+  missing: string[];
+}
 
 /** True when the named route group (trigger, ledger, analysis) is served by this build. */
 export async function available(group: string): Promise<boolean> {

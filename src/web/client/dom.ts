@@ -8,11 +8,16 @@ function apply(el: Element, attrs: Attrs, kids: Kid[]): void {
     if (typeof v === 'function') el.addEventListener(k.replace(/^on/, ''), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const k of kids) if (k !== null && k !== undefined && k !== false) el.append(typeof k === 'object' ? k : String(k));
+  for (const k of kids)
+    if (k !== null && k !== undefined && k !== false) el.append(typeof k === 'object' ? k : String(k));
 }
 
 /** An HTML element. Attributes starting with `on` are event listeners. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...kids: Kid[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...kids: Kid[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   apply(el, attrs, kids);
   return el;
@@ -29,14 +34,24 @@ export function s(tag: string, attrs: Attrs = {}, ...kids: Kid[]): SVGElement {
 /** An accessible SVG chart: role img, a <title> and a <desc> as its text alternative. */
 export function chart(width: number, height: number, title: string, desc: string): SVGSVGElement {
   const id = `c${Math.random().toString(36).slice(2, 8)}`;
-  const svg = s('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${id}t ${id}d`, class: 'chart' }) as SVGSVGElement;
+  const svg = s('svg', {
+    viewBox: `0 0 ${width} ${height}`,
+    role: 'img',
+    'aria-labelledby': `${id}t ${id}d`,
+    class: 'chart',
+  }) as SVGSVGElement;
   svg.append(s('title', { id: `${id}t` }, title), s('desc', { id: `${id}d` }, desc));
   return svg;
 }
 
 /** The state a view shows when its backend module is not in this build. */
 export function notAvailable(what: string, detail = ''): HTMLElement {
-  return h('div', { class: 'notice unavailable', role: 'status' }, h('strong', {}, `${what}: not available in this build.`), detail ? ` ${detail}` : '');
+  return h(
+    'div',
+    { class: 'notice unavailable', role: 'status' },
+    h('strong', {}, `${what}: not available in this build.`),
+    detail ? ` ${detail}` : '',
+  );
 }
 
 export function errorBox(message: string): HTMLElement {

@@ -23,8 +23,13 @@ const ROUTES: Record<string, { view: View; title?: string }> = {
 
 function renderNav(current: string): void {
   const nav = document.getElementById('nav')!;
-  nav.replaceChildren(...Object.entries(ROUTES).filter(([, r]) => r.title).map(([k, r]) =>
-    h('li', {}, h('a', { href: `#/${k}`, 'aria-current': k === current ? 'page' : null }, r.title!))));
+  nav.replaceChildren(
+    ...Object.entries(ROUTES)
+      .filter(([, r]) => r.title)
+      .map(([k, r]) =>
+        h('li', {}, h('a', { href: `#/${k}`, 'aria-current': k === current ? 'page' : null }, r.title!)),
+      ),
+  );
 }
 
 let generation = 0;
@@ -41,7 +46,9 @@ async function route(navigated = false): Promise<void> {
   try {
     await r.view(root, ...parts.slice(1));
   } catch (e) {
-    root.append(errorBox(e instanceof ApiFailure ? `${e.message} (${e.code})` : `Something went wrong: ${(e as Error).message}`));
+    root.append(
+      errorBox(e instanceof ApiFailure ? `${e.message} (${e.code})` : `Something went wrong: ${(e as Error).message}`),
+    );
   }
   if (mine !== generation) return;
   main.replaceChildren(root);

@@ -8,6 +8,9 @@ declare module 'd3-geo' {
   export function geoPath(projection: GeoProjection): (object: unknown) => string | null;
 }
 declare module 'topojson-client' {
-  export function feature(topology: unknown, object: unknown): { features: { id?: string; properties: { name?: string }; geometry: unknown }[] };
+  export function feature(
+    topology: unknown,
+    object: unknown,
+  ): { features: { id?: string; properties: { name?: string }; geometry: unknown }[] };
 }
 declare module '*.css';

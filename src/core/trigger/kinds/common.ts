@@ -8,14 +8,24 @@ type Check = { ok: true; text: string } | { ok: false; reason: Skip['reason']; d
 export function checkAggressor(params: Record<string, unknown>, e: TriggerEvent): Check {
   const want = typeof params.aggressor === 'string' ? params.aggressor : null;
   if (!want) return { ok: true, text: `clause names no aggressor: any (${e.aggressor ?? 'none'}) counts` };
-  if (e.aggressor !== want) return { ok: false, reason: 'aggressor_mismatch', detail: `the clause answers an attack by ${want}; the event's aggressor is ${e.aggressor ?? 'none'}` };
+  if (e.aggressor !== want)
+    return {
+      ok: false,
+      reason: 'aggressor_mismatch',
+      detail: `the clause answers an attack by ${want}; the event's aggressor is ${e.aggressor ?? 'none'}`,
+    };
   return { ok: true, text: `aggressor is ${want}, as the clause requires` };
 }
 
 /** The attacked party: the clause protects params.target (default UA). */
 export function checkTarget(params: Record<string, unknown>, e: TriggerEvent): Check {
   const want = typeof params.target === 'string' ? params.target : 'UA';
-  if ((e.target ?? 'UA') !== want) return { ok: false, reason: 'target_mismatch', detail: `the clause answers an attack on ${want}; the event's target is ${e.target}` };
+  if ((e.target ?? 'UA') !== want)
+    return {
+      ok: false,
+      reason: 'target_mismatch',
+      detail: `the clause answers an attack on ${want}; the event's target is ${e.target}`,
+    };
   return { ok: true, text: `target is ${want}, as the clause requires` };
 }
 
@@ -31,7 +41,9 @@ export function runChecks(checks: Check[], then: (conditions: string[]) => KindR
 
 /** The provision's hedges plus any the kind adds, joined; null when there are none. */
 export function qualifierOf(p: Provision, extra: (string | null | false | undefined)[] = []): string | null {
-  const all = [...new Set([...p.qualifiers, ...extra.filter((x): x is string => typeof x === 'string' && x.length > 0)])];
+  const all = [
+    ...new Set([...p.qualifiers, ...extra.filter((x): x is string => typeof x === 'string' && x.length > 0)]),
+  ];
   return all.length ? all.join('; ') : null;
 }
 

@@ -6,7 +6,8 @@ import { checkAggressor, checkTarget, counterparties, qualifierOf, runChecks, st
 export const consultationKind: MechanismKind = {
   kind: 'consultation',
   summary: 'each promisor consults the others, by the clause deadline (params.deadline, ISO duration) or immediately',
-  answers: (params) => (Array.isArray(params.events) && params.events.length ? (params.events as EventType[]) : ['armed_attack']),
+  answers: (params) =>
+    Array.isArray(params.events) && params.events.length ? (params.events as EventType[]) : ['armed_attack'],
   evaluate(input) {
     const { event, provision } = input;
     const params = provision.mechanism!.params;
@@ -19,7 +20,11 @@ export const consultationKind: MechanismKind = {
         promisees: counterparties(input, promisor),
         due: deadline ? addDuration(event.at, deadline) : null,
         qualifier: qualifierOf(provision, [!deadline && params.immediate === true && 'immediately']),
-        wording: deadline ? `consult within ${deadline.replace(/^PT?/, '').toLowerCase()} of the event` : params.immediate ? 'consult immediately' : 'consult (no deadline stated)',
+        wording: deadline
+          ? `consult within ${deadline.replace(/^PT?/, '').toLowerCase()} of the event`
+          : params.immediate
+            ? 'consult immediately'
+            : 'consult (no deadline stated)',
       })),
     }));
   },

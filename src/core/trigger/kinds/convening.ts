@@ -11,14 +11,24 @@ export const collectiveConveningKind: MechanismKind = {
   evaluate(input) {
     const { event, provision, options } = input;
     const params = provision.mechanism!.params;
-    return runChecks([checkAggressor(params, event), checkTarget(params, event), hostilitiesCondition(str(params.condition), event, options)], (conditions) => ({
-      conditions,
-      obligations: provision.promisors.map((promisor) => ({
-        kind: 'convene', promisor, promisees: counterparties(input, promisor), due: null,
-        qualifier: qualifierOf(provision, [/swiftly/i.test(provision.quote) && 'swiftly']),
-        wording: 'convene collectively at the most senior levels to determine next steps',
-      })),
-    }));
+    return runChecks(
+      [
+        checkAggressor(params, event),
+        checkTarget(params, event),
+        hostilitiesCondition(str(params.condition), event, options),
+      ],
+      (conditions) => ({
+        conditions,
+        obligations: provision.promisors.map((promisor) => ({
+          kind: 'convene',
+          promisor,
+          promisees: counterparties(input, promisor),
+          due: null,
+          qualifier: qualifierOf(provision, [/swiftly/i.test(provision.quote) && 'swiftly']),
+          wording: 'convene collectively at the most senior levels to determine next steps',
+        })),
+      }),
+    );
   },
 };
 
@@ -32,12 +42,28 @@ export const conveneAndDecideKind: MechanismKind = {
     const convene = str(params.convene);
     const decide = str(params.decide);
     // The 2022 text counts from Ukraine's request; the engine counts from the event and says so.
-    const onRequest = params.on_request === true && 'counted from the event, taken as the moment of Ukraine\'s request';
+    const onRequest = params.on_request === true && "counted from the event, taken as the moment of Ukraine's request";
     return runChecks([checkAggressor(params, event), checkTarget(params, event)], (conditions) => ({
       conditions,
       obligations: provision.promisors.flatMap((promisor) => [
-        { part: 'convene', kind: 'convene', promisor, promisees: counterparties(input, promisor), due: convene ? addDuration(event.at, convene) : null, qualifier: qualifierOf(provision, [onRequest]), wording: `convene within ${convene ?? '?'}` },
-        { part: 'decide', kind: 'decide', promisor, promisees: counterparties(input, promisor), due: decide ? addDuration(event.at, decide) : null, qualifier: qualifierOf(provision, [onRequest]), wording: `decide on measures within ${decide ?? '?'}` },
+        {
+          part: 'convene',
+          kind: 'convene',
+          promisor,
+          promisees: counterparties(input, promisor),
+          due: convene ? addDuration(event.at, convene) : null,
+          qualifier: qualifierOf(provision, [onRequest]),
+          wording: `convene within ${convene ?? '?'}`,
+        },
+        {
+          part: 'decide',
+          kind: 'decide',
+          promisor,
+          promisees: counterparties(input, promisor),
+          due: decide ? addDuration(event.at, decide) : null,
+          qualifier: qualifierOf(provision, [onRequest]),
+          wording: `decide on measures within ${decide ?? '?'}`,
+        },
       ]),
     }));
   },

@@ -5,7 +5,15 @@ import { consultationKind } from './consultation.js';
 import { collectiveConveningKind, conveneAndDecideKind } from './convening.js';
 import { assistanceResponseKind, costImpositionKind } from './response.js';
 
-const ALL: MechanismKind[] = [consultationKind, assistanceResponseKind, costImpositionKind, accessionReviewKind, collectiveConveningKind, conveneAndDecideKind, ceasefireActivationKind];
+const ALL: MechanismKind[] = [
+  consultationKind,
+  assistanceResponseKind,
+  costImpositionKind,
+  accessionReviewKind,
+  collectiveConveningKind,
+  conveneAndDecideKind,
+  ceasefireActivationKind,
+];
 
 /** Every registered kind, by name. */
 export const MECHANISM_KINDS: ReadonlyMap<string, MechanismKind> = new Map(ALL.map((k) => [k.kind, k]));

@@ -16,7 +16,10 @@ function respond(input: KindInput, obligationKind: string, fallback: string): Ki
       promisor,
       promisees: counterparties(input, promisor),
       due: null,
-      qualifier: qualifierOf(provision, [params.immediate === true && 'immediately', params.automatic === true && 'automatic']),
+      qualifier: qualifierOf(provision, [
+        params.immediate === true && 'immediately',
+        params.automatic === true && 'automatic',
+      ]),
       wording,
     })),
   }));

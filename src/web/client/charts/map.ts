@@ -6,12 +6,57 @@ import { chart, s } from '../dom.js';
 
 /** ISO 3166 alpha-2 to the numeric ids world-atlas uses, for the parties of the registry. */
 export const NUMERIC: Record<string, string> = {
-  AL: '008', AT: '040', BE: '056', BG: '100', CA: '124', CY: '196', CZ: '203', DE: '276', DK: '208', EE: '233', ES: '724', FI: '246', FR: '250', GB: '826', GR: '300', HR: '191',
-  HU: '348', IE: '372', IS: '352', IT: '380', JP: '392', LT: '440', LU: '442', LV: '428', MD: '498', ME: '499', MK: '807', MT: '470', NL: '528', NO: '578', PL: '616', PT: '620',
-  RO: '642', RS: '688', RU: '643', BY: '112', SE: '752', SI: '705', SK: '703', TR: '792', UA: '804', US: '840', AU: '036', CH: '756', BA: '070',
+  AL: '008',
+  AT: '040',
+  BE: '056',
+  BG: '100',
+  CA: '124',
+  CY: '196',
+  CZ: '203',
+  DE: '276',
+  DK: '208',
+  EE: '233',
+  ES: '724',
+  FI: '246',
+  FR: '250',
+  GB: '826',
+  GR: '300',
+  HR: '191',
+  HU: '348',
+  IE: '372',
+  IS: '352',
+  IT: '380',
+  JP: '392',
+  LT: '440',
+  LU: '442',
+  LV: '428',
+  MD: '498',
+  ME: '499',
+  MK: '807',
+  MT: '470',
+  NL: '528',
+  NO: '578',
+  PL: '616',
+  PT: '620',
+  RO: '642',
+  RS: '688',
+  RU: '643',
+  BY: '112',
+  SE: '752',
+  SI: '705',
+  SK: '703',
+  TR: '792',
+  UA: '804',
+  US: '840',
+  AU: '036',
+  CH: '756',
+  BA: '070',
 };
 
-export interface MapValue { value: number | null; text: string }
+export interface MapValue {
+  value: number | null;
+  text: string;
+}
 
 /** Five-step sequential scale (classes in CSS: q0..q4); null = no figure. */
 export function quantile(values: number[]): (v: number) => number {
@@ -24,8 +69,23 @@ export function quantile(values: number[]): (v: number) => number {
 export async function europeMap(values: Map<string, MapValue>, measure: string): Promise<SVGSVGElement> {
   const topo = await get<{ objects: { countries: unknown } }>('/map/countries.json');
   const countries = feature(topo, topo.objects.countries).features;
-  const W = 640, H = 560;
-  const projection = geoMercator().fitExtent([[4, 4], [W - 4, H - 4]], { type: 'MultiPoint', coordinates: [[-24, 34], [42, 34], [42, 71], [-24, 71]] });
+  const W = 640,
+    H = 560;
+  const projection = geoMercator().fitExtent(
+    [
+      [4, 4],
+      [W - 4, H - 4],
+    ],
+    {
+      type: 'MultiPoint',
+      coordinates: [
+        [-24, 34],
+        [42, 34],
+        [42, 71],
+        [-24, 71],
+      ],
+    },
+  );
   const path = geoPath(projection);
   const nums = [...values.values()].map((v) => v.value).filter((v): v is number => v !== null);
   const scale = quantile(nums);
@@ -38,8 +98,15 @@ export async function europeMap(values: Map<string, MapValue>, measure: string):
     if (!d) continue;
     const code = byNum.get(String(f.id ?? ''));
     const v = code ? values.get(code) : undefined;
-    const cls = code === 'UA' ? 'ua' : code === 'RU' ? 'ru' : v ? (v.value === null ? 'nodata' : `q${scale(v.value)}`) : 'other';
-    g.append(s('path', { d, class: `country ${cls}` }, s('title', {}, `${f.properties.name ?? code ?? ''}${v ? `: ${v.text}` : ''}`)));
+    const cls =
+      code === 'UA' ? 'ua' : code === 'RU' ? 'ru' : v ? (v.value === null ? 'nodata' : `q${scale(v.value)}`) : 'other';
+    g.append(
+      s(
+        'path',
+        { d, class: `country ${cls}` },
+        s('title', {}, `${f.properties.name ?? code ?? ''}${v ? `: ${v.text}` : ''}`),
+      ),
+    );
   }
   svg.append(g);
   return svg;

@@ -7,13 +7,21 @@ import type { Agreement, Source } from '../types.js';
 export async function agreementView(root: HTMLElement, id: string): Promise<void> {
   const a = await get<Agreement>(`/api/agreements/${encodeURIComponent(id)}`);
   const src = new Map<string, Source>(a.sources.map((s) => [s.id, s]));
-  const cite = (sid: string) => { const s = src.get(sid); return s ? h('a', { href: s.url, rel: 'noreferrer', target: '_blank' }, s.publisher ?? s.title ?? sid) : sid; };
+  const cite = (sid: string) => {
+    const s = src.get(sid);
+    return s ? h('a', { href: s.url, rel: 'noreferrer', target: '_blank' }, s.publisher ?? s.title ?? sid) : sid;
+  };
   root.append(h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Overview'), ' › ', a.id), h('h1', {}, a.title));
   const dl = h('dl', { class: 'facts' });
   const fact = (k: string, v: string) => dl.append(h('dt', {}, k), h('dd', {}, v));
   fact('Parties', a.parties.join(', '));
   fact('Signed', `${a.signed_on ?? 'unknown'}${a.signed_at ? `, ${a.signed_at}` : ''}`);
-  fact('In force', a.force.start ? `${a.force.start} through ${lastDayInForce(a.force.end)}` : `not counted as in force: ${a.force.steps[0] ?? 'start unknown'}`);
+  fact(
+    'In force',
+    a.force.start
+      ? `${a.force.start} through ${lastDayInForce(a.force.end)}`
+      : `not counted as in force: ${a.force.steps[0] ?? 'start unknown'}`,
+  );
   fact('Legal force', `${label(a.legal_force.class)} (ratified: ${a.legal_force.ratified ?? 'unknown'})`);
   fact('Wording of the response clause', label(a.wording.class));
   fact('On NATO accession', label(a.nato_accession.effect));
@@ -21,11 +29,16 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
   root.append(section('Facts', dl));
 
   const events = a.treaty_actions.map((t) => ({ date: t.date, kind: t.type, text: t.note ?? '' }));
-  if (a.signed_on && !events.some((e) => e.kind === 'signature')) events.unshift({ date: a.signed_on, kind: 'signature', text: '' });
+  if (a.signed_on && !events.some((e) => e.kind === 'signature'))
+    events.unshift({ date: a.signed_on, kind: 'signature', text: '' });
   root.append(section('Timeline', timeline(events, a.force)));
 
   const strength = section('Strength');
-  strength.append((await available('analysis')) ? h('p', {}, 'See the scenario lab.') : notAvailable('Strength breakdown', 'The analysis module scores agreements; it is not in this build.'));
+  strength.append(
+    (await available('analysis'))
+      ? h('p', {}, 'See the scenario lab.')
+      : notAvailable('Strength breakdown', 'The analysis module scores agreements; it is not in this build.'),
+  );
   root.append(strength);
 
   const areas = [...new Set(a.provisions.map((p) => p.area))];
@@ -34,20 +47,71 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
     provs.append(h('h3', {}, label(area)));
     const ul = h('ul', { class: 'provisions' });
     for (const p of a.provisions.filter((x) => x.area === area)) {
-      ul.append(h('li', { id: `p-${p.id}` },
-        h('blockquote', {}, `“${p.quote}”`),
-        h('p', { class: 'meta' }, `${p.where} · `, cite(p.source), ` · ${p.evidence}`, p.mechanism ? ` · mechanism: ${label(p.mechanism.kind)}` : '', p.qualifiers.length ? ` · hedged: ${p.qualifiers.join(', ')}` : '', p.doubt ? ` · doubt: ${p.doubt}` : ''),
-      ));
+      ul.append(
+        h(
+          'li',
+          { id: `p-${p.id}` },
+          h('blockquote', {}, `“${p.quote}”`),
+          h(
+            'p',
+            { class: 'meta' },
+            `${p.where} · `,
+            cite(p.source),
+            ` · ${p.evidence}`,
+            p.mechanism ? ` · mechanism: ${label(p.mechanism.kind)}` : '',
+            p.qualifiers.length ? ` · hedged: ${p.qualifiers.join(', ')}` : '',
+            p.doubt ? ` · doubt: ${p.doubt}` : '',
+          ),
+        ),
+      );
     }
     provs.append(ul);
   }
   root.append(provs);
 
   if (a.pledges.length) {
-    root.append(section('Pledges stated in the text', h('ul', {}, ...a.pledges.map((p) => h('li', {}, `${p.kind}: ${p.amount_text ?? (p.amount !== null ? `${p.amount} ${p.currency ?? ''}` : 'no amount')} — ${p.purpose ?? ''} (`, cite(p.source), ')')))));
+    root.append(
+      section(
+        'Pledges stated in the text',
+        h(
+          'ul',
+          {},
+          ...a.pledges.map((p) =>
+            h(
+              'li',
+              {},
+              `${p.kind}: ${p.amount_text ?? (p.amount !== null ? `${p.amount} ${p.currency ?? ''}` : 'no amount')} — ${p.purpose ?? ''} (`,
+              cite(p.source),
+              ')',
+            ),
+          ),
+        ),
+      ),
+    );
   }
   const ledger = section('Ledger lines');
-  ledger.append((await available('ledger')) ? h('p', {}, 'Ledger lines load from /api/ledger/lines.') : notAvailable('Ledger lines linked to clauses', 'The ledger module is not in this build.'));
+  ledger.append(
+    (await available('ledger'))
+      ? h('p', {}, 'Ledger lines load from /api/ledger/lines.')
+      : notAvailable('Ledger lines linked to clauses', 'The ledger module is not in this build.'),
+  );
   root.append(ledger);
-  root.append(section('Sources', h('ul', {}, ...a.sources.map((s) => h('li', {}, h('a', { href: s.url, rel: 'noreferrer', target: '_blank' }, s.title ?? s.url), s.publisher ? ` — ${s.publisher}` : '', s.date ? `, ${s.date}` : '')))));
+  root.append(
+    section(
+      'Sources',
+      h(
+        'ul',
+        {},
+        ...a.sources.map((s) =>
+          h(
+            'li',
+            {},
+            h('a', { href: s.url, rel: 'noreferrer', target: '_blank' }, s.title ?? s.url),
+            s.publisher ? ` — ${s.publisher}` : '',
+            s.date ? `, ${s.date}` : '',
+          ),
+        ),
+      ),
+    ),
+  );
 }

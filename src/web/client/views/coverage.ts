@@ -8,32 +8,75 @@ import type { Coverage, CoverageCell, TotalRow } from '../types.js';
 
 const MEASURES = ['earmarked', 'committed', 'indicative', 'expired', 'delivered'] as const;
 /** Earmarked = committed + indicative + expired: everything set aside for that year, delivered or not. */
-const valueOf = (c: CoverageCell, m: (typeof MEASURES)[number]) => (m === 'earmarked' ? Number(c.committed) + Number(c.indicative) + Number(c.expired) : Number(c[m]));
+const measureOf = (c: CoverageCell, m: (typeof MEASURES)[number]) =>
+  m === 'earmarked' ? Number(c.committed) + Number(c.indicative) + Number(c.expired) : Number(c[m]);
 const SERIES: Record<string, string> = { pledge: 'pledged', allocation: 'allocated', delivery: 'delivered' };
 const eurM = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)} bn` : `${Math.round(v / 1e6)} m`);
 
 function heatmap(cov: Coverage): HTMLElement {
-  const measure = h('select', { id: 'cov-measure', 'aria-label': 'Measure' }, ...MEASURES.map((m) => h('option', { value: m }, m)));
-  const capability = h('select', { id: 'cov-capability', 'aria-label': 'Capability' }, h('option', { value: '' }, 'all capabilities'), ...cov.capabilities.map((c) => h('option', { value: c }, label(c))));
+  const measure = h(
+    'select',
+    { id: 'cov-measure', 'aria-label': 'Measure' },
+    ...MEASURES.map((m) => h('option', { value: m }, m)),
+  );
+  const capability = h(
+    'select',
+    { id: 'cov-capability', 'aria-label': 'Capability' },
+    h('option', { value: '' }, 'all capabilities'),
+    ...cov.capabilities.map((c) => h('option', { value: c }, label(c))),
+  );
   const box = h('div', {});
   const draw = () => {
     const m = measure.value as (typeof MEASURES)[number];
     const sums = new Map<string, number>();
-    for (const c of cov.cells) if (!capability.value || c.capability === capability.value) sums.set(`${c.guarantor}|${c.year}`, (sums.get(`${c.guarantor}|${c.year}`) ?? 0) + valueOf(c, m));
+    for (const c of cov.cells)
+      if (!capability.value || c.capability === capability.value)
+        sums.set(`${c.guarantor}|${c.year}`, (sums.get(`${c.guarantor}|${c.year}`) ?? 0) + measureOf(c, m));
     const rows = cov.guarantors.filter((g) => cov.years.some((y) => (sums.get(`${g}|${y}`) ?? 0) > 0));
-    box.replaceChildren(rows.length
-      ? matrix(`EUR million ${m} per guarantor and year${capability.value ? ` for ${label(capability.value)}` : ''}`, rows, cov.years.map((y) => ({ key: String(y), label: String(y) })), (r, c) => { const v = sums.get(`${r}|${c}`) ?? 0; return v > 0 ? Math.max(1, Math.round(v / 1e6)) : null; }, (r) => r)
-      : h('p', {}, `Nothing ${m} in the ledger for this selection.`));
+    box.replaceChildren(
+      rows.length
+        ? matrix(
+            `EUR million ${m} per guarantor and year${capability.value ? ` for ${label(capability.value)}` : ''}`,
+            rows,
+            cov.years.map((y) => ({ key: String(y), label: String(y) })),
+            (r, c) => {
+              const v = sums.get(`${r}|${c}`) ?? 0;
+              return v > 0 ? Math.max(1, Math.round(v / 1e6)) : null;
+            },
+            (r) => r,
+          )
+        : h('p', {}, `Nothing ${m} in the ledger for this selection.`),
+    );
   };
   measure.addEventListener('change', draw);
   capability.addEventListener('change', draw);
   draw();
-  return h('div', {}, h('div', { class: 'form' }, h('label', { for: 'cov-measure' }, 'Show '), measure, h('label', { for: 'cov-capability' }, ' for '), capability), box,
-    h('p', { class: 'note' }, `As of ${cov.as_of}. EUR at the ECB annual average of each entry's year; multi-year amounts split evenly over their years. Expired = earmarked after an agreement ends, or a past year with no delivery.`));
+  return h(
+    'div',
+    {},
+    h(
+      'div',
+      { class: 'form' },
+      h('label', { for: 'cov-measure' }, 'Show '),
+      measure,
+      h('label', { for: 'cov-capability' }, ' for '),
+      capability,
+    ),
+    box,
+    h(
+      'p',
+      { class: 'note' },
+      `As of ${cov.as_of}. EUR at the ECB annual average of each entry's year; multi-year amounts split evenly over their years. Expired = earmarked after an agreement ends, or a past year with no delivery.`,
+    ),
+  );
 }
 
 async function ledgerCharts(): Promise<HTMLElement> {
-  const dim = h('select', { id: 'totals-by', 'aria-label': 'Group by' }, ...['party', 'year', 'kind'].map((d) => h('option', { value: d }, d)));
+  const dim = h(
+    'select',
+    { id: 'totals-by', 'aria-label': 'Group by' },
+    ...['party', 'year', 'kind'].map((d) => h('option', { value: d }, d)),
+  );
   const box = h('div', { id: 'ledger-chart' });
   const draw = async () => {
     const t = await get<{ rows: TotalRow[]; count: number }>(`/api/ledger/totals?by=${dim.value}&currency=EUR`);
@@ -46,10 +89,20 @@ async function ledgerCharts(): Promise<HTMLElement> {
       g[series] = (g[series] ?? 0) + Number(r.amount);
       groups.set(key, g);
     }
-    const list = [...groups.entries()].map(([key, values]) => ({ key, values })).sort((a, b) => (dim.value === 'party' ? (b.values.pledged ?? 0) - (a.values.pledged ?? 0) : a.key < b.key ? -1 : 1));
+    const list = [...groups.entries()]
+      .map(([key, values]) => ({ key, values }))
+      .sort((a, b) =>
+        dim.value === 'party' ? (b.values.pledged ?? 0) - (a.values.pledged ?? 0) : a.key < b.key ? -1 : 1,
+      );
     const noRate = t.rows.reduce((n, r) => n + r.no_rate, 0);
-    box.replaceChildren(groupedBars(`Pledged, allocated and delivered by ${dim.value}, EUR`, list, Object.values(SERIES), eurM),
-      h('p', { class: 'note' }, `${t.count} ledger entries. Pledges, allocations and deliveries are never added to each other.${noRate ? ` ${noRate} entr(ies) without an exchange rate are left out.` : ''}`));
+    box.replaceChildren(
+      groupedBars(`Pledged, allocated and delivered by ${dim.value}, EUR`, list, Object.values(SERIES), eurM),
+      h(
+        'p',
+        { class: 'note' },
+        `${t.count} ledger entries. Pledges, allocations and deliveries are never added to each other.${noRate ? ` ${noRate} entr(ies) without an exchange rate are left out.` : ''}`,
+      ),
+    );
   };
   dim.addEventListener('change', () => void draw());
   await draw();
@@ -58,16 +111,41 @@ async function ledgerCharts(): Promise<HTMLElement> {
 
 export async function coverageView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'Capability coverage'));
-  const rows = await get<{ record_id: string; partner: string; capability: string; n: number }[]>('/api/provisions/capabilities');
+  const rows =
+    await get<{ record_id: string; partner: string; capability: string; n: number }[]>('/api/provisions/capabilities');
   const caps = [...new Set(rows.map((r) => r.capability))].sort();
   const ids = [...new Set(rows.map((r) => r.record_id))].sort();
   const byKey = new Map(rows.map((r) => [`${r.capability}|${r.record_id}`, r.n]));
-  root.append(section('Capability × guarantor (provisions that name the capability)',
-    matrix('Provisions per capability coalition and agreement', caps, ids.map((id) => ({ key: id, label: rows.find((r) => r.record_id === id)!.partner, href: `#/agreement/${id}` })), (r, c) => byKey.get(`${r}|${c}`) ?? null, label),
-    h('p', { class: 'note' }, `${ids.length} agreements name at least one of the ${caps.length} capability coalitions; empty cells name none.`)));
+  root.append(
+    section(
+      'Capability × guarantor (provisions that name the capability)',
+      matrix(
+        'Provisions per capability coalition and agreement',
+        caps,
+        ids.map((id) => ({ key: id, label: rows.find((r) => r.record_id === id)!.partner, href: `#/agreement/${id}` })),
+        (r, c) => byKey.get(`${r}|${c}`) ?? null,
+        label,
+      ),
+      h(
+        'p',
+        { class: 'note' },
+        `${ids.length} agreements name at least one of the ${caps.length} capability coalitions; empty cells name none.`,
+      ),
+    ),
+  );
   if (!(await available('ledger'))) {
-    root.append(section('Capability × guarantor × year, and gaps', notAvailable('Coverage by year and gaps', 'They come from the ledger, which is not in this build.')));
-    root.append(section('Pledged, allocated and delivered', notAvailable('Ledger charts', 'The ledger module is not in this build.')));
+    root.append(
+      section(
+        'Capability × guarantor × year, and gaps',
+        notAvailable('Coverage by year and gaps', 'They come from the ledger, which is not in this build.'),
+      ),
+    );
+    root.append(
+      section(
+        'Pledged, allocated and delivered',
+        notAvailable('Ledger charts', 'The ledger module is not in this build.'),
+      ),
+    );
     return;
   }
   root.append(section('Guarantor × year from the ledger', heatmap(await get<Coverage>('/api/ledger/coverage'))));

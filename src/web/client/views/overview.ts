@@ -1,18 +1,42 @@
 // Overview: key figures, the map of guarantors by a chosen measure, and the Compact as a network.
 import { available, get } from '../api.js';
 import { europeMap, type MapValue } from '../charts/map.js';
-import { network, type NetEdge, type NetNode } from '../charts/network.js';
+import { type NetEdge, type NetNode, network } from '../charts/network.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
 import type { Coverage, Framework, Guarantor, Overview, Scores } from '../types.js';
 
-const FORCE_RANK: Record<string, number> = { ratified_treaty: 3, executive_agreement: 2, political_commitment: 1, unknown: 0 };
+const FORCE_RANK: Record<string, number> = {
+  ratified_treaty: 3,
+  executive_agreement: 2,
+  political_commitment: 1,
+  unknown: 0,
+};
 
 /** Each measure turns a guarantor's figures into a value for the map, or says it is not available. */
 type Measure = (g: Guarantor) => MapValue;
 const MEASURES: Record<string, { title: string; value?: Measure; load?: () => Promise<Measure>; group?: string }> = {
-  provisions: { title: 'coded provisions', value: (g) => ({ value: g.provisions, text: `${g.provisions} provisions` }) },
-  pledges: { title: 'pledges stated in EUR', value: (g) => { const e = g.pledged.find((p) => p.currency === 'EUR'); return e ? { value: e.amount, text: `EUR ${fmt(e.amount)}` } : { value: null, text: g.pledged.length ? `pledges in ${g.pledged.map((p) => p.currency).join(', ')} only` : 'no amount stated' }; } },
-  legal_force: { title: 'legal force', value: (g) => ({ value: FORCE_RANK[g.legal_force] ?? 0, text: label(g.legal_force) }) },
+  provisions: {
+    title: 'coded provisions',
+    value: (g) => ({ value: g.provisions, text: `${g.provisions} provisions` }),
+  },
+  pledges: {
+    title: 'pledges stated in EUR',
+    value: (g) => {
+      const e = g.pledged.find((p) => p.currency === 'EUR');
+      return e
+        ? { value: e.amount, text: `EUR ${fmt(e.amount)}` }
+        : {
+            value: null,
+            text: g.pledged.length
+              ? `pledges in ${g.pledged.map((p) => p.currency).join(', ')} only`
+              : 'no amount stated',
+          };
+    },
+  },
+  legal_force: {
+    title: 'legal force',
+    value: (g) => ({ value: FORCE_RANK[g.legal_force] ?? 0, text: label(g.legal_force) }),
+  },
   strength: { title: 'strength score', group: 'analysis', load: strengthMeasure },
   gdp: { title: 'planned support as % of GDP', group: 'ledger', load: gdpMeasure },
 };
@@ -20,7 +44,10 @@ const MEASURES: Record<string, { title: string; value?: Measure; load?: () => Pr
 /** Each agreement's strength score (docs/score.md), 0-1. */
 async function strengthMeasure(): Promise<Measure> {
   const scores = new Map((await get<Scores>('/api/analysis/scores?samples=0')).agreements.map((a) => [a.id, a.score]));
-  return (g) => { const v = scores.get(g.agreement); return v === undefined ? { value: null, text: 'not scored' } : { value: v, text: `strength ${v.toFixed(2)}` }; };
+  return (g) => {
+    const v = scores.get(g.agreement);
+    return v === undefined ? { value: null, text: 'not scored' } : { value: v, text: `strength ${v.toFixed(2)}` };
+  };
 }
 
 /** Planned support (committed + indicative) over the years with a GDP value, as a share of GDP in those years. */
@@ -34,7 +61,15 @@ async function gdpMeasure(): Promise<Measure> {
     a.years.push(b.year);
     acc.set(b.party, a);
   }
-  return (g) => { const a = acc.get(g.partner); return a && a.gdp > 0 ? { value: (100 * a.planned) / a.gdp, text: `${((100 * a.planned) / a.gdp).toFixed(3)}% of GDP (${Math.min(...a.years)}–${Math.max(...a.years)})` } : { value: null, text: 'no GDP value or no planned support' }; };
+  return (g) => {
+    const a = acc.get(g.partner);
+    return a && a.gdp > 0
+      ? {
+          value: (100 * a.planned) / a.gdp,
+          text: `${((100 * a.planned) / a.gdp).toFixed(3)}% of GDP (${Math.min(...a.years)}–${Math.max(...a.years)})`,
+        }
+      : { value: null, text: 'no GDP value or no planned support' };
+  };
 }
 
 export function fmt(n: number): string {
@@ -42,22 +77,49 @@ export function fmt(n: number): string {
 }
 
 export async function overviewView(root: HTMLElement): Promise<void> {
-  const [ov, gs, fws] = await Promise.all([get<Overview>('/api/overview'), get<Guarantor[]>('/api/guarantors'), get<Framework[]>('/api/frameworks')]);
+  const [ov, gs, fws] = await Promise.all([
+    get<Overview>('/api/overview'),
+    get<Guarantor[]>('/api/guarantors'),
+    get<Framework[]>('/api/frameworks'),
+  ]);
   root.append(h('h1', {}, 'The Compact at a glance'));
-  const fig = (n: number | string, t: string) => h('div', { class: 'figure' }, h('span', { class: 'num' }, String(n)), h('span', {}, t));
-  root.append(h('div', { class: 'figures', role: 'list' }, ...[
-    fig(ov.series, 'bilateral agreements in the 2024 series'), fig(ov.related, 'related agreements'), fig(ov.frameworks, 'frameworks'),
-    fig(ov.provisions, 'coded provisions'), fig(ov.with_24h_consultation, 'with a consultation-on-attack clause'), fig(ov.legal_force.ratified_treaty ?? 0, 'ratified treaties'),
-  ].map((f) => (f.setAttribute('role', 'listitem'), f))));
+  const fig = (n: number | string, t: string) =>
+    h('div', { class: 'figure' }, h('span', { class: 'num' }, String(n)), h('span', {}, t));
+  root.append(
+    h(
+      'div',
+      { class: 'figures', role: 'list' },
+      ...[
+        fig(ov.series, 'bilateral agreements in the 2024 series'),
+        fig(ov.related, 'related agreements'),
+        fig(ov.frameworks, 'frameworks'),
+        fig(ov.provisions, 'coded provisions'),
+        fig(ov.with_24h_consultation, 'with a consultation-on-attack clause'),
+        fig(ov.legal_force.ratified_treaty ?? 0, 'ratified treaties'),
+      ].map((f) => {
+        f.setAttribute('role', 'listitem');
+        return f;
+      }),
+    ),
+  );
 
   const mapBox = h('div', { class: 'map-box' });
-  const select = h('select', { id: 'measure', 'aria-label': 'Colour guarantors by' }, ...Object.entries(MEASURES).map(([k, m]) => h('option', { value: k }, m.title)));
+  const select = h(
+    'select',
+    { id: 'measure', 'aria-label': 'Colour guarantors by' },
+    ...Object.entries(MEASURES).map(([k, m]) => h('option', { value: k }, m.title)),
+  );
   const legend = h('p', { class: 'legend' });
   const draw = async () => {
     const m = MEASURES[select.value]!;
     mapBox.replaceChildren();
     if (m.group && !(await available(m.group))) {
-      mapBox.append(notAvailable(`Map by ${m.title}`, `The ${m.group} module that computes it is not in this build; choose another measure.`));
+      mapBox.append(
+        notAvailable(
+          `Map by ${m.title}`,
+          `The ${m.group} module that computes it is not in this build; choose another measure.`,
+        ),
+      );
       return;
     }
     m.value ??= await m.load!();
@@ -65,12 +127,22 @@ export async function overviewView(root: HTMLElement): Promise<void> {
     // A guarantor with two agreements (e.g. GB) is coloured by the higher of its values.
     const values = new Map<string, MapValue>();
     for (const g of gs.filter((x) => x.partner !== 'EU')) {
-      const v = value(g), have = values.get(g.partner);
+      const v = value(g),
+        have = values.get(g.partner);
       if (!have || (v.value ?? -1) > (have.value ?? -1)) values.set(g.partner, v);
     }
     mapBox.append(await europeMap(values, m.title));
-    if (![...values.values()].some((v) => v.value !== null)) mapBox.prepend(h('p', { class: 'notice' }, `No guarantor has a value for ${m.title} yet: ${value(gs[0]!).text}. Unknown stays blank rather than guessed.`));
-    const outside = gs.filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner)).map((g) => `${g.partner}: ${value(g).text}`);
+    if (![...values.values()].some((v) => v.value !== null))
+      mapBox.prepend(
+        h(
+          'p',
+          { class: 'notice' },
+          `No guarantor has a value for ${m.title} yet: ${value(gs[0]!).text}. Unknown stays blank rather than guessed.`,
+        ),
+      );
+    const outside = gs
+      .filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner))
+      .map((g) => `${g.partner}: ${value(g).text}`);
     legend.textContent = `Darker = more. Ukraine in blue. Outside the map: ${outside.join('; ')}.`;
   };
   select.addEventListener('change', () => void draw());
@@ -81,7 +153,14 @@ export async function overviewView(root: HTMLElement): Promise<void> {
   const edges: NetEdge[] = [];
   const seen = new Set<string>();
   for (const g of gs) {
-    if (!seen.has(g.partner)) nodes.push({ id: g.partner, label: g.partner, kind: 'guarantor', href: `#/agreement/${g.agreement}`, group: g.legal_force });
+    if (!seen.has(g.partner))
+      nodes.push({
+        id: g.partner,
+        label: g.partner,
+        kind: 'guarantor',
+        href: `#/agreement/${g.agreement}`,
+        group: g.legal_force,
+      });
     seen.add(g.partner);
     edges.push({ from: 'UA', to: g.partner, kind: 'agreement' });
   }
@@ -89,13 +168,55 @@ export async function overviewView(root: HTMLElement): Promise<void> {
     nodes.push({ id: f.id, label: f.name.length > 22 ? `${f.name.slice(0, 20)}…` : f.name, kind: 'framework' });
     for (const m of f.members) if (seen.has(m.party)) edges.push({ from: f.id, to: m.party, kind: 'member' });
   }
-  root.append(section('The Compact as a network', h('p', {}, 'Lines from Ukraine are bilateral agreements (click a guarantor to open its agreement); thin lines join frameworks to their members.'), network(nodes, edges)));
+  root.append(
+    section(
+      'The Compact as a network',
+      h(
+        'p',
+        {},
+        'Lines from Ukraine are bilateral agreements (click a guarantor to open its agreement); thin lines join frameworks to their members.',
+      ),
+      network(nodes, edges),
+    ),
+  );
   root.append(section('Agreements', agreementTable(gs)));
 }
 
 function agreementTable(gs: Guarantor[]): HTMLElement {
-  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Agreements' }, h('table', { class: 'list' },
-    h('thead', {}, h('tr', {}, ...['Agreement', 'Guarantor', 'Signed', 'In force through', 'Legal force', 'Wording', 'Provisions'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...gs.map((g) => h('tr', {}, h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)), h('td', {}, g.name ?? g.partner), h('td', {}, g.signed_on ?? '?'), h('td', {}, g.in_force_from ? lastDayInForce(g.in_force_until ?? null) : 'not in force (date unknown)'), h('td', {}, label(g.legal_force)), h('td', {}, label(g.wording)), h('td', { class: 'n' }, g.provisions)))),
-  ));
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Agreements' },
+    h(
+      'table',
+      { class: 'list' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Agreement', 'Guarantor', 'Signed', 'In force through', 'Legal force', 'Wording', 'Provisions'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...gs.map((g) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)),
+            h('td', {}, g.name ?? g.partner),
+            h('td', {}, g.signed_on ?? '?'),
+            h('td', {}, g.in_force_from ? lastDayInForce(g.in_force_until ?? null) : 'not in force (date unknown)'),
+            h('td', {}, label(g.legal_force)),
+            h('td', {}, label(g.wording)),
+            h('td', { class: 'n' }, g.provisions),
+          ),
+        ),
+      ),
+    ),
+  );
 }

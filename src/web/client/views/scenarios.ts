@@ -13,7 +13,14 @@ function failure(err: unknown): HTMLElement {
 }
 
 /** A labelled number input. */
-function num(id: string, text: string, value: number, min: number, max: number, step: number): [HTMLElement, HTMLInputElement] {
+function num(
+  id: string,
+  text: string,
+  value: number,
+  min: number,
+  max: number,
+  step: number,
+): [HTMLElement, HTMLInputElement] {
   const input = h('input', { id, type: 'number', min, max, step, value, required: true });
   return [h('label', { for: id }, text, ' ', input), input];
 }
@@ -31,25 +38,90 @@ function diffList(d: ScenarioDiff): HTMLElement {
 
 function simTable(sc: Simulation, base: Simulation): HTMLElement {
   const byYear = new Map(base.years.map((y) => [y.year, y]));
-  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Simulation by year' }, h('table', { class: 'list' },
-    h('thead', {}, h('tr', {}, ...['Year', 'Planned', 'p5', 'p50', 'p95', 'Mean', 'Baseline p50', 'P(below needs)'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...sc.years.map((y) => h('tr', {}, h('td', {}, y.year), ...[y.planned, y.p5, y.p50, y.p95, y.mean, byYear.get(y.year)?.p50 ?? 0].map((v) => h('td', { class: 'n' }, eur(v))), h('td', { class: 'n' }, `${(y.p_below_needs * 100).toFixed(1)}%`)))),
-  ));
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Simulation by year' },
+    h(
+      'table',
+      { class: 'list' },
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Year', 'Planned', 'p5', 'p50', 'p95', 'Mean', 'Baseline p50', 'P(below needs)'].map((t) =>
+            h('th', { scope: 'col' }, t),
+          ),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        ...sc.years.map((y) =>
+          h(
+            'tr',
+            {},
+            h('td', {}, y.year),
+            ...[y.planned, y.p5, y.p50, y.p95, y.mean, byYear.get(y.year)?.p50 ?? 0].map((v) =>
+              h('td', { class: 'n' }, eur(v)),
+            ),
+            h('td', { class: 'n' }, `${(y.p_below_needs * 100).toFixed(1)}%`),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function settlementForm(): HTMLElement {
-  const text = h('textarea', { id: 'settlement', rows: 10, cols: 60, spellcheck: false, placeholder: 'id: my-plan\ntitle: …\ndate: 2025-11-20\nproponent: …\nstatus: proposal\nsources: [https://…]\nterms:\n  - kind: neutrality\n    text: …\n    source: https://…' });
+  const text = h('textarea', {
+    id: 'settlement',
+    rows: 10,
+    cols: 60,
+    spellcheck: false,
+    placeholder:
+      'id: my-plan\ntitle: …\ndate: 2025-11-20\nproponent: …\nstatus: proposal\nsources: [https://…]\nterms:\n  - kind: neutrality\n    text: …\n    source: https://…',
+  });
   const on = h('input', { id: 'accepted-on', type: 'date', value: '2026-01-01' });
   const out = h('div', { id: 'settlement-result', 'aria-live': 'polite' });
-  const form = h('form', { class: 'form stacked', 'aria-label': 'Check a settlement' }, h('label', { for: 'settlement' }, 'Settlement (YAML or JSON, the format of data/settlements/)'), text, h('label', { for: 'accepted-on' }, 'Accepted on ', on), h('button', { type: 'submit' }, 'Check'));
+  const form = h(
+    'form',
+    { class: 'form stacked', 'aria-label': 'Check a settlement' },
+    h('label', { for: 'settlement' }, 'Settlement (YAML or JSON, the format of data/settlements/)'),
+    text,
+    h('label', { for: 'accepted-on' }, 'Accepted on ', on),
+    h('button', { type: 'submit' }, 'Check'),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     out.replaceChildren(h('p', {}, 'Checking…'));
     try {
       const r = await post<SettlementCheck>('/api/analysis/settlement-check', { settlement: text.value, on: on.value });
       out.replaceChildren(
-        h('p', { class: 'summary' }, `${r.title}: ${Object.entries(r.counts).map(([k, n]) => `${n} ${label(k)}`).join(', ')}.`),
-        h('ol', { class: 'findings' }, ...r.findings.map((f) => h('li', { class: `verdict ${f.verdict}` }, h('strong', {}, `${label(f.verdict)} — ${label(f.kind)}: `), f.text, h('p', { class: 'meta' }, f.why), ...f.provisions.slice(0, 3).map((p) => h('blockquote', {}, `${p.agreement} ${p.provision}: “${p.quote}”`))))),
+        h(
+          'p',
+          { class: 'summary' },
+          `${r.title}: ${Object.entries(r.counts)
+            .map(([k, n]) => `${n} ${label(k)}`)
+            .join(', ')}.`,
+        ),
+        h(
+          'ol',
+          { class: 'findings' },
+          ...r.findings.map((f) =>
+            h(
+              'li',
+              { class: `verdict ${f.verdict}` },
+              h('strong', {}, `${label(f.verdict)} — ${label(f.kind)}: `),
+              f.text,
+              h('p', { class: 'meta' }, f.why),
+              ...f.provisions
+                .slice(0, 3)
+                .map((p) => h('blockquote', {}, `${p.agreement} ${p.provision}: “${p.quote}”`)),
+            ),
+          ),
+        ),
         ...(r.effect ? [h('h3', {}, 'Effect of accepting the terms'), diffList(r.effect)] : []),
       );
     } catch (err) {
@@ -62,14 +134,29 @@ function settlementForm(): HTMLElement {
 export async function scenariosView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'Scenario lab'));
   if (!(await available('analysis'))) {
-    root.append(section('Scenarios and simulation', notAvailable('The scenario lab', 'Scenarios, the Monte Carlo model and the diff against the baseline come from the analysis module, which is not in this build.')));
+    root.append(
+      section(
+        'Scenarios and simulation',
+        notAvailable(
+          'The scenario lab',
+          'Scenarios, the Monte Carlo model and the diff against the baseline come from the analysis module, which is not in this build.',
+        ),
+      ),
+    );
     root.append(section('Settlement checker', notAvailable('The settlement checker', 'It needs the analysis module.')));
     return;
   }
   const list = (await get<ScenarioInfo[]>('/api/analysis/scenarios')).filter((s) => !s.issues.length);
-  const pick = h('select', { id: 'scenario', 'aria-label': 'Scenario' }, ...list.map((s) => h('option', { value: s.name }, s.title ?? s.name)));
+  const pick = h(
+    'select',
+    { id: 'scenario', 'aria-label': 'Scenario' },
+    ...list.map((s) => h('option', { value: s.name }, s.title ?? s.name)),
+  );
   const about = h('p', { class: 'note' });
-  const describe = () => { const s = list.find((x) => x.name === pick.value); about.textContent = s ? `${s.description ?? ''} Operations: ${s.operations.map(label).join(', ')}.` : ''; };
+  const describe = () => {
+    const s = list.find((x) => x.name === pick.value);
+    about.textContent = s ? `${s.description ?? ''} Operations: ${s.operations.map(label).join(', ')}.` : '';
+  };
   pick.addEventListener('change', describe);
   describe();
   const [trialsL, trials] = num('trials', 'Trials', 20000, 100, 200000, 100);
@@ -79,11 +166,28 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
   const [polL, pol] = num('cont-pol', 'Continuation, political commitments', 0.92, 0, 1, 0.01);
   const [exeL, exe] = num('cont-exe', 'Continuation, executive agreements', 0.9, 0, 1, 0.01);
   const out = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
-  const form = h('form', { class: 'form grid', 'aria-label': 'Run a scenario' }, h('label', { for: 'scenario' }, 'Scenario ', pick), trialsL, seedL, shockL, multL, polL, exeL, h('button', { type: 'submit' }, 'Run'));
+  const form = h(
+    'form',
+    { class: 'form grid', 'aria-label': 'Run a scenario' },
+    h('label', { for: 'scenario' }, 'Scenario ', pick),
+    trialsL,
+    seedL,
+    shockL,
+    multL,
+    polL,
+    exeL,
+    h('button', { type: 'submit' }, 'Run'),
+  );
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     out.replaceChildren(h('p', {}, 'Running… (the baseline and the scenario, same seed)'));
-    const model = { shock: { probability: Number(shock.value), multiplier: Number(mult.value) }, classes: { political_commitment: { continuation: Number(pol.value) }, executive_agreement: { continuation: Number(exe.value) } } };
+    const model = {
+      shock: { probability: Number(shock.value), multiplier: Number(mult.value) },
+      classes: {
+        political_commitment: { continuation: Number(pol.value) },
+        executive_agreement: { continuation: Number(exe.value) },
+      },
+    };
     const common = { trials: Number(trials.value), seed: Number(seed.value), model };
     try {
       const [sc, base, run] = await Promise.all([
@@ -91,19 +195,51 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         post<Simulation>('/api/analysis/simulate', common),
         post<ScenarioResult>('/api/analysis/scenarios/run', { scenario: pick.value }),
       ]);
-      const bn = (p: { year: number; p5: number; p50: number; p95: number }) => ({ year: p.year, p5: p.p5 / 1e9, p50: p.p50 / 1e9, p95: p.p95 / 1e9 });
+      const bn = (p: { year: number; p5: number; p50: number; p95: number }) => ({
+        year: p.year,
+        p5: p.p5 / 1e9,
+        p50: p.p50 / 1e9,
+        p95: p.p95 / 1e9,
+      });
       out.replaceChildren(
-        h('h3', {}, `Delivered support per year, EUR bn: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`),
+        h(
+          'h3',
+          {},
+          `Delivered support per year, EUR bn: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
+        ),
         fanChart(sc.years.map(bn), base.years.map(bn)),
-        h('p', { class: 'notice' }, sc.assumptions.note, sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : ''),
+        h(
+          'p',
+          { class: 'notice' },
+          sc.assumptions.note,
+          sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : '',
+        ),
         simTable(sc, base),
-        h('h3', {}, 'Diff against the baseline'), diffList(run.diff),
-        run.log.length ? h('details', {}, h('summary', {}, 'What the scenario did'), h('ul', {}, ...run.log.map((l) => h('li', {}, l)))) : '',
+        h('h3', {}, 'Diff against the baseline'),
+        diffList(run.diff),
+        run.log.length
+          ? h(
+              'details',
+              {},
+              h('summary', {}, 'What the scenario did'),
+              h('ul', {}, ...run.log.map((l) => h('li', {}, l))),
+            )
+          : '',
       );
     } catch (err) {
       out.replaceChildren(failure(err));
     }
   });
   root.append(section('Run a scenario', form, about, out));
-  root.append(section('Settlement checker', h('p', { class: 'note' }, 'Paste a settlement; each term is weighed against the coded provisions (conflict, partial, none), then the operations accepting it implies are run against the baseline.'), settlementForm()));
+  root.append(
+    section(
+      'Settlement checker',
+      h(
+        'p',
+        { class: 'note' },
+        'Paste a settlement; each term is weighed against the coded provisions (conflict, partial, none), then the operations accepting it implies are run against the baseline.',
+      ),
+      settlementForm(),
+    ),
+  );
 }

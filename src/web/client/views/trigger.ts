@@ -9,7 +9,8 @@ export { countdown } from './obligations.js';
 
 function failure(err: unknown): HTMLElement {
   if (err instanceof ApiFailure && err.code === 'not_available') return notAvailable('The trigger engine', err.message);
-  if (err instanceof ApiFailure && (err.status === 401 || err.status === 403)) return errorBox(`${err.message} Recording needs a token with write rights (enter it above); a dry run needs none.`);
+  if (err instanceof ApiFailure && (err.status === 401 || err.status === 403))
+    return errorBox(`${err.message} Recording needs a token with write rights (enter it above); a dry run needs none.`);
   const issues = err instanceof ApiFailure ? err.issues.map((i) => `${i.path}: ${i.message}`) : [];
   return errorBox([String((err as Error).message), ...issues].join('\n'));
 }
@@ -21,13 +22,32 @@ async function recordedSection(box: HTMLElement): Promise<void> {
     box.replaceChildren(h('p', {}, 'No event is recorded. Record one above (untick “dry run”).'));
     return;
   }
-  const page = await fresh<Page<Obligation>>(`/api/obligations?limit=500&as_of=${encodeURIComponent(new Date().toISOString())}`);
+  const page = await fresh<Page<Obligation>>(
+    `/api/obligations?limit=500&as_of=${encodeURIComponent(new Date().toISOString())}`,
+  );
   const evidence = new Map<string, Explanation['evidence']>();
-  await Promise.all(page.items.filter((o) => o.state === 'fulfilled' || o.state === 'fulfilled_late').map(async (o) => evidence.set(o.id, (await fresh<Explanation>(`/api/obligations/${encodeURIComponent(o.id)}/explain`)).evidence)));
-  const counts = page.items.reduce<Record<string, number>>((m, o) => ((m[o.state ?? '?'] = (m[o.state ?? '?'] ?? 0) + 1), m), {});
+  await Promise.all(
+    page.items
+      .filter((o) => o.state === 'fulfilled' || o.state === 'fulfilled_late')
+      .map(async (o) =>
+        evidence.set(o.id, (await fresh<Explanation>(`/api/obligations/${encodeURIComponent(o.id)}/explain`)).evidence),
+      ),
+  );
+  const counts: Record<string, number> = {};
+  for (const o of page.items) counts[o.state ?? '?'] = (counts[o.state ?? '?'] ?? 0) + 1;
   box.replaceChildren(
-    h('p', {}, `${events.length} event(s): ${events.map((e) => `${label(e.type)} ${e.aggressor ? `by ${e.aggressor} ` : ''}at ${e.at}`).join('; ')}.`),
-    h('p', { class: 'meta' }, Object.entries(counts).map(([k, n]) => `${n} ${label(k)}`).join(', ') + (page.next_cursor ? ' (first 500 shown)' : '')),
+    h(
+      'p',
+      {},
+      `${events.length} event(s): ${events.map((e) => `${label(e.type)} ${e.aggressor ? `by ${e.aggressor} ` : ''}at ${e.at}`).join('; ')}.`,
+    ),
+    h(
+      'p',
+      { class: 'meta' },
+      Object.entries(counts)
+        .map(([k, n]) => `${n} ${label(k)}`)
+        .join(', ') + (page.next_cursor ? ' (first 500 shown)' : ''),
+    ),
     obligationTable(page.items, { recorded: true, evidence, refresh: () => void recordedSection(box) }),
   );
 }
@@ -37,47 +57,144 @@ export async function triggerView(root: HTMLElement): Promise<void> {
   const out = h('div', { id: 'trigger-result', 'aria-live': 'polite' });
   const on = await available('trigger');
   const at = h('input', { id: 'at', type: 'datetime-local', required: true, value: '2027-03-01T04:00', step: 60 });
-  const aggressor = h('input', { id: 'aggressor', value: 'RU', size: 4, required: true, pattern: '[A-Za-z]{2,8}', 'aria-describedby': 'aggr-help' });
+  const aggressor = h('input', {
+    id: 'aggressor',
+    value: 'RU',
+    size: 4,
+    required: true,
+    pattern: '[A-Za-z]{2,8}',
+    'aria-describedby': 'aggr-help',
+  });
   const kyiv = h('input', { id: 'kyiv', type: 'checkbox' });
   const dry = h('input', { id: 'dry', type: 'checkbox', checked: true });
-  const tok = h('input', { id: 'token', type: 'password', autocomplete: 'off', size: 16, value: token(), placeholder: 'only to record' });
+  const tok = h('input', {
+    id: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    size: 16,
+    value: token(),
+    placeholder: 'only to record',
+  });
   tok.addEventListener('change', () => setToken(tok.value.trim()));
-  const form = h('form', { class: 'form', 'aria-label': 'Record or simulate an attack' },
-    h('label', { for: 'at' }, 'Attack at (UTC) '), at, h('label', { for: 'aggressor' }, ' Aggressor '), aggressor, h('span', { id: 'aggr-help', class: 'sr' }, 'party code of the attacking state'),
+  const form = h(
+    'form',
+    { class: 'form', 'aria-label': 'Record or simulate an attack' },
+    h('label', { for: 'at' }, 'Attack at (UTC) '),
+    at,
+    h('label', { for: 'aggressor' }, ' Aggressor '),
+    aggressor,
+    h('span', { id: 'aggr-help', class: 'sr' }, 'party code of the attacking state'),
     h('label', {}, kyiv, ' also apply the 2022 Kyiv Security Compact proposal'),
-    h('label', {}, dry, ' dry run (simulate, record nothing)'), h('label', { for: 'token' }, ' API token '), tok,
-    h('button', { type: 'submit', disabled: !on }, 'Run'));
+    h('label', {}, dry, ' dry run (simulate, record nothing)'),
+    h('label', { for: 'token' }, ' API token '),
+    tok,
+    h('button', { type: 'submit', disabled: !on }, 'Run'),
+  );
   const recorded = h('div', { id: 'recorded' });
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     out.replaceChildren(h('p', {}, 'Running…'));
     try {
-      const body = { type: 'armed_attack', at: `${at.value.length === 16 ? `${at.value}:00` : at.value}Z`, aggressor: aggressor.value.trim().toUpperCase(), ...(kyiv.checked ? { apply_frameworks: ['kyiv-security-compact-2022'] } : {}) };
+      const body = {
+        type: 'armed_attack',
+        at: `${at.value.length === 16 ? `${at.value}:00` : at.value}Z`,
+        aggressor: aggressor.value.trim().toUpperCase(),
+        ...(kyiv.checked ? { apply_frameworks: ['kyiv-security-compact-2022'] } : {}),
+      };
       const r = await post<Evaluation>(dry.checked ? '/api/events/simulate' : '/api/events', body);
-      const status = { dry_run: 'Dry run: nothing recorded', recorded: 'Recorded', already_recorded: 'Already recorded: nothing changed' }[r.status];
+      const status = {
+        dry_run: 'Dry run: nothing recorded',
+        recorded: 'Recorded',
+        already_recorded: 'Already recorded: nothing changed',
+      }[r.status];
       const promisors = new Set(r.obligations.map((o) => o.promisor)).size;
-      const clocks = r.obligations.filter((o) => o.due && Date.parse(o.due) - Date.parse(r.event.at) <= 24 * 3600_000).length;
+      const clocks = r.obligations.filter(
+        (o) => o.due && Date.parse(o.due) - Date.parse(r.event.at) <= 24 * 3600_000,
+      ).length;
       out.replaceChildren(
-        h('p', { class: 'summary' }, `${status}. ${r.obligations.length} obligation(s) for ${promisors} guarantor(s); ${clocks} with a 24-hour clock from ${r.event.at}.`),
+        h(
+          'p',
+          { class: 'summary' },
+          `${status}. ${r.obligations.length} obligation(s) for ${promisors} guarantor(s); ${clocks} with a 24-hour clock from ${r.event.at}.`,
+        ),
         obligationTable(r.obligations, { recorded: false, eventAt: r.event.at }),
-        h('details', {}, h('summary', {}, `${r.skipped.length} clause(s) or record(s) skipped, and why`), h('ul', {}, ...r.skipped.map((s) => h('li', {}, `${s.record_id}${s.provision_id ? ` ${s.provision_id}` : ''}: ${label(s.reason)} — ${s.detail}`)))),
+        h(
+          'details',
+          {},
+          h('summary', {}, `${r.skipped.length} clause(s) or record(s) skipped, and why`),
+          h(
+            'ul',
+            {},
+            ...r.skipped.map((s) =>
+              h(
+                'li',
+                {},
+                `${s.record_id}${s.provision_id ? ` ${s.provision_id}` : ''}: ${label(s.reason)} — ${s.detail}`,
+              ),
+            ),
+          ),
+        ),
       );
       if (!dry.checked) await recordedSection(recorded);
     } catch (err) {
       out.replaceChildren(failure(err));
     }
   });
-  root.append(section('Record or simulate an attack', on ? h('p', { class: 'note' }, 'Every agreement in force at that instant is evaluated. Countdowns run against your clock; deadlines are UTC.') : notAvailable('The trigger engine', 'Running an attack needs the trigger engine, which is not in this build; below are the clauses it will act on.'), form, out));
+  root.append(
+    section(
+      'Record or simulate an attack',
+      on
+        ? h(
+            'p',
+            { class: 'note' },
+            'Every agreement in force at that instant is evaluated. Countdowns run against your clock; deadlines are UTC.',
+          )
+        : notAvailable(
+            'The trigger engine',
+            'Running an attack needs the trigger engine, which is not in this build; below are the clauses it will act on.',
+          ),
+      form,
+      out,
+    ),
+  );
   if (on) {
     root.append(section('Recorded obligations', recorded));
     await recordedSection(recorded).catch((e) => recorded.replaceChildren(failure(e)));
   }
-  const mech = await get<{ record_id: string; provision_id: string; mechanism_kind: string; promisors: string[]; quote: string; where_ref: string }[]>('/api/provisions/mechanisms');
+  const mech =
+    await get<
+      {
+        record_id: string;
+        provision_id: string;
+        mechanism_kind: string;
+        promisors: string[];
+        quote: string;
+        where_ref: string;
+      }[]
+    >('/api/provisions/mechanisms');
   const kinds = [...new Set(mech.map((m) => m.mechanism_kind))];
   const clauses = section(`Clauses that answer an attack (${mech.length})`);
   for (const k of kinds) {
     const rows = mech.filter((m) => m.mechanism_kind === k);
-    clauses.append(h('details', {}, h('summary', {}, `${label(k)} (${rows.length})`), h('ul', { class: 'provisions' }, ...rows.map((m) => h('li', {}, h('a', { href: `#/agreement/${m.record_id}` }, m.record_id), ` ${m.promisors.join(', ')} — “${m.quote}” (${m.where_ref})`)))));
+    clauses.append(
+      h(
+        'details',
+        {},
+        h('summary', {}, `${label(k)} (${rows.length})`),
+        h(
+          'ul',
+          { class: 'provisions' },
+          ...rows.map((m) =>
+            h(
+              'li',
+              {},
+              h('a', { href: `#/agreement/${m.record_id}` }, m.record_id),
+              ` ${m.promisors.join(', ')} — “${m.quote}” (${m.where_ref})`,
+            ),
+          ),
+        ),
+      ),
+    );
   }
   root.append(clauses);
 }
