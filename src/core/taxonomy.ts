@@ -22,6 +22,7 @@ export const AREAS = [
   'reform_support',
   'information_security',
   'frozen_assets',
+  'territorial_integrity',
   // Mechanics of the instrument itself rather than a field of cooperation.
   'response_to_attack',
   'nato_accession_effect',
@@ -52,7 +53,14 @@ export const LEGAL_FORCE = ['ratified_treaty', 'executive_agreement', 'political
 export type LegalForce = (typeof LEGAL_FORCE)[number];
 
 /** The verb class of the response-to-future-attack clause. */
-export const WORDING = ['commitments', 'conditional_commitments', 'intentions', 'mixed', 'not_applicable', 'unknown'] as const;
+export const WORDING = [
+  'commitments',
+  'conditional_commitments',
+  'intentions',
+  'mixed',
+  'not_applicable',
+  'unknown',
+] as const;
 export type Wording = (typeof WORDING)[number];
 
 /** What the text says happens when Ukraine joins NATO. */
@@ -62,13 +70,27 @@ export type NatoAccessionEffect = (typeof NATO_ACCESSION_EFFECT)[number];
 export const PARTY_KINDS = ['state', 'union', 'organisation'] as const;
 export type PartyKind = (typeof PARTY_KINDS)[number];
 
-export const TREATY_ACTION_TYPES = ['signature', 'entry_into_force', 'ratification', 'termination_notice', 'termination', 'extension'] as const;
+export const TREATY_ACTION_TYPES = [
+  'signature',
+  'entry_into_force',
+  'ratification',
+  'termination_notice',
+  'termination',
+  'extension',
+] as const;
 export type TreatyActionType = (typeof TREATY_ACTION_TYPES)[number];
 
 export const EVIDENCE_GRADES = ['primary', 'secondary'] as const;
 export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
 
-export const FRAMEWORK_TYPES = ['proposal', 'declaration', 'political_statement', 'assurances', 'coalition', 'draft_agreement'] as const;
+export const FRAMEWORK_TYPES = [
+  'proposal',
+  'declaration',
+  'political_statement',
+  'assurances',
+  'coalition',
+  'draft_agreement',
+] as const;
 export type FrameworkType = (typeof FRAMEWORK_TYPES)[number];
 
 export function isArea(x: string): x is Area {
