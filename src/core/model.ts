@@ -64,6 +64,17 @@ export interface Mechanism {
   params: Record<string, unknown>;
 }
 
+/** An English rendering of a quote whose text is in another language; the quote itself stays in the original. */
+export interface Translation {
+  text: string;
+  /** project = the project's own translation; official = a published English text (named by `source`). */
+  by: 'project' | 'official';
+  /** Language of the rendering (ISO 639-1), e.g. `en`. */
+  language: string;
+  /** Id of the entry in `sources` that publishes an official rendering; null for the project's own. */
+  source: string | null;
+}
+
 export interface Provision {
   /** Stable within its record (e.g. `consultations_on_attack`, `sanctions-2`). */
   id: string;
@@ -80,6 +91,8 @@ export interface Provision {
   qualifiers: string[];
   amounts: Amount[];
   quote: string;
+  /** Present where `quote` is not in English. */
+  translation?: Translation;
   /** Section reference built from the text's own headings and numbering, levels joined by ' > '. */
   where: string;
   source: string;

@@ -122,6 +122,7 @@ function checkAgreement(a: Agreement, parties: Set<string>, frameworks: Set<stri
       });
     pids.add(p.id);
     ref(p.source, ['provisions', i, 'source'], src, out);
+    if (p.translation?.source) ref(p.translation.source, ['provisions', i, 'translation', 'source'], src, out);
     p.promisors.forEach((c, j) => {
       party(c, ['provisions', i, 'promisors', j]);
     });

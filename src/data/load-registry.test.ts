@@ -16,6 +16,9 @@ function copyWith(edit: (dir: string) => void): string {
   return dir;
 }
 const gb = (dir: string) => join(dir, 'agreements', 'ua-gb-2024.yaml');
+const it = (dir: string) => join(dir, 'agreements', 'ua-it-2024.yaml');
+// The first provision of Italy's record whose English rendering is the official one (from president.gov.ua).
+const officialTranslation = /(by: official\n\s+language: en\n\s+)source: president\n/;
 const replace = (file: string, from: RegExp | string, to: string) => {
   const t = readFileSync(file, 'utf8');
   const n = t.replace(from, to);
@@ -59,6 +62,16 @@ const cases: [string, (d: string) => void, { code: string; path: string; file: s
     'fact without a source',
     (d) => replace(gb(d), /(provisions:\n(?:.*\n)*?\s+)source: text\n/, '$1source: nowhere\n'),
     { code: 'unknown_source', path: 'provisions[0].source', file: 'ua-gb-2024.yaml' },
+  ],
+  [
+    'official translation without its source',
+    (d) => replace(it(d), officialTranslation, '$1source: null\n'),
+    { code: 'schema', path: 'translation.source', file: 'ua-it-2024.yaml' },
+  ],
+  [
+    'translation citing an unknown source',
+    (d) => replace(it(d), officialTranslation, '$1source: nowhere\n'),
+    { code: 'unknown_source', path: 'translation.source', file: 'ua-it-2024.yaml' },
   ],
   [
     'duplicate id',

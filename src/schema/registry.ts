@@ -47,6 +47,18 @@ export const mechanismSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
 });
 
+export const translationSchema = z
+  .strictObject({
+    text: z.string().min(1, 'a translation needs its text'),
+    by: z.enum(['project', 'official']),
+    language: z.string().regex(/^[a-z]{2}$/, 'expected an ISO 639-1 code such as en'),
+    source: sourceId.nullable().default(null),
+  })
+  .refine((t) => t.by !== 'official' || t.source !== null, {
+    message: 'an official translation names its source',
+    path: ['source'],
+  });
+
 export const provisionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'expected an id of lower-case letters, digits, _ . -'),
   area: z.enum(AREAS),
@@ -58,6 +70,7 @@ export const provisionSchema = z.strictObject({
   qualifiers: z.array(z.string()).default([]),
   amounts: z.array(z.strictObject(amountFields)).default([]),
   quote: z.string().min(1, 'every provision needs its quote'),
+  translation: translationSchema.optional(),
   where: z.string().min(1, 'every provision needs its section reference'),
   source: sourceId,
   evidence: z.enum(EVIDENCE_GRADES),
