@@ -6,6 +6,7 @@ import { inForceOn } from '../in-force.js';
 import { parseCsv } from '../ledger/csv-parse.js';
 import { evaluate } from '../trigger/evaluate.js';
 import { makeEvent } from '../trigger/event.js';
+import { INSTITUTION_MAPPING, OBLIGATION_MAPPING } from './atop-mapping.js';
 import { readAtop } from './atop-read.js';
 import { atopRecord } from './atop-registry.js';
 import { readCowStates } from './cow.js';
@@ -119,4 +120,26 @@ test('a file with a missing column is refused with the file, line and column', (
   );
   assert.equal(bad.alliances.length, 0);
   assert.ok(bad.issues.some((i) => i.file === 'a.csv' && i.line === 1 && i.column === 'defense'));
+});
+
+test('docs/history.md lists every variable of the mapping table', () => {
+  const doc = readFileSync(join(import.meta.dirname, '../../../docs/history.md'), 'utf8');
+  for (const row of [...Object.values(OBLIGATION_MAPPING), ...INSTITUTION_MAPPING]) {
+    assert.ok(doc.includes(`| \`${row.variable}\` |`), row.variable);
+    if (row.area) assert.ok(doc.includes(`\`${row.area}\``), row.area);
+  }
+});
+
+test('the bundled copies in data/world are the shared files, unchanged', () => {
+  for (const f of [
+    'atop-4.01-alliances.csv',
+    'atop-4.01-members.csv',
+    'cow-states.csv',
+    'fulfilment-berkemeier-fuhrmann-2018.csv',
+  ])
+    assert.equal(
+      readFileSync(join(import.meta.dirname, '../../../data/world', f), 'utf8'),
+      readFileSync(join(dir, f), 'utf8'),
+      f,
+    );
 });
