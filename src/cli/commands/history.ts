@@ -1,12 +1,15 @@
 // `compact import atop` and `compact history …`: the world's alliances since 1815 (ATOP 4.01) beside the
 // 2024 agreements, the trigger engine over them, and fulfilment odds from the historical record.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { loadWeights } from '../../analysis/config.js';
+import { scoreAgreement, type Weights } from '../../core/analysis/score.js';
 import { dateOf, isInstant, isIsoDate } from '../../core/dates.js';
 import type { AtopAlliance } from '../../core/history/atop-read.js';
 import { ATOP_CITATION, atopRecord } from '../../core/history/atop-registry.js';
 import { CODINGS, type Coding, type FulfilmentCase, historicalPrior } from '../../core/history/prior.js';
 import { historyProfile } from '../../core/history/profile.js';
 import { inForceOn } from '../../core/in-force.js';
+import { formatIssue } from '../../core/issues.js';
 import type { Agreement } from '../../core/model.js';
 import { evaluate } from '../../core/trigger/evaluate.js';
 import { makeEvent } from '../../core/trigger/event.js';
@@ -15,7 +18,7 @@ import type { Db } from '../../store/db.js';
 import { readRegistry } from '../../store/registry-store.js';
 import { importWorld, readWorld } from '../../store/world-store.js';
 import { type Command, type Io, json, str, table, UsageError } from '../command.js';
-import { CliFailure, storeOptions, withStore } from '../context.js';
+import { CliFailure, packageRoot, storeOptions, withStore } from '../context.js';
 
 const fromOption = { from: { type: 'string' as const } };
 const FROM_HELP = `  --from DIR   read the data files from DIR instead of the store (e.g. ../shared/data/alliances)`;
@@ -27,7 +30,7 @@ interface World {
 }
 
 /** The world data from --from DIR or the store; a clear failure when neither has it. */
-async function world(values: Record<string, unknown>, io: Io, db: Db): Promise<World> {
+async function world_(values: Record<string, unknown>, io: Io, db: Db): Promise<World> {
   const from = str(values.from);
   if (from) {
     const w = await loadWorld(resolve(io.cwd, from));
@@ -90,7 +93,7 @@ ${FROM_HELP}
   options: { ...storeOptions, ...fromOption, json: { type: 'boolean' } },
   async run({ values }, io) {
     return withStore(values, io, async (db) => {
-      const w = await world(values, io, db);
+      const w = await world_(values, io, db);
       const reg = await readRegistry(db);
       const p = historyProfile(w.alliances, reg.agreements, reg.frameworks);
       if (values.json) {
@@ -132,7 +135,7 @@ ${FROM_HELP}`,
       values,
       io,
       async (db) => {
-        const live = recordsOf(await world(values, io, db)).filter((a) => inForceOn(a, on));
+        const live = recordsOf(await world_(values, io, db)).filter((a) => inForceOn(a, on));
         const rows = live.map((a) => ({ id: a.id, title: a.title, members: a.parties.length }));
         io.out(
           values.json
@@ -178,7 +181,7 @@ ${FROM_HELP}
       values,
       io,
       async (db) => {
-        const records: Agreement[] = recordsOf(await world(values, io, db));
+        const records: Agreement[] = recordsOf(await world_(values, io, db));
         const ev = evaluate({ parties: [], partySources: [], agreements: records, frameworks: [] }, event);
         const rows = ev.obligations.map((o) => ({
           record: o.record_id,
@@ -217,7 +220,7 @@ ${FROM_HELP}`,
       values,
       io,
       async (db) => {
-        const p = historicalPrior((await world(values, io, db)).cases, coding);
+        const p = historicalPrior((await world_(values, io, db)).cases, coding);
         if (values.json) {
           io.out(json(p));
           return 0;
@@ -248,4 +251,78 @@ ${FROM_HELP}`,
   },
 };
 
-export const historyCommands: Command[] = [importCommand, summaryCommand, inForceCommand, triggerCommand, priorCommand];
+const depthCounts = (xs: { depth: { level: string } }[]) => {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x.depth.level] = (out[x.depth.level] ?? 0) + 1;
+  return out;
+};
+const fmtCounts = (o: Record<string, number>) =>
+  Object.entries(o)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+
+const scoreCommand: Command = {
+  name: ['history', 'score'],
+  summary: 'the strength rubric over the world registry (in force on a day) beside the 2024 agreements',
+  help: `Usage: compact history score [--on DATE] [--from DIR] [--json]
+
+  --on 2010-01-01   only the alliances in force that day (default: all)
+${FROM_HELP}
+  The rubric and weights are those of \`compact score\` (config/score-weights.yaml, docs/score.md).`,
+  options: { ...storeOptions, ...fromOption, on: { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const on = str(values.on);
+    if (on && !isIsoDate(on)) throw new UsageError(`--on: expected a date YYYY-MM-DD, found ${on}`);
+    const w = await loadWeights(join(packageRoot, 'config', 'score-weights.yaml'), io.cwd);
+    if (!w.value) throw new CliFailure(w.issues.map(formatIssue).join('\n'));
+    const weights = w.value as Weights;
+    return withStore(values, io, async (db) => {
+      const world = recordsOf(await world_(values, io, db)).filter((a) => !on || inForceOn(a, on));
+      const reg = await readRegistry(db);
+      const series = reg.agreements.filter((a) => a.series === 'g7_joint_declaration_bilateral');
+      const dist = (xs: number[]) => {
+        const v = [...xs].sort((a, b) => a - b);
+        const q = (p: number) => (v.length ? v[Math.min(v.length - 1, Math.floor(p * v.length))]! : null);
+        return { n: v.length, p25: q(0.25), median: q(0.5), p75: q(0.75), max: v.length ? v[v.length - 1]! : null };
+      };
+      const worldScores = world.map((a) => scoreAgreement(a, weights));
+      const seriesScores = series.map((a) => scoreAgreement(a, weights));
+      const out = {
+        on: on ?? null,
+        world: dist(worldScores.map((s) => s.score)),
+        series_2024: dist(seriesScores.map((s) => s.score)),
+        top_world: [...worldScores]
+          .sort((a, b) => b.score - a.score)
+          .slice(0, 10)
+          .map((s) => ({ id: s.id, score: s.score })),
+        series_2024_scores: seriesScores.map((s) => ({ id: s.id, partner: s.partner, score: s.score })),
+        depth: { world: depthCounts(worldScores), series_2024: depthCounts(seriesScores) },
+        note: 'ATOP records have no text: the criteria that read it (legal force, wording, amounts) are unknown for them and count 0, so their rubric scores are lower bounds; the depth view (strongest obligation) compares like with like',
+        citation: ATOP_CITATION,
+      };
+      if (values.json) io.out(json(out));
+      else {
+        const f = (x: number | null) => (x === null ? '-' : x.toFixed(3));
+        io.out(
+          [
+            `strength (${out.world.n} world alliances${on ? ` in force on ${on}` : ''}): median ${f(out.world.median)}, quartiles ${f(out.world.p25)}-${f(out.world.p75)}, max ${f(out.world.max)}`,
+            `strength (${out.series_2024.n} agreements of 2024): median ${f(out.series_2024.median)}, quartiles ${f(out.series_2024.p25)}-${f(out.series_2024.p75)}, max ${f(out.series_2024.max)}`,
+            `depth (strongest obligation): world ${fmtCounts(out.depth.world)}; 2024 ${fmtCounts(out.depth.series_2024)}`,
+            out.note,
+            `source: ${ATOP_CITATION}`,
+          ].join('\n'),
+        );
+      }
+      return 0;
+    });
+  },
+};
+
+export const historyCommands: Command[] = [
+  importCommand,
+  summaryCommand,
+  inForceCommand,
+  triggerCommand,
+  priorCommand,
+  scoreCommand,
+];
