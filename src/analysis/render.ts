@@ -89,6 +89,9 @@ export function renderSimulation(r: SimulationReport): string {
   return [
     `model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`,
     `input: ${r.input} (${r.input_note})`,
+    r.prior.prior === 'historical'
+      ? `prior: historical, ${r.prior.group} ${r.prior.rate.honoured} of ${r.prior.rate.assessed} honoured (${r.prior.coding_label}); ${r.prior.method}${r.prior.warning ? `\n${r.prior.warning}` : ''}\nsource: ${r.prior.citation}`
+      : 'prior: configured (config/model.yaml)',
     rows.length ? table(rows, Object.keys(rows[0]!)) : '(no horizon years)',
     `expected per partner (top 10): ${top.join('; ') || '-'}`,
     `excluded for want of a published rate (original currency, not converted): ${excluded || 'none'}`,

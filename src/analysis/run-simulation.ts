@@ -6,6 +6,7 @@ import { patchRegistry } from '../core/analysis/scenario-ops.js';
 import type { Scenario } from '../core/analysis/scenario-types.js';
 import { type SimulationSummary, summarize } from '../core/analysis/simulate-summary.js';
 import { buildModelInput, partnerClasses } from '../core/analysis/simulation-input.js';
+import type { PriorBasis } from '../core/history/prior-model.js';
 import type { Issue } from '../core/issues.js';
 import type { LedgerEntry } from '../core/ledger/index.js';
 import type { Registry } from '../core/model.js';
@@ -33,6 +34,8 @@ export interface SimulationReport extends SimulationSummary {
     projection: string;
   };
   partner_classes: Record<string, string>;
+  /** The fulfilment prior: the configured assumptions, or the historical record (with its basis and citation). */
+  prior: { prior: 'configured' } | PriorBasis;
   /** Ledger entries placed (input ledger) or pledges used (input agreement_pledges). */
   items_used: number;
   pledges_skipped: number;
@@ -47,6 +50,8 @@ export interface SimulateArgs {
   /** The ledger's entries (read from the store by the adapter). Absent or empty: the agreements' pledges are used. */
   ledger?: LedgerEntry[];
   onProgress?: (done: number, total: number) => void;
+  /** The historical prior's basis when cfg's continuations were derived from it (applyHistoricalPrior). */
+  prior?: PriorBasis;
 }
 
 const PROJECTION = {
@@ -122,7 +127,9 @@ export async function simulateRegistry(
       excluded_totals: excludedTotals,
       ...summarize(model, merged),
       assumptions: {
-        note: 'ASSUMPTIONS, not facts: continuation probabilities, delivered shares, the shock and the needs level come from config/model.yaml (docs/model.md)',
+        note: a.prior
+          ? `continuation probabilities from the historical prior (${a.prior.coding_label}: ${a.prior.citation}); delivered shares, the shock and the needs level are ASSUMPTIONS from config/model.yaml (docs/model.md)`
+          : 'ASSUMPTIONS, not facts: continuation probabilities, delivered shares, the shock and the needs level come from config/model.yaml (docs/model.md)',
         classes: cfg.classes,
         shock: cfg.shock,
         needs_share_of_planned: cfg.needs_share_of_planned,
@@ -131,6 +138,7 @@ export async function simulateRegistry(
         projection: `${fromLedger ? PROJECTION.ledger : PROJECTION.pledges}; ${repeat ? 'single-year amounts repeated over later horizon years while in force' : 'nothing repeated'}`,
       },
       partner_classes: Object.fromEntries([...classes].filter(([p]) => model.partners.includes(p))),
+      prior: a.prior ?? { prior: 'configured' },
       items_used: used,
       pledges_skipped: skipped,
     },

@@ -124,6 +124,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /api/analysis/scenarios/run': COMPUTE,
   'POST /api/analysis/simulate': COMPUTE,
   'POST /api/analysis/settlement-check': COMPUTE,
+  'GET /api/history': READ,
+  'GET /api/history/trigger': READ,
 };
 
 interface Compiled {

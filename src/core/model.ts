@@ -150,7 +150,7 @@ export interface Agreement {
   schema_version: typeof SCHEMA_VERSION;
   id: string;
   /** Which family of instruments it belongs to; `related` ones are outside the 2024 series. */
-  series: 'g7_joint_declaration_bilateral' | 'related';
+  series: 'g7_joint_declaration_bilateral' | 'related' | 'atop';
   title: string;
   /** Party codes, Ukraine included. */
   parties: string[];

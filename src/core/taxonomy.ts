@@ -32,6 +32,14 @@ export const AREAS = [
   'ceasefire_guarantee',
   'reassurance_force',
   'reciprocal_support',
+  // Alliance obligations as the ATOP data code them (the world registry, see docs/history.md).
+  'mutual_defence',
+  'offensive_alliance',
+  'neutrality',
+  'crisis_consultation',
+  'basing',
+  'integrated_command',
+  'alliance_organisation',
 ] as const;
 export type Area = (typeof AREAS)[number];
 
@@ -80,7 +88,8 @@ export const TREATY_ACTION_TYPES = [
 ] as const;
 export type TreatyActionType = (typeof TREATY_ACTION_TYPES)[number];
 
-export const EVIDENCE_GRADES = ['primary', 'secondary'] as const;
+/** primary = from the text; secondary = from a report about it; dataset = coded by a research dataset (ATOP), no text. */
+export const EVIDENCE_GRADES = ['primary', 'secondary', 'dataset'] as const;
 export type EvidenceGrade = (typeof EVIDENCE_GRADES)[number];
 
 export const FRAMEWORK_TYPES = [

@@ -116,7 +116,7 @@ export const disagreementSchema = z.strictObject({
 export const agreementSchema = z.strictObject({
   schema_version: z.literal(SCHEMA_VERSION),
   id: z.string().regex(/^[a-z]{2}-[a-z]{2}-\d{4}(-[a-z0-9]+)?$/, 'expected an id such as ua-gb-2024'),
-  series: z.enum(['g7_joint_declaration_bilateral', 'related']),
+  series: z.enum(['g7_joint_declaration_bilateral', 'related', 'atop']),
   title: z.string().min(1),
   parties: z.array(z.string()).min(2),
   partner: z.string(),

@@ -15,12 +15,15 @@ import { scoreAgreement, scoreNetwork } from '../../core/analysis/score.js';
 import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import { checkSettlement } from '../../core/analysis/settlement.js';
 import { isIsoDate } from '../../core/dates.js';
+import { CODINGS, type Coding, historicalPrior } from '../../core/history/prior.js';
+import { applyHistoricalPrior } from '../../core/history/prior-model.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { readRegistry } from '../../store/registry-store.js';
 import { type Command, type Io, json, str, UsageError } from '../command.js';
 import { CliFailure, packageRoot, storeOptions, withStore } from '../context.js';
+import { fulfilmentCases } from '../world-seed.js';
 
 const fail = (issues: Issue[], next: string) =>
   new CliFailure(`${issues.map(formatIssue).join('\n')}\n${issues.length} problem(s). ${next}`);
@@ -182,14 +185,15 @@ Examples:
 const simulate: Command = {
   name: ['simulate'],
   summary: 'Monte Carlo of fulfilment (model v1): delivered totals per year with percentiles; seeded',
-  help: `Usage: compact simulate [--scenario S] [--trials N] [--seed S] [--workers W] [--repeat-annual] [--json]
+  help: `Usage: compact simulate [--scenario S] [--trials N] [--seed S] [--workers W] [--repeat-annual]
+                        [--prior configured|historical|both] [--coding bf|llm] [--json]
 
 Draws N trials of the model of docs/model.md (parameters: config/model.yaml; they are assumptions) and reports per
 year the mean, p5, p50, p95 of the total delivered, the probability of falling below the needs level and the
 expected amount per partner, beside the closed-form mean. Planned amounts come from the store's ledger (pledges
 and allocations, EUR at the cited ECB rates; amounts without a rate are listed as excluded); only if the ledger
 is empty from the agreements' pledges. The output names the input used. Same seed, same result, whatever
---workers is (default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.
+--workers is (default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.\n--prior historical sets each partner's continuation from the honour rates of alliance commitments in war\n(Berkemeier & Fuhrmann 2018, --coding bf or llm; docs/history.md); both runs the two side by side.
 Examples:
   compact simulate --trials 100000 --seed 1 --json
   compact simulate --scenario us-withdrawal-2025 --trials 200000 --seed 7`,
@@ -200,35 +204,59 @@ Examples:
     seed: { type: 'string' },
     workers: { type: 'string' },
     'repeat-annual': { type: 'boolean' },
+    prior: { type: 'string' },
+    coding: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
     const trials = num(values.trials, 'trials', 100000, 1);
+    const priorMode = str(values.prior) ?? 'configured';
+    if (!['configured', 'historical', 'both'].includes(priorMode))
+      throw new UsageError(`--prior: expected configured, historical or both, found ${priorMode}`);
+    const coding = (str(values.coding) ?? 'bf') as Coding;
+    if (!(coding in CODINGS)) throw new UsageError(`--coding: expected bf or llm, found ${coding}`);
     const seed = num(values.seed, 'seed', 1);
     const workers = values.workers === undefined ? undefined : num(values.workers, 'workers', 0);
     const sc = str(values.scenario) ? await scenarioFrom(str(values.scenario)!, io) : null;
     const model = await loadModel(configFile('model.yaml'), io.cwd);
     if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
-    const { reg, ledger } = await withStore(values, io, async (db) => ({
+    const { reg, ledger, cases } = await withStore(values, io, async (db) => ({
       reg: await readRegistry(db),
       ledger: await readLedger(db),
+      cases: priorMode === 'configured' ? [] : await fulfilmentCases(db),
     }));
     const bar = io.tty
       ? (d: number, t: number) =>
           io.err(`\x1b[1A\x1b[2Ksimulating [${'#'.repeat(Math.round((30 * d) / t)).padEnd(30)}] ${d}/${t} blocks`)
       : undefined;
     if (bar) io.err('');
-    const r = await simulateRegistry(reg, model.value, {
-      trials,
-      seed,
-      workers,
-      repeatAnnual: Boolean(values['repeat-annual']),
-      scenario: sc,
-      ledger,
-      onProgress: bar,
-    });
-    if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
-    io.out(values.json ? json(r.report) : renderSimulation(r.report));
+    const run = async (historical: boolean) => {
+      const cfg = model.value!;
+      const h = historical ? applyHistoricalPrior(cfg, historicalPrior(cases, coding), cfg.horizon.years) : null;
+      const r = await simulateRegistry(reg, h ? { ...cfg, ...h.params } : cfg, {
+        trials,
+        seed,
+        workers,
+        repeatAnnual: Boolean(values['repeat-annual']),
+        scenario: sc,
+        ledger,
+        onProgress: bar,
+        ...(h ? { prior: h.basis } : {}),
+      } as Parameters<typeof simulateRegistry>[2]);
+      if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
+      return r.report;
+    };
+    if (priorMode === 'both') {
+      const [configured, historical] = [await run(false), await run(true)];
+      io.out(
+        values.json
+          ? json({ configured, historical })
+          : `== under the configured prior\n${renderSimulation(configured)}\n\n== under the historical prior\n${renderSimulation(historical)}`,
+      );
+      return 0;
+    }
+    const report = await run(priorMode === 'historical');
+    io.out(values.json ? json(report) : renderSimulation(report));
     return 0;
   },
 };

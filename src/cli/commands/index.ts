@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { historyCommands } from './history.js';
 import { ingestCommands } from './ingest.js';
 import { ledgerCommands } from './ledger.js';
 import { overviewCommand } from './overview.js';
@@ -18,4 +19,5 @@ export const COMMANDS: Command[] = [
   ...ledgerCommands,
   ...analysisCommands,
   ...ingestCommands,
+  ...historyCommands,
 ];

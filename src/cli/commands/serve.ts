@@ -1,10 +1,12 @@
 // `compact serve`: opens the store and serves the HTTP API and the dashboard until SIGINT/SIGTERM.
+
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
 import { ensureClient } from '../../web/bundle.js';
 import { webRoutes } from '../../web/routes.js';
 import { type Command, str, UsageError } from '../command.js';
 import { openContext, storeOptions } from '../context.js';
+import { ensureWorld } from '../world-seed.js';
 
 /** Starts listening and resolves with the bound port once the socket is open. */
 export function listen(
@@ -47,6 +49,7 @@ Examples:
     const host = str(values.host) ?? '127.0.0.1';
     const webDir = values['no-web'] ? null : await ensureClient();
     const db = await openContext(values, io);
+    await ensureWorld(db, io);
     const app = createApp({ db, log: (line) => io.err(line), web: webDir ? (a) => webRoutes(a, webDir) : undefined });
     let bound: Awaited<ReturnType<typeof listen>>;
     try {

@@ -33,6 +33,13 @@ const base: MechanismTraits = {
 
 /** Known kinds. An unknown kind reads as `other` with no deadline and no response. */
 export const MECHANISM_TRAITS: Record<string, TraitsOf> = {
+  // ATOP-coded alliance obligations (world registry): a defence obligation answers an attack with assistance.
+  alliance_obligation: (p) => ({
+    ...base,
+    respondsToAttack: p.obligation_kind === 'defend' || p.obligation_kind === 'consult',
+    wording: 'commitments',
+    consequence: p.obligation_kind === 'defend' ? 'assist' : p.obligation_kind === 'consult' ? 'consult' : 'other',
+  }),
   consultation: (p) => ({ ...base, convene: s(p.deadline), respondsToAttack: true, consequence: 'consult' }),
   convene_and_decide: (p) => ({
     ...base,

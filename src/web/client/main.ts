@@ -5,6 +5,7 @@ import { errorBox, h } from './dom.js';
 import { agreementView } from './views/agreement.js';
 import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
+import { historyView } from './views/history.js';
 import { overviewView } from './views/overview.js';
 import { scenariosView } from './views/scenarios.js';
 import { triggerView } from './views/trigger.js';
@@ -19,6 +20,7 @@ const ROUTES: Record<string, { view: View; title?: string }> = {
   coverage: { view: coverageView, title: 'Coverage' },
   compare: { view: compareView, title: '2022 vs 2024' },
   scenarios: { view: scenariosView, title: 'Scenario lab' },
+  history: { view: historyView, title: 'History' },
 };
 
 function renderNav(current: string): void {

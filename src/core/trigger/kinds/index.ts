@@ -1,6 +1,7 @@
 // The registry of mechanism kinds. Add a kind by writing its module and one line here; the engine loops over this.
 import type { MechanismKind } from '../types.js';
 import { accessionReviewKind, ceasefireActivationKind } from './activation.js';
+import { allianceObligationKind } from './alliance.js';
 import { consultationKind } from './consultation.js';
 import { collectiveConveningKind, conveneAndDecideKind } from './convening.js';
 import { assistanceResponseKind, costImpositionKind } from './response.js';
@@ -13,6 +14,7 @@ const ALL: MechanismKind[] = [
   collectiveConveningKind,
   conveneAndDecideKind,
   ceasefireActivationKind,
+  allianceObligationKind,
 ];
 
 /** Every registered kind, by name. */
