@@ -5,6 +5,9 @@ import type { Issue } from '../core/issues.js';
 export type ApiErrorCode =
   | 'bad_request'
   | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -24,9 +27,14 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode | Issue['code']; message: string; issues: ApiIssue[] };
 }
 
-const STATUS: Record<string, 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501> = {
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501;
+
+const STATUS: Record<string, Status> = {
   bad_request: 400,
   validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -39,7 +47,7 @@ const STATUS: Record<string, 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501> = {
  * The HTTP status for an error code. Codes from the core's `Issue` (schema, date_range, unknown_party, ...)
  * are problems with the input, so they map to 422 unless named above.
  */
-export function httpStatus(code: string): 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501 {
+export function httpStatus(code: string): Status {
   return STATUS[code] ?? 422;
 }
 

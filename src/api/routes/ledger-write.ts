@@ -4,8 +4,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Issue } from '../../core/issues.js';
 import { draftFromColumns, LEDGER_COLUMNS, LEDGER_FORMAT, mapRecords, parseCsv } from '../../core/ledger/index.js';
 import { appendEntries } from '../../store/ledger-store.js';
+import { authorizeParties } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
+import { policy, WRITE_CHECKED } from '../route-policy.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 
 const tags = ['ledger'];
@@ -36,6 +38,7 @@ const routes = {
   add: createRoute({
     method: 'post',
     path: '/api/ledger/entries',
+    middleware: policy(WRITE_CHECKED),
     tags,
     summary: 'Append one entry (pledge, allocation, delivery or correction), checked against the registry',
     request: { body: { required: true, content: { 'application/json': { schema: entryBody } } } },
@@ -44,6 +47,7 @@ const routes = {
   import: createRoute({
     method: 'post',
     path: '/api/ledger/import',
+    middleware: policy(WRITE_CHECKED),
     tags,
     summary: 'Import ledger rows from CSV (ledger columns), all or nothing',
     description:
@@ -85,6 +89,7 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
       const s = v === null || v === undefined ? '' : String(v).trim();
       return s ? (col === 'provider' ? s.toUpperCase() : s) : null;
     });
+    authorizeParties(c, [draft.provider], 'body.provider');
     await ensureSeeded();
     const r = await appendEntries(deps.db, [{ draft }], deps.now().toISOString());
     if (!r.ok) reject(r.issues, 'body', 'the entry was not appended');
@@ -96,6 +101,12 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
     const p = parseCsv(text);
     if (p.issues.length) reject(p.issues, 'body', 'the CSV does not parse');
     const m = mapRecords(p.records, LEDGER_FORMAT);
+    // The rows authorised are the rows written: one parse, whatever the content type.
+    authorizeParties(
+      c,
+      m.rows.map((r) => r.draft.provider),
+      'body.provider',
+    );
     if (m.issues.length) reject(m.issues, 'body', 'rows do not map to ledger entries');
     await ensureSeeded();
     const r = await appendEntries(deps.db, m.rows, deps.now().toISOString());
