@@ -40,7 +40,7 @@ const actionOf = (p: RoutePolicy): Action => (p.action === 'compute' ? 'read' : 
 function parameterIssues(params: Record<string, string>, query: Record<string, string[]>): ApiIssue[] {
   const out: ApiIssue[] = [];
   const check = (where: string, v: string) => {
-    const p = textProblem(v, false);
+    const p = textProblem(v, 'line');
     if (p)
       out.push({
         path: where,
@@ -54,6 +54,32 @@ function parameterIssues(params: Record<string, string>, query: Record<string, s
     check(`query.${k}`, k);
     for (const v of vs) check(`query.${k}`, v);
   }
+  return out;
+}
+
+/** Strings (keys and values) of a parsed JSON body that no field may store; at most 20, each naming its path. */
+function jsonTextIssues(v: unknown): ApiIssue[] {
+  const out: ApiIssue[] = [];
+  const walk = (x: unknown, path: string, depth: number) => {
+    if (out.length >= 20 || depth > 200) return;
+    if (typeof x === 'string') {
+      const p = textProblem(x, 'transport');
+      if (p)
+        out.push({
+          path,
+          message: `contains ${p.problem} at character ${p.at + 1}`,
+          expected: 'text without NUL, control characters (tab and newlines allowed) or lone surrogates',
+        });
+    } else if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) walk(x[i], `${path}[${i}]`, depth + 1);
+    } else if (x && typeof x === 'object')
+      for (const [k, y] of Object.entries(x)) {
+        if (textProblem(k, 'transport'))
+          out.push({ path: `${path}.${JSON.stringify(k)}`, message: 'a key holds a control character' });
+        walk(y, `${path}.${k}`, depth + 1);
+      }
+  };
+  walk(v, 'body', 0);
   return out;
 }
 
@@ -229,11 +255,12 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
       });
     }
     // Broken JSON is the client's fault: a coded 400 here (the route validator would throw it as a 500).
-    if (method === 'POST' && /json/i.test(c.req.header('Content-Type') ?? '')) {
+    if (method === 'POST' && /^application\/([a-z-.]+\+)?json/i.test(c.req.header('Content-Type') ?? '')) {
       const text = write ? body : await c.req.text();
       if (text.trim() !== '') {
+        let parsed: unknown;
         try {
-          JSON.parse(text);
+          parsed = JSON.parse(text);
         } catch (e) {
           const found = e instanceof Error ? e.message.slice(0, 200) : 'unparseable';
           await auditAfter(principal, { outcome: 'refused', status: 400, code: 'bad_request' });
@@ -242,6 +269,17 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
             code: 'bad_request',
             reason: `the body is not valid JSON (${found}); send one JSON document`,
             issues: [{ path: 'body', message: 'invalid JSON', expected: 'a JSON document', found }],
+          });
+        }
+        // No string of any body may hold NUL, other C0 controls or a lone surrogate (JSON can spell all three).
+        const badText = jsonTextIssues(parsed);
+        if (badText.length) {
+          await auditAfter(principal, { outcome: 'refused', status: 400, code: 'validation' });
+          return answer({
+            status: 400,
+            code: 'validation',
+            reason: `invalid request: ${badText.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+            issues: badText,
           });
         }
       }

@@ -1,5 +1,6 @@
 // Coded JSON errors for the HTTP API: one shape for every failure and one function from codes to statuses.
 import type { Issue } from '../core/issues.js';
+import { normalizeText } from '../core/ledger/text.js';
 
 /** Every error code the API answers with. */
 export type ApiErrorCode =
@@ -102,4 +103,21 @@ export function fromZodIssues(issues: readonly ZodLikeIssue[], target: string): 
       ...(found !== undefined ? { found: found.slice(0, 200) } : {}),
     };
   });
+}
+
+/**
+ * A free-text request field as it will be stored: NFC, LF line ends, no NUL, other control characters (tab and
+ * newline allowed) or lone surrogates; a 400 naming `path` otherwise. null and undefined pass through.
+ */
+export function storedText<T extends string | null | undefined>(value: T, path: string): T {
+  if (typeof value !== 'string') return value;
+  const r = normalizeText(value, true);
+  if (r.ok) return r.value as T;
+  throw new ApiError('validation', `invalid request: ${path}: contains ${r.problem}`, [
+    {
+      path,
+      message: `contains ${r.problem} at character ${r.at + 1}`,
+      expected: 'text without control characters (tab and newline allowed), well-formed UTF-16',
+    },
+  ]);
 }

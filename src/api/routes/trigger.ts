@@ -15,7 +15,7 @@ import {
 import { authorizeParties } from '../auth.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError, fromCoreIssues } from '../errors.js';
+import { ApiError, fromCoreIssues, storedText } from '../errors.js';
 import { COMPUTE, policy, READ, WRITE_ALL_PARTIES, WRITE_CHECKED } from '../route-policy.js';
 import { errorResponses, errorSchema, idParam, pageOf } from '../schemas.js';
 import {
@@ -152,7 +152,8 @@ const graceMs = (h: number | undefined) => (h === undefined ? null : h * 3600_00
 
 /** Registers the trigger routes; returns what this build serves. */
 export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
-  const run = async (body: z.infer<typeof eventBodySchema>, dryRun: boolean) => {
+  const run = async (given: z.infer<typeof eventBodySchema>, dryRun: boolean) => {
+    const body = { ...given, note: storedText(given.note, 'body.note'), scope: storedText(given.scope, 'body.scope') };
     const { event, issues } = makeEvent({ ...body, type: body.type });
     if (!event) reject(issues, 'body', 'the event is not valid');
     const r = await recordEvent(deps.db, event, {
@@ -234,7 +235,8 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
   );
   app.openapi(routes.transition, async (c) => {
     const id = c.req.valid('param').id;
-    const b = c.req.valid('json');
+    const given = c.req.valid('json');
+    const b = { ...given, note: storedText(given.note, 'body.note') };
     // The parties: the obligation's promisor, read before the write (it never changes).
     const ob = await explain(deps.db, id, b.at);
     if (!ob)
