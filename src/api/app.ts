@@ -11,6 +11,7 @@ import type { ApiDeps } from './deps.js';
 import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { ApiError, errorBody, fromZodIssues, httpStatus } from './errors.js';
 import { type LogSink, requestLog, securityHeaders, weakEtag } from './middleware.js';
+import { policy, READ } from './route-policy.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { historyRoutes } from './routes/history.js';
 import { ledgerRoutes } from './routes/ledger.js';
@@ -68,7 +69,8 @@ export function createApp(opts: AppOptions): OpenAPIHono {
         ),
     }),
   );
-  app.use('/api/*', apiAuth(app, { db: opts.db, log }));
+  // Runs after routing: it decides on the policy declared by the route that matched (route-policy.ts).
+  app.use('/api/*', apiAuth({ db: opts.db, log }));
   app.use('*', weakEtag());
 
   app.onError((e, c) => {
@@ -107,6 +109,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
       errorBody(
         'not_found',
         `no route ${c.req.method} ${new URL(c.req.url).pathname}; the routes are listed at /api/docs`,
+        [{ path: 'route', message: 'no such route', found: `${c.req.method} ${new URL(c.req.url).pathname}` }],
       ),
       404,
     ),
@@ -123,6 +126,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     {
       method: 'get',
       path: '/api/capabilities',
+      middleware: policy(READ),
       tags: ['meta'],
       summary: 'Which route groups this build serves',
       responses: { 200: { description: 'Groups', content: { 'application/json': { schema: capabilitiesSchema } } } },
@@ -151,9 +155,12 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     summary: 'Style sheet of the reference page',
     responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } },
   });
-  app.get('/api/docs', (c) => c.html(DOCS_HTML));
-  app.get('/api/docs.js', (c) => c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
-  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/api/docs', policy(READ), (c) => c.html(DOCS_HTML));
+  app.get('/api/docs.js', policy(READ), (c) =>
+    c.body(DOCS_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }),
+  );
+  app.get('/api/docs.css', policy(READ), (c) => c.body(DOCS_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/api/openapi.json', policy(READ));
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -1,27 +1,43 @@
-// Puts the audit row of an API write inside the write's own transaction: the auth middleware names the pending
-// row for the request, and the store handed to the routes appends it in the first transaction the route commits.
+// Puts the audit row of an API write inside the write's own transaction: the access middleware names the pending
+// write for the request, and the store handed to the routes appends its row in the first transaction of the
+// request that changes rows, with the rows it changed per table. A transaction that changes nothing (a refused
+// import) carries no row: the middleware then audits the refusal after the answer.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { type AuditEntry, appendAudit } from '../store/auth-store.js';
-import type { Db } from '../store/db.js';
+import type { Db, Queryable } from '../store/db.js';
+
+export interface PendingWrite {
+  /** Throws when this write may not commit (e.g. its parties were never checked); the transaction rolls back. */
+  mayCommit(): void;
+  /** The audit row, built at commit time (the parties are known by then), given the rows changed per table. */
+  entry(written: Record<string, number>): AuditEntry;
+}
 
 interface RequestAudit {
-  pending: AuditEntry;
+  pending: PendingWrite;
   written: boolean;
 }
 
 const requests = new AsyncLocalStorage<RequestAudit>();
 
-/** Runs `fn` (the rest of the request) with `entry` as the audit row its first committed transaction carries. */
-export function withPendingAudit<T>(entry: AuditEntry, fn: () => Promise<T>): Promise<T> & { audit: RequestAudit } {
-  const ctx: RequestAudit = { pending: entry, written: false };
+/** Runs `fn` (the rest of the request) with `pending` as the write its first changing transaction carries. */
+export function withPendingAudit<T>(pending: PendingWrite, fn: () => Promise<T>): Promise<T> & { audit: RequestAudit } {
+  const ctx: RequestAudit = { pending, written: false };
   const p = requests.run(ctx, fn) as Promise<T> & { audit: RequestAudit };
   p.audit = ctx;
   return p;
 }
 
+/** Runs `fn` outside any request's audit (system work such as seeding the ledger on first use). */
+export function unaudited<T>(fn: () => Promise<T>): Promise<T> {
+  return requests.exit(fn);
+}
+
+const CHANGE = /^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?([A-Za-z_][A-Za-z0-9_]*)"?/i;
+
 /**
- * Wraps a store so that a transaction run while a write request is pending also appends that request's audit
- * row before it commits: the write and its audit land together or not at all.
+ * Wraps a store so that a transaction run while a write request is pending, and that changes rows, also appends
+ * that request's audit row before it commits: the write and its audit land together or not at all.
  */
 export function auditedDb(db: Db): Db {
   return {
@@ -29,15 +45,32 @@ export function auditedDb(db: Db): Db {
     query: (sql, params) => db.query(sql, params),
     exec: (sql) => db.exec(sql),
     close: () => db.close(),
-    transaction: (fn) =>
-      db.transaction(async (tx) => {
-        const out = await fn(tx);
-        const ctx = requests.getStore();
-        if (ctx && !ctx.written) {
-          await appendAudit(tx, ctx.pending);
+    transaction: (fn) => {
+      const ctx = requests.getStore();
+      if (!ctx || ctx.written) return db.transaction(fn);
+      return db.transaction(async (tx) => {
+        const written: Record<string, number> = {};
+        const counting: Queryable = {
+          query: async <T>(sql: string, params?: unknown[]) => {
+            const r = await tx.query<T>(sql, params);
+            const m = CHANGE.exec(sql);
+            if (m && (r.rowCount ?? 1) > 0) written[m[1]!] = (written[m[1]!] ?? 0) + (r.rowCount ?? 1);
+            return r;
+          },
+          exec: async (sql) => {
+            await tx.exec(sql);
+            const m = CHANGE.exec(sql);
+            if (m) written[m[1]!] = (written[m[1]!] ?? 0) + 1;
+          },
+        };
+        const out = await fn(counting);
+        if (Object.keys(written).length) {
+          ctx.pending.mayCommit();
+          await appendAudit(tx, ctx.pending.entry(written));
           ctx.written = true;
         }
         return out;
-      }),
+      });
+    },
   };
 }

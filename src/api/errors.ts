@@ -1,10 +1,14 @@
 // Coded JSON errors for the HTTP API: one shape for every failure and one function from codes to statuses.
 import type { Issue } from '../core/issues.js';
+import { normalizeText } from '../core/ledger/text.js';
 
 /** Every error code the API answers with. */
 export type ApiErrorCode =
   | 'bad_request'
   | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'rate_limited'
   | 'not_found'
   | 'conflict'
   | 'payload_too_large'
@@ -24,9 +28,14 @@ export interface ApiErrorBody {
   error: { code: ApiErrorCode | Issue['code']; message: string; issues: ApiIssue[] };
 }
 
-const STATUS: Record<string, 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501> = {
+type Status = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 501;
+
+const STATUS: Record<string, Status> = {
   bad_request: 400,
   validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  rate_limited: 429,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
@@ -39,7 +48,7 @@ const STATUS: Record<string, 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501> = {
  * The HTTP status for an error code. Codes from the core's `Issue` (schema, date_range, unknown_party, ...)
  * are problems with the input, so they map to 422 unless named above.
  */
-export function httpStatus(code: string): 400 | 404 | 409 | 413 | 415 | 422 | 500 | 501 {
+export function httpStatus(code: string): Status {
   return STATUS[code] ?? 422;
 }
 
@@ -94,4 +103,21 @@ export function fromZodIssues(issues: readonly ZodLikeIssue[], target: string): 
       ...(found !== undefined ? { found: found.slice(0, 200) } : {}),
     };
   });
+}
+
+/**
+ * A free-text request field as it will be stored: NFC, LF line ends, no NUL, other control characters (tab and
+ * newline allowed) or lone surrogates; a 400 naming `path` otherwise. null and undefined pass through.
+ */
+export function storedText<T extends string | null | undefined>(value: T, path: string): T {
+  if (typeof value !== 'string') return value;
+  const r = normalizeText(value, true);
+  if (r.ok) return r.value as T;
+  throw new ApiError('validation', `invalid request: ${path}: contains ${r.problem}`, [
+    {
+      path,
+      message: `contains ${r.problem} at character ${r.at + 1}`,
+      expected: 'text without control characters (tab and newline allowed), well-formed UTF-16',
+    },
+  ]);
 }

@@ -1,8 +1,15 @@
-// Who may call which API route: every route (method + OpenAPI path) mapped to an action and, for operational
-// writes, the parties the write touches. A route missing here is denied (fail closed).
+// Who may call a route is declared with the route itself, never in a second table matched by path:
+//
+//   createRoute({ method: 'get', path: '/api/things', middleware: policy(READ), ... })
+//   app.get('/api/page', policy(READ), handler)
+//
+// The access middleware (auth.ts) runs after the router has matched and reads the declaration of the route that
+// will answer (hono/route `matchedRoutes`), so every spelling the router accepts (percent-encoded, any case of
+// escape) gets the decision of that route, and a path no route declares is refused before any handler runs.
+// A route without a declaration is refused with 403 (fail closed). docs/security.md has the rules.
+import type { Context, Hono, MiddlewareHandler } from 'hono';
+import { matchedRoutes } from 'hono/route';
 import type { Action } from '../core/auth/roles.js';
-import { parseCsv } from '../core/ledger/csv-parse.js';
-import type { Queryable } from '../store/db.js';
 
 /** `compute` is a POST that writes nothing (a simulation, an analysis run): authorised as a read. */
 export type PolicyAction = Action | 'compute';
@@ -10,172 +17,113 @@ export type PolicyAction = Action | 'compute';
 /** Stands for "every party": a write that touches all guarantors (recording an attack) is never one party's. */
 export const ALL_PARTIES = '*';
 
-/** What the party extractor sees: the path parameters and the body, parsed leniently (undefined when unparseable). */
-export interface WriteInput {
-  params: Record<string, string>;
-  /** The parsed JSON body, or the raw text for non-JSON bodies (CSV); undefined when there is no usable body. */
-  body: unknown;
-  db: Queryable;
-}
-
-export interface RoutePolicy {
-  action: PolicyAction;
-  /**
-   * For write_operational: the party codes (upper case) the write touches. An empty list means "cannot tell",
-   * which denies a party editor (authorize requires every touched party to be its own, and at least one).
-   */
-  parties?: (w: WriteInput) => Promise<string[]> | string[];
-}
-
-const up = (v: unknown): string[] => (typeof v === 'string' && v.trim() ? [v.trim().toUpperCase()] : []);
-
-/** The ledger rows a JSON body carries: one entry, an array, or {entries|rows: [...]}. */
-function jsonRows(body: unknown): unknown[] {
-  if (Array.isArray(body)) return body;
-  if (body && typeof body === 'object') {
-    const o = body as Record<string, unknown>;
-    for (const k of ['entries', 'rows', 'lines']) if (Array.isArray(o[k])) return o[k] as unknown[];
-    if (typeof o.entry === 'object' && o.entry) return [o.entry];
-    return [o];
-  }
-  return [];
-}
-
-/** Providers of every row; a row without a provider yields '' so a party editor is denied rather than waved through. */
-function providersOf(rows: unknown[]): string[] {
-  return rows.map((r) => (r && typeof r === 'object' ? (up((r as Record<string, unknown>).provider)[0] ?? '') : ''));
-}
-
 /**
- * Providers of a CSV text, read straight from the `provider` column so a party editor sees its own rows'
- * validation errors; a file without that column, or a row without a provider, yields ''.
+ * What a route does. Operational writes say whose data they touch:
+ * - `parties: 'all'`: every party's (recording an event); only coordinators and admins.
+ * - `parties: 'checked'`: the handler parses the request once, then calls `authorizeParties(c, parties)`
+ *   (auth.ts) with the parties of exactly what it is about to write, before writing. The store refuses to
+ *   commit an operational write whose parties were not checked, so forgetting the call fails closed.
  */
-function csvProviders(text: string): string[] {
-  const [head, ...rows] = parseCsv(text).records;
-  const col = head ? head.fields.findIndex((h) => h.trim().toLowerCase() === 'provider') : -1;
-  if (col < 0) return [''];
-  return rows.filter((r) => r.fields.some((f) => f.trim() !== '')).map((r) => up(r.fields[col])[0] ?? '');
-}
+export type RoutePolicy =
+  | { readonly action: 'read' | 'compute' }
+  | { readonly action: 'write_operational'; readonly parties: 'all' | 'checked' }
+  | { readonly action: 'write_registry' | 'manage_tokens' };
 
-const ledgerEntryParties = (w: WriteInput): string[] =>
-  typeof w.body === 'string' ? csvProviders(w.body) : providersOf(jsonRows(w.body));
+export const READ: RoutePolicy = { action: 'read' };
+export const COMPUTE: RoutePolicy = { action: 'compute' };
+/** An operational write whose handler checks the parties of the rows it parsed (see {@link RoutePolicy}). */
+export const WRITE_CHECKED: RoutePolicy = { action: 'write_operational', parties: 'checked' };
+export const WRITE_ALL_PARTIES: RoutePolicy = { action: 'write_operational', parties: 'all' };
 
-function importParties(w: WriteInput): string[] {
-  if (typeof w.body === 'string') return csvProviders(w.body);
-  const o = w.body && typeof w.body === 'object' && !Array.isArray(w.body) ? (w.body as Record<string, unknown>) : null;
-  if (o && typeof o.csv === 'string') return csvProviders(o.csv);
-  return providersOf(jsonRows(w.body));
-}
+const POLICY = Symbol('compact.route-policy');
+type PolicyMiddleware = MiddlewareHandler & { [POLICY]: RoutePolicy };
 
-/** An obligation transition touches the obligation's promisor, looked up in the store. */
-async function obligationParties(w: WriteInput): Promise<string[]> {
-  const id = w.params.id;
-  if (!id) return [];
-  const row = (await w.db.query<{ promisor: string }>('SELECT promisor FROM obligations WHERE id = $1', [id])).rows[0];
-  return row ? [row.promisor.toUpperCase()] : [];
-}
-
-const READ: RoutePolicy = { action: 'read' };
-const COMPUTE: RoutePolicy = { action: 'compute' };
-
-/**
- * The table. Keys are `METHOD /openapi/{path}`. Recording an event (an armed attack) touches every party's
- * obligations, so it is a coordinator or admin act ({@link ALL_PARTIES}).
- */
-export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
-  'GET /api/agreements': READ,
-  'GET /api/agreements/{id}': READ,
-  'GET /api/agreements/{id}/provisions': READ,
-  'GET /api/records/{id}/sources': READ,
-  'GET /api/records/{id}/versions': READ,
-  'GET /api/frameworks': READ,
-  'GET /api/frameworks/{id}': READ,
-  'GET /api/parties': READ,
-  'GET /api/guarantors': READ,
-  'GET /api/provisions/areas': READ,
-  'GET /api/provisions/capabilities': READ,
-  'GET /api/provisions/mechanisms': READ,
-  'GET /api/overview': READ,
-  'GET /api/capabilities': READ,
-  'GET /api/docs': READ,
-  'GET /api/docs.js': READ,
-  'GET /api/docs.css': READ,
-  'GET /api/openapi.json': READ,
-  'GET /api/events': READ,
-  'GET /api/events/{id}': READ,
-  'GET /api/obligations': READ,
-  'GET /api/obligations/{id}': READ,
-  'GET /api/obligations/{id}/explain': READ,
-  'POST /api/events': { action: 'write_operational', parties: () => [ALL_PARTIES] },
-  'POST /api/events/simulate': COMPUTE,
-  'POST /api/obligations/{id}/transitions': { action: 'write_operational', parties: obligationParties },
-  'GET /api/ledger/lines': READ,
-  'GET /api/ledger/entries': READ,
-  'GET /api/ledger/totals': READ,
-  'GET /api/ledger/verify': READ,
-  'GET /api/ledger/coverage': READ,
-  'GET /api/ledger/gaps': READ,
-  'POST /api/ledger/gaps': COMPUTE,
-  'POST /api/ledger/entries': { action: 'write_operational', parties: ledgerEntryParties },
-  'POST /api/ledger/import': { action: 'write_operational', parties: importParties },
-  'GET /api/analysis/scores': READ,
-  'GET /api/analysis/compare': READ,
-  'GET /api/analysis/scenarios': READ,
-  'POST /api/analysis/scenarios/run': COMPUTE,
-  'POST /api/analysis/simulate': COMPUTE,
-  'POST /api/analysis/settlement-check': COMPUTE,
-  'GET /api/history': READ,
-  'GET /api/history/trigger': READ,
-};
-
-interface Compiled {
-  key: string;
-  method: string;
-  re: RegExp;
-  names: string[];
+/** What the access middleware leaves on the context for the route (and for `authorizeParties`). */
+export interface AccessState {
   policy: RoutePolicy;
+  /** `METHOD /openapi/{path}` of the matched route. */
+  route: string;
+  /** The matched route's path parameters, decoded by the router. */
+  params: Record<string, string>;
+  /** Parties the write touches; null until a `checked` route calls authorizeParties. */
+  parties: string[] | null;
 }
 
-const compiled: Compiled[] = Object.entries(ROUTE_POLICY).map(([key, policy]) => {
-  const [method, path] = key.split(' ') as [string, string];
-  const names: string[] = [];
-  const src = path.split(/(\{[^}]+\})/).map((part) => {
-    const m = /^\{([^}]+)\}$/.exec(part);
-    if (m) {
-      names.push(m[1]!);
-      return '([^/]+)';
-    }
-    return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  });
-  return { key, method, re: new RegExp(`^${src.join('')}/?$`), names, policy };
-});
-
-/** The policy of a request (HEAD is a GET), its key and path parameters; null when the route is not in the table. */
-export function findPolicy(
-  method: string,
-  pathname: string,
-): { key: string; policy: RoutePolicy; params: Record<string, string> } | null {
-  const m = method.toUpperCase() === 'HEAD' ? 'GET' : method.toUpperCase();
-  // Literal segments win over parameters (/api/events/simulate before /api/events/{id}).
-  let best: { c: Compiled; match: RegExpExecArray } | null = null;
-  for (const c of compiled) {
-    if (c.method !== m) continue;
-    const match = c.re.exec(pathname);
-    if (match && (!best || c.names.length < best.c.names.length)) best = { c, match };
+declare module 'hono' {
+  interface ContextVariableMap {
+    access: AccessState;
   }
-  if (!best) return null;
-  const params: Record<string, string> = {};
-  best.c.names.forEach((n, i) => {
-    try {
-      params[n] = decodeURIComponent(best!.match[i + 1]!);
-    } catch {
-      params[n] = best!.match[i + 1]!;
-    }
-  });
-  return { key: best.c.key, policy: best.c.policy, params };
 }
 
-/** Converts a Hono route path (`/api/x/:id`) to the OpenAPI form used as table key (`/api/x/{id}`). */
+/**
+ * The declaration of a route's policy: a route middleware that carries it. When it runs it only confirms that
+ * the access middleware decided this very policy (a route mounted without it is refused, never served).
+ */
+export function policy(p: RoutePolicy): PolicyMiddleware {
+  const mw = (async (c, next) => {
+    if (c.get('access')?.policy !== p)
+      return c.json(
+        {
+          error: {
+            code: 'forbidden',
+            message: 'this route was reached without its access decision; the request is refused',
+            issues: [{ path: 'route', message: 'no access decision' }],
+          },
+        },
+        403,
+      );
+    return next();
+  }) as PolicyMiddleware;
+  mw[POLICY] = p;
+  return mw;
+}
+
+/** The policy a handler of the route table carries, if it is a declaration. */
+export function declared(handler: unknown): RoutePolicy | null {
+  return (typeof handler === 'function' && (handler as Partial<PolicyMiddleware>)[POLICY]) || null;
+}
+
+/** Converts a Hono route path (`/api/x/:id`) to the OpenAPI form (`/api/x/{id}`). */
 export function toOpenApiPath(honoPath: string): string {
   return honoPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+}
+
+export interface MatchedRoute {
+  /** `METHOD /openapi/{path}`. */
+  key: string;
+  policy: RoutePolicy | null;
+  params: Record<string, string>;
+}
+
+/**
+ * The route that will answer this request, as the router matched it: the first matched entry after the calling
+ * middleware that belongs to a method route (middleware registered with `use` has method ALL). Null when no
+ * route matched, i.e. the request would fall through to the 404 handler.
+ */
+export function matchedRoute(c: Context): MatchedRoute | null {
+  const all = matchedRoutes(c);
+  for (let i = c.req.routeIndex + 1; i < all.length; i++) {
+    const r = all[i]!;
+    if (r.method === 'ALL') continue;
+    const here = c.req.routeIndex;
+    c.req.routeIndex = i; // the router's own decoded parameters of that route
+    const params = c.req.param() as Record<string, string>;
+    c.req.routeIndex = here;
+    return { key: `${r.method} ${toOpenApiPath(r.path)}`, policy: declared(r.handler), params };
+  }
+  return null;
+}
+
+/**
+ * The declared policy of every method route of an app (`METHOD /openapi/{path}` -> policy, null when a route
+ * has none): for tests and the generated access matrix.
+ */
+export function routePolicies(app: Pick<Hono, 'routes'>): Map<string, RoutePolicy | null> {
+  const out = new Map<string, RoutePolicy | null>();
+  for (const r of app.routes) {
+    if (r.method === 'ALL') continue;
+    const key = `${r.method} ${toOpenApiPath(r.path)}`;
+    if (!out.has(key)) out.set(key, declared(r.handler)); // the first handler of a route is its declaration
+  }
+  return out;
 }

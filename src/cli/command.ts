@@ -1,5 +1,6 @@
 // The shape every CLI command takes, and the small helpers they share for output and argument parsing.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { toCsv } from '../core/ledger/csv-write.js';
 
 export interface Io {
   out: (text: string) => void;
@@ -64,20 +65,9 @@ function fmtCell(v: unknown): string {
   return String(v);
 }
 
-/** RFC 4180 CSV: quotes fields that need it. */
+/** RFC 4180 CSV with formula cells neutralised: the core's one CSV writer (core/ledger/csv-write.ts). */
 export function csv(rows: Record<string, unknown>[], columns: string[]): string {
-  const esc = (v: unknown) => {
-    const s =
-      v === null || v === undefined
-        ? ''
-        : Array.isArray(v)
-          ? v.join(';')
-          : typeof v === 'object'
-            ? JSON.stringify(v)
-            : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => esc(r[c])).join(','))].join('\n');
+  return toCsv(rows, columns);
 }
 
 export function json(value: unknown): string {

@@ -28,6 +28,8 @@ export type IssueCode =
   | 'not_found'
   | 'conflict'
   | 'csv_syntax'
+  | 'forbidden'
+  | 'too_large'
   | 'io';
 
 /** Renders a path as `provisions[3].source`. */

@@ -1,7 +1,7 @@
 // The storage port: a small SQL interface that the embedded PGlite and a PostgreSQL server both implement.
 export interface Queryable {
-  /** Runs one parameterised statement ($1, $2, ...). */
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs one parameterised statement ($1, $2, ...); `rowCount` is the rows an INSERT, UPDATE or DELETE changed. */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount?: number }>;
   /** Runs a script of several statements without parameters. */
   exec(sql: string): Promise<void>;
 }

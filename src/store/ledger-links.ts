@@ -1,8 +1,13 @@
 // Checks a batch of ledger drafts against the registry and the ledger before anything is appended.
 import type { Issue } from '../core/issues.js';
-import { checkDraft, type EffectiveType } from '../core/ledger/index.js';
+import {
+  checkDraft,
+  type EffectiveType,
+  type LinkActor,
+  type Located,
+  linkOwnershipIssues,
+} from '../core/ledger/index.js';
 import type { Queryable } from './db.js';
-import type { Located } from './ledger-store.js';
 
 const at = (line: number | undefined, field: string, message: string, expected: string, found: string): Issue => ({
   code: field === 'ref' ? 'duplicate_id' : 'not_found',
@@ -16,11 +21,13 @@ const at = (line: number | undefined, field: string, message: string, expected: 
 /**
  * Field checks plus links: the agreement exists and the provider is one of its parties; the provision belongs
  * to it; the pledge_ref names one of its pledges; refs are new and unique; `corrects`/`within` name an existing
- * or earlier entry. Also works out each entry's effective type (a correction takes its target's).
+ * or earlier entry, and (for a party editor) one of its own party. Also works out each entry's effective type (a
+ * correction takes its target's).
  */
 export async function checkLinks(
   tx: Queryable,
   drafts: Located[],
+  actor: LinkActor,
 ): Promise<{ issues: Issue[]; effective: Map<string, EffectiveType> }> {
   const issues: Issue[] = [];
   for (const { line, draft } of drafts) {
@@ -59,14 +66,16 @@ export async function checkLinks(
   const mentioned = [
     ...new Set(drafts.flatMap((d) => [d.draft.ref, d.draft.corrects, d.draft.within]).filter((x): x is string => !!x)),
   ];
-  const existing = new Map(
-    (
-      await tx.query<{ ref: string; effective_type: EffectiveType }>(
-        'SELECT ref, effective_type FROM ledger_entries WHERE ref = ANY($1)',
-        [mentioned],
-      )
-    ).rows.map((r) => [r.ref, r.effective_type]),
-  );
+  const found = (
+    await tx.query<{ ref: string; effective_type: EffectiveType; provider: string }>(
+      'SELECT ref, effective_type, provider FROM ledger_entries WHERE ref = ANY($1)',
+      [mentioned],
+    )
+  ).rows;
+  const existing = new Map(found.map((r) => [r.ref, r.effective_type]));
+  const owner = new Map(found.map((r) => [r.ref, r.provider]));
+  for (const { draft } of drafts) if (!owner.has(draft.ref)) owner.set(draft.ref, draft.provider);
+  issues.push(...linkOwnershipIssues(actor, drafts, (ref) => owner.get(ref)));
   const effective = new Map<string, EffectiveType>();
   for (const { line, draft: d } of drafts) {
     if (existing.has(d.ref) || effective.has(d.ref))

@@ -7,10 +7,12 @@ import {
   canonicalEntry,
   chainInput,
   type EffectiveType,
-  type EntryDraft,
   GENESIS_HASH,
   type LedgerBucket,
   type LedgerEntry,
+  type LinkActor,
+  type Located,
+  normalizeDraftText,
 } from '../core/ledger/index.js';
 import { readLedgerCsv } from '../data/load-ledger-data.js';
 import type { Db, Queryable } from './db.js';
@@ -56,11 +58,7 @@ export function sha256Hex(s: string): string {
   return createHash('sha256').update(s).digest('hex');
 }
 
-/** A draft with the CSV line (or other locator) it came from, so issues can name it. */
-export interface Located {
-  line?: number;
-  draft: EntryDraft;
-}
+export type { Located } from '../core/ledger/index.js';
 
 export type AppendResult = { ok: true; appended: number; head: LedgerHead } | { ok: false; issues: Issue[] };
 
@@ -74,17 +72,29 @@ export interface LedgerHead {
  * Appends drafts in ONE transaction under an advisory lock, so concurrent writers serialise and the chain has
  * no forks. Every draft is checked against the registry (agreement, provision, party, pledge) and the ledger
  * (unique ref; `corrects` and `within` point at existing or earlier entries) before anything is written: any
- * issue means nothing is written. `recordedAt` is the instant stored (and hashed) with each entry.
+ * issue means nothing is written. `recordedAt` is the instant stored (and hashed) with each entry. `actor` is who
+ * writes (the API passes the token's role and party; omitted, the local operator): a party editor may correct or
+ * place `within` only its own party's entries (core/ledger/link-rules.ts).
  */
 export async function appendEntries(
   db: Db,
-  drafts: Located[],
+  given: Located[],
   recordedAt: string,
   onProgress?: (done: number, total: number) => void,
+  opts: { actor?: LinkActor } = {},
 ): Promise<AppendResult> {
+  // Text is checked and normalised first: the hash is computed over exactly what is stored.
+  const textIssues: Issue[] = [];
+  const drafts = given.map(({ line, draft }) => {
+    const n = normalizeDraftText(draft);
+    for (const i of n.issues)
+      textIssues.push(line ? { ...i, path: [`row ${line}`, `column ${String(i.path[0])}`], line } : i);
+    return { ...(line !== undefined ? { line } : {}), draft: n.draft };
+  });
+  if (textIssues.length) return { ok: false, issues: textIssues };
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
-    const { issues, effective } = await checkLinks(tx, drafts);
+    const { issues, effective } = await checkLinks(tx, drafts, opts.actor ?? { role: null, party: null });
     if (issues.length) return { ok: false, issues };
     const head = await ledgerHead(tx);
     let prev = head.head_hash;

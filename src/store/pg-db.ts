@@ -15,7 +15,10 @@ export async function openPostgres(url: string): Promise<Db> {
   const c = await pool.connect(); // fail fast with a clear error if the server is unreachable
   c.release();
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
-    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query(sql, params)).rows as T[] }),
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      const r = await q.query(sql, params);
+      return { rows: r.rows as T[], ...(r.rowCount !== null ? { rowCount: r.rowCount } : {}) };
+    },
     exec: async (sql: string) => {
       await q.query(sql);
     },

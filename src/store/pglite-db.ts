@@ -24,7 +24,10 @@ export async function openPglite(dir: string): Promise<Db> {
     throw e;
   }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
-    query: async <T>(sql: string, params: unknown[] = []) => ({ rows: (await q.query<T>(sql, params)).rows }),
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      const r = await q.query<T>(sql, params);
+      return { rows: r.rows, ...(r.affectedRows !== undefined ? { rowCount: r.affectedRows } : {}) };
+    },
     exec: async (sql: string) => {
       await q.exec(sql);
     },

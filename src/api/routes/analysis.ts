@@ -19,6 +19,7 @@ import { cachedRegistry } from '../../store/registry-cache.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
+import { COMPUTE, policy, READ } from '../route-policy.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 import {
   compareQuery,
@@ -52,6 +53,7 @@ const routes = {
   scores: createRoute({
     method: 'get',
     path: '/api/analysis/scores',
+    middleware: policy(READ),
     tags,
     summary: 'Strength score of every agreement with its breakdown, the network score and rank sensitivity',
     description:
@@ -65,6 +67,7 @@ const routes = {
   compare: createRoute({
     method: 'get',
     path: '/api/analysis/compare',
+    middleware: policy(READ),
     tags,
     summary: "A proposal's elements (2022) against each agreement of a framework (2024): met, partly, not met",
     request: { query: compareQuery },
@@ -76,6 +79,7 @@ const routes = {
   scenarios: createRoute({
     method: 'get',
     path: '/api/analysis/scenarios',
+    middleware: policy(READ),
     tags,
     summary: 'The bundled scenarios (data/scenarios/)',
     responses: ok(scenarioListSchema, 'Scenarios'),
@@ -83,6 +87,7 @@ const routes = {
   run: createRoute({
     method: 'post',
     path: '/api/analysis/scenarios/run',
+    middleware: policy(COMPUTE),
     tags,
     summary: 'Run a scenario against the baseline: in force, obligations, coverage, totals, strength, and their diff',
     description: 'Writes nothing.',
@@ -92,6 +97,7 @@ const routes = {
   simulate: createRoute({
     method: 'post',
     path: '/api/analysis/simulate',
+    middleware: policy(COMPUTE),
     tags,
     summary: 'Monte Carlo of fulfilment (model v1): per-year p5/p50/p95 and mean of the delivered total, seeded',
     description:
@@ -102,6 +108,7 @@ const routes = {
   settlement: createRoute({
     method: 'post',
     path: '/api/analysis/settlement-check',
+    middleware: policy(COMPUTE),
     tags,
     summary:
       "Check a settlement's terms against the commitments: conflict, partial or none, with the effect of accepting them",

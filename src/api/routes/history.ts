@@ -13,6 +13,7 @@ import { readWorld } from '../../store/world-store.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { policy, READ } from '../route-policy.js';
 import { errorResponses } from '../schemas.js';
 
 const tags = ['history'];
@@ -60,6 +61,7 @@ const routes = {
   history: createRoute({
     method: 'get',
     path: '/api/history',
+    middleware: policy(READ),
     tags,
     summary: "Where the 2024 agreements sit among the world's alliances since 1815, and the historical prior",
     responses: {
@@ -70,6 +72,7 @@ const routes = {
   trigger: createRoute({
     method: 'get',
     path: '/api/history/trigger',
+    middleware: policy(READ),
     tags,
     summary: 'An armed attack on any state at any date: the ATOP alliances then in force and who must do what',
     request: { query: triggerQuery },

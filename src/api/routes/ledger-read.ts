@@ -19,8 +19,10 @@ import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledge
 import type { Db } from '../../store/db.js';
 import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
+import { unaudited } from '../audit-context.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
+import { COMPUTE, policy, READ } from '../route-policy.js';
 import { dateParam, errorResponses } from '../schemas.js';
 
 const tags = ['ledger'];
@@ -36,6 +38,7 @@ export const routes = {
   entries: createRoute({
     method: 'get',
     path: '/api/ledger/entries',
+    middleware: policy(READ),
     tags,
     summary: 'Ledger entries in sequence order (filter by provider, agreement, type); keyset pages',
     request: {
@@ -46,7 +49,10 @@ export const routes = {
           .enum(['pledge', 'allocation', 'delivery', 'correction'])
           .optional()
           .meta({ description: 'effective entry type' }),
-        cursor: z.string().regex(/^\d+$/, { message: 'expected the next_cursor of the previous page' }).optional(),
+        cursor: z
+          .string()
+          .regex(/^\d{1,15}$/, { message: 'expected the next_cursor of the previous page' })
+          .optional(),
         limit: z.coerce.number().int().min(1).max(1000).default(100),
       }),
     },
@@ -64,6 +70,7 @@ export const routes = {
   totals: createRoute({
     method: 'get',
     path: '/api/ledger/totals',
+    middleware: policy(READ),
     tags,
     summary: 'Ledger totals by party, year, kind, ... (type always included; optionally in EUR)',
     request: {
@@ -103,6 +110,7 @@ export const routes = {
   verify: createRoute({
     method: 'get',
     path: '/api/ledger/verify',
+    middleware: policy(READ),
     tags,
     summary: 'Recompute the hash chain; name the first entry that does not match',
     responses: ok(
@@ -120,6 +128,7 @@ export const routes = {
   coverage: createRoute({
     method: 'get',
     path: '/api/ledger/coverage',
+    middleware: policy(READ),
     tags,
     summary:
       'Capability x guarantor x year: committed, indicative, expired, delivered (EUR), with predictability and % of GDP',
@@ -137,6 +146,7 @@ export const routes = {
   gapsFor: createRoute({
     method: 'post',
     path: '/api/ledger/gaps',
+    middleware: policy(COMPUTE),
     tags,
     summary: 'Your needs per capability and year against committed and indicative support',
     description:
@@ -170,6 +180,7 @@ export const routes = {
   gaps: createRoute({
     method: 'get',
     path: '/api/ledger/gaps',
+    middleware: policy(READ),
     tags,
     summary:
       'Stated needs per capability and year against committed and indicative support (needs: config/needs-example.yaml, illustrative)',
@@ -191,7 +202,8 @@ export const routes = {
 export function seeder(db: Db, now: () => Date): () => Promise<void> {
   let done: Promise<void> | null = null;
   return () => {
-    done ??= seedLedger(db, bundledDataDir, now().toISOString())
+    // System work, not the request's write: outside its audit (and its party check).
+    done ??= unaudited(() => seedLedger(db, bundledDataDir, now().toISOString()))
       .then((s) => {
         if (s.issues.length)
           throw new ApiError(

@@ -4,8 +4,10 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Issue } from '../../core/issues.js';
 import { draftFromColumns, LEDGER_COLUMNS, LEDGER_FORMAT, mapRecords, parseCsv } from '../../core/ledger/index.js';
 import { appendEntries } from '../../store/ledger-store.js';
+import { authorizeParties } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
+import { policy, WRITE_CHECKED } from '../route-policy.js';
 import { errorResponses, errorSchema } from '../schemas.js';
 
 const tags = ['ledger'];
@@ -36,6 +38,7 @@ const routes = {
   add: createRoute({
     method: 'post',
     path: '/api/ledger/entries',
+    middleware: policy(WRITE_CHECKED),
     tags,
     summary: 'Append one entry (pledge, allocation, delivery or correction), checked against the registry',
     request: { body: { required: true, content: { 'application/json': { schema: entryBody } } } },
@@ -44,6 +47,7 @@ const routes = {
   import: createRoute({
     method: 'post',
     path: '/api/ledger/import',
+    middleware: policy(WRITE_CHECKED),
     tags,
     summary: 'Import ledger rows from CSV (ledger columns), all or nothing',
     description:
@@ -66,13 +70,32 @@ function reject(issues: Issue[], prefix: string, what: string): never {
     const [x] = fromCoreIssues([i], prefix);
     return i.line ? { ...x!, path: `${prefix}.row[${i.line}]${i.path.length ? `.${i.path.join('.')}` : ''}` } : x!;
   });
+  const first = issues.find((i) => i.code === 'forbidden') ?? issues[0];
   throw new ApiError(
-    issues[0]?.code === 'not_found' ? 'validation' : (issues[0]?.code ?? 'validation'),
+    first?.code === 'not_found' ? 'validation' : (first?.code ?? 'validation'),
     `${what}: ${api
       .map((i) => `${i.path}: ${i.message}`)
       .slice(0, 20)
       .join('; ')}${api.length > 20 ? `; ${api.length - 20} more` : ''}; nothing was written`,
     api,
+  );
+}
+
+/** The JSON media types, as the route validator reads them (application/json, application/x+json, ...). */
+const JSON_TYPE = /^application\/([a-z-.]+\+)?json/i;
+
+/** A body sent as text/csv that is a JSON document: its type and content disagree, so it is refused (415). */
+function refuseJsonAsCsv(text: string): void {
+  if (!/^\s*[[{"]/.test(text)) return;
+  try {
+    JSON.parse(text);
+  } catch {
+    return;
+  }
+  throw new ApiError(
+    'unsupported_media_type',
+    'the body is a JSON document but Content-Type says text/csv; send CSV as text/csv, or JSON {"csv": "..."} as application/json',
+    [{ path: 'header.content-type', message: 'the body is JSON', expected: 'text/csv content', found: 'JSON' }],
   );
 }
 
@@ -85,20 +108,39 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
       const s = v === null || v === undefined ? '' : String(v).trim();
       return s ? (col === 'provider' ? s.toUpperCase() : s) : null;
     });
+    authorizeParties(c, [draft.provider], 'body.provider');
     await ensureSeeded();
-    const r = await appendEntries(deps.db, [{ draft }], deps.now().toISOString());
+    const r = await appendEntries(deps.db, [{ draft }], deps.now().toISOString(), undefined, {
+      actor: c.get('principal'),
+    });
     if (!r.ok) reject(r.issues, 'body', 'the entry was not appended');
     return c.json({ appended: 1, ...r.head }, 201);
   });
   app.openapi(routes.import, async (c) => {
-    const type = c.req.header('Content-Type') ?? '';
-    const text = /json/i.test(type) ? (c.req.valid('json') as { csv: string }).csv : await c.req.text();
+    // One reading of the body, chosen by its declared type; a body that is another type than declared is refused.
+    const json = JSON_TYPE.test(c.req.header('Content-Type') ?? '');
+    const text = json ? (c.req.valid('json') as { csv?: unknown }).csv : await c.req.text();
+    if (typeof text !== 'string')
+      throw new ApiError('validation', 'the JSON body needs a csv field holding the CSV text', [
+        { path: 'body.csv', message: 'missing', expected: '{"csv": "<the CSV text>"}' },
+      ]);
+    if (!json) refuseJsonAsCsv(text);
     const p = parseCsv(text);
     if (p.issues.length) reject(p.issues, 'body', 'the CSV does not parse');
     const m = mapRecords(p.records, LEDGER_FORMAT);
+    // The rows authorised are the rows written (or refused): the same parse, whatever the content type.
+    if (m.built.length)
+      authorizeParties(
+        c,
+        m.built.map((r) => r.draft.provider),
+        'body.provider',
+      );
     if (m.issues.length) reject(m.issues, 'body', 'rows do not map to ledger entries');
+    if (!m.built.length) authorizeParties(c, [], 'body');
     await ensureSeeded();
-    const r = await appendEntries(deps.db, m.rows, deps.now().toISOString());
+    const r = await appendEntries(deps.db, m.rows, deps.now().toISOString(), undefined, {
+      actor: c.get('principal'),
+    });
     if (!r.ok) reject(r.issues, 'body', 'the import was refused');
     return c.json({ appended: r.appended, ...r.head }, 201);
   });

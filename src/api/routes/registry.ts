@@ -16,6 +16,7 @@ import {
   mechanismProvisions,
   overview,
 } from '../registry-queries.js';
+import { policy, READ } from '../route-policy.js';
 import {
   agreementDetailSchema,
   agreementFilterQuery,
@@ -41,6 +42,7 @@ const routes = {
   list: createRoute({
     method: 'get',
     path: '/api/agreements',
+    middleware: policy(READ),
     tags,
     summary: 'List agreements',
     description:
@@ -51,6 +53,7 @@ const routes = {
   one: createRoute({
     method: 'get',
     path: '/api/agreements/{id}',
+    middleware: policy(READ),
     tags,
     summary: 'One agreement with its period of force and record version',
     request: { params: idParam },
@@ -59,6 +62,7 @@ const routes = {
   provisions: createRoute({
     method: 'get',
     path: '/api/agreements/{id}/provisions',
+    middleware: policy(READ),
     tags,
     summary: "An agreement's provisions, each with quote, section and source",
     request: { params: idParam },
@@ -67,6 +71,7 @@ const routes = {
   sources: createRoute({
     method: 'get',
     path: '/api/records/{id}/sources',
+    middleware: policy(READ),
     tags,
     summary: 'The sources a record (agreement or framework) cites',
     request: { params: idParam },
@@ -75,6 +80,7 @@ const routes = {
   versions: createRoute({
     method: 'get',
     path: '/api/records/{id}/versions',
+    middleware: policy(READ),
     tags,
     summary: "A record's versions (a new one each time its content changed on load)",
     request: { params: idParam },
@@ -83,6 +89,7 @@ const routes = {
   frameworks: createRoute({
     method: 'get',
     path: '/api/frameworks',
+    middleware: policy(READ),
     tags,
     summary: 'Frameworks: the 2022 proposal, the G7 declaration, the Ukraine Compact, ...',
     responses: json(z.array(frameworkDetailSchema), 'Frameworks'),
@@ -90,6 +97,7 @@ const routes = {
   framework: createRoute({
     method: 'get',
     path: '/api/frameworks/{id}',
+    middleware: policy(READ),
     tags,
     summary: 'One framework',
     request: { params: idParam },
@@ -98,6 +106,7 @@ const routes = {
   parties: createRoute({
     method: 'get',
     path: '/api/parties',
+    middleware: policy(READ),
     tags,
     summary: 'Parties with NATO and EU membership dates',
     responses: json(z.array(partySchema), 'Parties'),
@@ -105,6 +114,7 @@ const routes = {
   guarantors: createRoute({
     method: 'get',
     path: '/api/guarantors',
+    middleware: policy(READ),
     tags,
     summary: 'Per agreement: guarantor, force, provisions, areas and stated pledges',
     responses: json(z.array(guarantorSchema), 'Guarantor figures'),
@@ -112,6 +122,7 @@ const routes = {
   areas: createRoute({
     method: 'get',
     path: '/api/provisions/areas',
+    middleware: policy(READ),
     tags,
     summary: 'How many provisions of each area every record has',
     responses: json(z.array(z.object({ record_id: z.string(), area: z.string(), n: z.number().int() })), 'Area counts'),
@@ -119,6 +130,7 @@ const routes = {
   capabilities: createRoute({
     method: 'get',
     path: '/api/provisions/capabilities',
+    middleware: policy(READ),
     tags,
     summary: 'Which capability coalitions each agreement names, with counts',
     responses: json(
@@ -129,6 +141,7 @@ const routes = {
   mechanisms: createRoute({
     method: 'get',
     path: '/api/provisions/mechanisms',
+    middleware: policy(READ),
     tags,
     summary: 'Provisions with a mechanism the trigger engine acts on',
     responses: json(
@@ -149,6 +162,7 @@ const routes = {
   overview: createRoute({
     method: 'get',
     path: '/api/overview',
+    middleware: policy(READ),
     tags,
     summary: 'Key figures of the registry',
     responses: json(overviewSchema, 'Key figures'),

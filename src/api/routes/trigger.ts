@@ -1,6 +1,7 @@
 // Trigger routes: record or simulate an event, list events and obligations, explain an obligation, and move it
 // through its lifecycle (fulfil with evidence, waive, breach). Wraps src/store/obligation-store.ts.
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { isInstant } from '../../core/dates.js';
 import type { Issue } from '../../core/issues.js';
 import { makeEvent, type ObligationState } from '../../core/trigger/index.js';
 import {
@@ -11,9 +12,11 @@ import {
   recordEvent,
   transition,
 } from '../../store/obligation-store.js';
+import { authorizeParties } from '../auth.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
-import { ApiError, fromCoreIssues } from '../errors.js';
+import { ApiError, fromCoreIssues, storedText } from '../errors.js';
+import { COMPUTE, policy, READ, WRITE_ALL_PARTIES, WRITE_CHECKED } from '../route-policy.js';
 import { errorResponses, errorSchema, idParam, pageOf } from '../schemas.js';
 import {
   asOfQuery,
@@ -55,6 +58,7 @@ const routes = {
   record: createRoute({
     method: 'post',
     path: '/api/events',
+    middleware: policy(WRITE_ALL_PARTIES),
     tags,
     summary: 'Record an event (armed attack, threat, notice, ceasefire, ...) and derive its obligations',
     description:
@@ -68,6 +72,7 @@ const routes = {
   simulate: createRoute({
     method: 'post',
     path: '/api/events/simulate',
+    middleware: policy(COMPUTE),
     tags,
     summary: 'Simulate an event (dry run): the obligations it would create; nothing is written',
     request: jsonBody(eventBodySchema),
@@ -76,6 +81,7 @@ const routes = {
   events: createRoute({
     method: 'get',
     path: '/api/events',
+    middleware: policy(READ),
     tags,
     summary: 'List recorded events in time order with their obligation counts, a keyset page at a time',
     request: { query: eventListQuery },
@@ -84,6 +90,7 @@ const routes = {
   event: createRoute({
     method: 'get',
     path: '/api/events/{id}',
+    middleware: policy(READ),
     tags,
     summary: 'One recorded event with its evaluation options and skips',
     request: { params: idParam },
@@ -92,6 +99,7 @@ const routes = {
   obligations: createRoute({
     method: 'get',
     path: '/api/obligations',
+    middleware: policy(READ),
     tags,
     summary: 'List obligations with deadlines and their state as of an instant',
     description:
@@ -102,6 +110,7 @@ const routes = {
   obligation: createRoute({
     method: 'get',
     path: '/api/obligations/{id}',
+    middleware: policy(READ),
     tags,
     summary: 'One obligation with its state as of an instant',
     request: { params: idParam, query: asOfQuery },
@@ -110,6 +119,7 @@ const routes = {
   explain: createRoute({
     method: 'get',
     path: '/api/obligations/{id}/explain',
+    middleware: policy(READ),
     tags,
     summary: 'The trace of an obligation: event, record, condition, clause, quote, source; transitions and evidence',
     request: { params: idParam, query: asOfQuery },
@@ -118,6 +128,7 @@ const routes = {
   transition: createRoute({
     method: 'post',
     path: '/api/obligations/{id}/transitions',
+    middleware: policy(WRITE_CHECKED),
     tags,
     summary: 'Mark an obligation fulfilled (with evidence), waived or breached at an instant',
     description:
@@ -141,7 +152,8 @@ const graceMs = (h: number | undefined) => (h === undefined ? null : h * 3600_00
 
 /** Registers the trigger routes; returns what this build serves. */
 export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
-  const run = async (body: z.infer<typeof eventBodySchema>, dryRun: boolean) => {
+  const run = async (given: z.infer<typeof eventBodySchema>, dryRun: boolean) => {
+    const body = { ...given, note: storedText(given.note, 'body.note'), scope: storedText(given.scope, 'body.scope') };
     const { event, issues } = makeEvent({ ...body, type: body.type });
     if (!event) reject(issues, 'body', 'the event is not valid');
     const r = await recordEvent(deps.db, event, {
@@ -166,6 +178,17 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
   app.openapi(routes.simulate, async (c) => c.json((await run(c.req.valid('json'), true)) as never, 200));
   app.openapi(routes.events, async (c) => {
     const q = c.req.valid('query');
+    // The cursor is `<instant>|<event id>` as this API issued it; anything else is the client's error, not ours.
+    const bar = q.cursor?.indexOf('|') ?? -1;
+    if (q.cursor !== undefined && (bar < 0 || !isInstant(q.cursor.slice(0, bar)) || bar === q.cursor.length - 1))
+      throw new ApiError('validation', 'the cursor is not one this API issued; pass next_cursor of the previous page', [
+        {
+          path: 'query.cursor',
+          message: 'invalid cursor',
+          expected: 'the next_cursor of a previous page',
+          found: q.cursor,
+        },
+      ]);
     const rows = await listEvents(deps.db, { limit: q.limit + 1, after: q.cursor ?? null });
     const items = rows.slice(0, q.limit);
     return c.json({ items, next_cursor: rows.length > q.limit ? items[items.length - 1]!.cursor : null } as never, 200);
@@ -212,7 +235,15 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
   );
   app.openapi(routes.transition, async (c) => {
     const id = c.req.valid('param').id;
-    const b = c.req.valid('json');
+    const given = c.req.valid('json');
+    const b = { ...given, note: storedText(given.note, 'body.note') };
+    // The parties: the obligation's promisor, read before the write (it never changes).
+    const ob = await explain(deps.db, id, b.at);
+    if (!ob)
+      throw new ApiError('not_found', `no obligation ${id}; list them at /api/obligations`, [
+        { path: 'param.id', message: 'unknown obligation id', found: id },
+      ]);
+    authorizeParties(c, [ob.obligation.promisor], 'param.id');
     const r = await transition(deps.db, id, {
       to: b.to,
       at: b.at,

@@ -24,12 +24,14 @@ export type Decision =
 
 /**
  * Decides an action. `parties` are the parties whose data the write touches (provider, promisor); a party editor
- * is allowed only when every one of them is its own party. Reads are public unless `privateReads` is set.
+ * is allowed only when every one of them is its own party, and there is at least one. `null` decides the role
+ * alone: the caller must decide the parties once it has parsed what it will write (the API's `checked` routes).
+ * Reads are public unless `privateReads` is set.
  */
 export function authorize(
   p: Principal,
   action: Action,
-  parties: string[] = [],
+  parties: readonly string[] | null = [],
   opts: { privateReads?: boolean } = {},
 ): Decision {
   if (action === 'read' && !opts.privateReads) return { allow: true };
@@ -46,6 +48,7 @@ export function authorize(
     case 'write_operational':
       if (p.role === 'admin' || p.role === 'coordinator') return { allow: true };
       if (p.role === 'party_editor') {
+        if (parties === null) return { allow: true };
         const foreign = parties.filter((x) => x !== p.party);
         if (parties.length > 0 && foreign.length === 0) return { allow: true };
         return {

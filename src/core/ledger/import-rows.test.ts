@@ -48,3 +48,15 @@ test('a missing required column is named', () => {
   const m = mapRecords(parseCsv('ref,provider\nr,GB\n').records, LEDGER_FORMAT);
   assert.match(m.issues[0]!.message, /missing column\(s\) entry_type/);
 });
+
+test('a column named twice is an error naming it, whatever the case or spacing of the second', () => {
+  const p = parseCsv(
+    'ref,entry_type,provider,recipient,date,kind,status,source_url, Provider \nr1,pledge,PL,UA,2025-01-01,military,committed,https://e.org,DE\n',
+  );
+  const m = mapRecords(p.records, LEDGER_FORMAT);
+  assert.deepEqual(m.rows, []);
+  assert.equal(m.issues.length, 1);
+  assert.deepEqual(m.issues[0]!.path, ['header', 'column provider']);
+  assert.match(m.issues[0]!.message, /column provider appears twice \(columns 3 and 9\)/);
+  assert.equal(m.issues[0]!.line, 1);
+});

@@ -89,14 +89,20 @@ export const LEDGER_FORMAT: CsvFormat = { name: 'ledger', required: REQUIRED, bu
 
 /**
  * Maps records (the first is the header) to drafts. Every problem names the CSV line and column, what was
- * expected and what was found. Returns drafts only when there is no issue at all.
+ * expected and what was found. Returns drafts only when there is no issue at all; `built` has every draft that
+ * could be built, issues or not (so a caller can tell whose rows a refused file holds). A column named twice is
+ * an error: which of the two a reader takes is exactly what must not be left to chance.
  */
-export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: MappedRow[]; issues: Issue[] } {
+export function mapRecords(
+  records: CsvRecord[],
+  format: CsvFormat,
+): { rows: MappedRow[]; issues: Issue[]; built: MappedRow[] } {
   const issues: Issue[] = [];
   const [head, ...body] = records;
   if (!head)
     return {
       rows: [],
+      built: [],
       issues: [
         {
           code: 'csv_syntax',
@@ -108,11 +114,27 @@ export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: Map
       ],
     };
   const header = head.fields.map((h) => h.trim().toLowerCase());
-  const index = new Map(header.map((h, i) => [h, i]));
+  const index = new Map<string, number>();
+  const twice: Issue[] = [];
+  header.forEach((h, i) => {
+    const first = index.get(h);
+    if (first === undefined) index.set(h, i);
+    else if (h !== '')
+      twice.push({
+        code: 'csv_syntax',
+        path: ['header', `column ${h}`],
+        message: `column ${h} appears twice (columns ${first + 1} and ${i + 1})`,
+        expected: 'each column once',
+        found: head.fields.join(', '),
+        line: head.line,
+      });
+  });
+  if (twice.length) return { rows: [], issues: twice, built: [] };
   const missing = format.required.filter((c) => !index.has(c));
   if (missing.length)
     return {
       rows: [],
+      built: [],
       issues: [
         {
           code: 'csv_syntax',
@@ -125,6 +147,7 @@ export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: Map
       ],
     };
   const rows: MappedRow[] = [];
+  const built: MappedRow[] = [];
   for (const r of body) {
     if (r.fields.length !== header.length) {
       issues.push({
@@ -143,11 +166,12 @@ export function mapRecords(records: CsvRecord[], format: CsvFormat): { rows: Map
       return v === '' ? null : v;
     };
     const draft = format.build(get);
+    built.push({ line: r.line, draft });
     const found = draftIssuesAt(draft, r.line, (field) =>
       index.has(field) ? field : format.name === 'ledger' ? field : `${field} (mapped)`,
     );
     if (found.length) issues.push(...found);
     else rows.push({ line: r.line, draft });
   }
-  return issues.length ? { rows: [], issues } : { rows, issues };
+  return issues.length ? { rows: [], issues, built } : { rows, issues, built };
 }

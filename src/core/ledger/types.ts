@@ -54,6 +54,12 @@ export interface EntryDraft {
   note: string | null;
 }
 
+/** A draft with the CSV line (or other locator) it came from, so issues can name it. */
+export interface Located {
+  line?: number;
+  draft: EntryDraft;
+}
+
 /** A stored entry: numbered, timestamped and chained. */
 export interface LedgerEntry extends EntryDraft {
   seq: number;

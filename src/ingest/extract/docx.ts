@@ -1,8 +1,9 @@
 // DOCX extraction: reads word/document.xml and rebuilds Word auto-numbering from numbering.xml as text labels.
-import JSZip from 'jszip';
 import type { ExtractedText } from '../types.js';
 import { formatNumber, type LevelDef, numberingOf, styleNumPr, stylesOf } from './docx-numbering.js';
-import { attr, child, parseXml, val } from './docx-xml.js';
+import { attr, checkXmlSize, child, parseXml, val } from './docx-xml.js';
+import { DEFAULT_LIMITS, type IngestLimits, within } from './limits.js';
+import { boundedZip } from './zip-read.js';
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 type El = Element;
@@ -35,15 +36,22 @@ function paragraphText(p: El): string {
 const OWN_LABEL = /^(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]\)|[ivx]+\))\s/;
 
 /** Paragraphs of a .docx file with Word list numbers rendered as text prefixes ("1. ", "a) ", "•"). */
-export async function fromDocx(buf: Uint8Array): Promise<ExtractedText> {
-  const zip = await JSZip.loadAsync(buf);
-  const read = async (name: string) => (zip.file(name) ? await zip.file(name)!.async('string') : null);
-  const docXml = await read('word/document.xml');
+export async function fromDocx(buf: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS): Promise<ExtractedText> {
+  const zip = boundedZip(buf, limits);
+  // Every part is bounded twice before parsing: its inflated size (zip-read.ts), then its element count and depth.
+  const read = (name: string) => {
+    const xml = zip.text(name);
+    if (xml !== null) checkXmlSize(xml, name, limits);
+    return xml;
+  };
+  const docXml = read('word/document.xml');
   if (!docXml) throw new Error('no word/document.xml inside: not a Word document');
-  const { abstracts, nums } = numberingOf(await read('word/numbering.xml'));
-  const styles = stylesOf(await read('word/styles.xml'));
-  const body = parseXml(docXml).getElementsByTagNameNS(W, 'body')[0]!;
+  const { abstracts, nums } = numberingOf(read('word/numbering.xml'));
+  const styles = stylesOf(read('word/styles.xml'));
+  const body = parseXml(docXml).getElementsByTagNameNS(W, 'body')[0];
+  if (!body) throw new Error('word/document.xml has no w:body: not a Word document');
   const paragraphs = Array.from(body.getElementsByTagNameNS(W, 'p')) as El[];
+  within(limits, 'paragraphs', paragraphs.length, 'word/document.xml: paragraphs');
   const counters = new Map<string, (number | undefined)[]>();
   const starts = new Map<string, number>();
   const applied = new Set<string>();

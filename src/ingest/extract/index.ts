@@ -1,10 +1,11 @@
 // Reads an agreement file of any supported format and returns its paragraphs and SHA-256.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ExtractedText } from '../types.js';
 import { fromDocx } from './docx.js';
 import { fromHtml } from './html.js';
+import { type IngestLimits, LimitError, limitsFromEnv, within } from './limits.js';
 import { fromPdf } from './pdf.js';
 import { fromPlainText } from './txt.js';
 
@@ -14,15 +15,38 @@ export const SUPPORTED = ['.txt', '.html', '.htm', '.pdf', '.docx'];
 /** Raised for a file ingest cannot read; the message names the file and the next step. */
 export class ExtractError extends Error {}
 
-/** Extracts paragraphs from `path` by its extension; the hash is of the file's bytes. */
-export async function extractFile(path: string): Promise<{ text: ExtractedText; sha256: string }> {
+/** Raised when a file is over one of the ingest limits (limits.ts); `code` is `too_large`. */
+export class ExtractLimitError extends ExtractError {
+  readonly code = 'too_large';
+  constructor(
+    readonly limit: LimitError['limit'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Extracts paragraphs from `path` by its extension; the hash is of the file's bytes. `limits` default to the
+ * environment (COMPACT_INGEST_MAX_*, see limits.ts); a file over one is refused before it is read or inflated.
+ */
+export async function extractFile(
+  path: string,
+  limits: IngestLimits = limitsFromEnv(process.env),
+): Promise<{ text: ExtractedText; sha256: string }> {
   const ext = extname(path).toLowerCase();
   if (!SUPPORTED.includes(ext))
     throw new ExtractError(`${path}: unsupported file type '${ext || '(none)'}'; give a ${SUPPORTED.join(', ')} file`);
   let buf: Buffer;
   try {
+    const size = (await stat(path)).size;
+    if (size > limits.fileBytes) {
+      const e = new LimitError('fileBytes', size, limits.fileBytes, 'file size in bytes');
+      throw new ExtractLimitError(e.limit, `${path}: ${e.message}`);
+    }
     buf = await readFile(path);
   } catch (e) {
+    if (e instanceof ExtractError) throw e;
     throw new ExtractError(
       `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`,
     );
@@ -30,11 +54,13 @@ export async function extractFile(path: string): Promise<{ text: ExtractedText; 
   const sha256 = createHash('sha256').update(buf).digest('hex');
   let text: ExtractedText;
   try {
-    if (ext === '.pdf') text = await fromPdf(new Uint8Array(buf));
-    else if (ext === '.docx') text = await fromDocx(new Uint8Array(buf));
+    if (ext === '.pdf') text = await fromPdf(new Uint8Array(buf), limits);
+    else if (ext === '.docx') text = await fromDocx(new Uint8Array(buf), limits);
     else if (ext === '.txt') text = fromPlainText(buf.toString('utf8'));
     else text = fromHtml(buf.toString('utf8'));
+    within(limits, 'paragraphs', text.paragraphs.length, 'paragraphs');
   } catch (e) {
+    if (e instanceof LimitError) throw new ExtractLimitError(e.limit, `${path}: ${e.message}`);
     throw new ExtractError(
       `${path}: could not extract text from this ${ext.slice(1).toUpperCase()} file (${(e as Error).message}); check that it is not damaged or export it as .txt`,
     );

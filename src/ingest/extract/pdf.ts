@@ -2,6 +2,7 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { BULLET, readLabel } from '../labels.js';
 import type { ExtractedText } from '../types.js';
+import { DEFAULT_LIMITS, type IngestLimits, within } from './limits.js';
 
 /** A line of text on a page: its words, left edge, baseline and font height. */
 export interface Line {
@@ -21,7 +22,7 @@ interface Item {
 }
 
 /** Lines of every page, top to bottom, with running headers, footers and page numbers removed. */
-async function pdfLines(data: Uint8Array): Promise<Line[]> {
+async function pdfLines(data: Uint8Array, limits: IngestLimits): Promise<Line[]> {
   const doc = await getDocument({
     data,
     isEvalSupported: false,
@@ -29,6 +30,10 @@ async function pdfLines(data: Uint8Array): Promise<Line[]> {
     useSystemFonts: false,
     verbosity: 0,
   }).promise;
+  if (doc.numPages > limits.pdfPages) {
+    await doc.destroy();
+    within(limits, 'pdfPages', doc.numPages, 'the PDF: pages');
+  }
   const pages: Line[][] = [];
   for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
@@ -140,7 +145,9 @@ function median(xs: number[]): number {
 }
 
 /** Paragraphs of a PDF file's text layer (no OCR: scanned PDFs give no text). */
-export async function fromPdf(data: Uint8Array): Promise<ExtractedText> {
-  const lines = await pdfLines(new Uint8Array(data));
-  return { paragraphs: toParagraphs(lines), format: 'pdf' };
+export async function fromPdf(data: Uint8Array, limits: IngestLimits = DEFAULT_LIMITS): Promise<ExtractedText> {
+  const lines = await pdfLines(new Uint8Array(data), limits);
+  const paragraphs = toParagraphs(lines);
+  within(limits, 'paragraphs', paragraphs.length, 'the PDF: paragraphs');
+  return { paragraphs, format: 'pdf' };
 }
