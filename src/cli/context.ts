@@ -1,23 +1,16 @@
 // Opens the store a command works on and makes sure the bundled registry is in it.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { formatIssue } from '../core/issues.js';
 import { loadRegistry } from '../data/load-registry.js';
+import { bundledDataDir } from '../platform/paths.js';
 import type { Db } from '../store/db.js';
 import { seedLedger } from '../store/ledger-store.js';
 import { defaultDbDir, openStore } from '../store/open-store.js';
 import { saveRegistry } from '../store/registry-store.js';
 import type { Io, Options } from './command.js';
 
-/** The package root: where the bundled data/ lives, whether running from src/ or dist/. */
-export const packageRoot = (() => {
-  let d = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
-  return d;
-})();
-
-export const bundledDataDir = join(packageRoot, 'data');
+// The package paths live in the platform layer (the API needs them too); re-exported for the commands.
+export { bundledDataDir, packageRoot } from '../platform/paths.js';
 
 /** Options every store-using command accepts. */
 export const storeOptions: Options = {

@@ -1,7 +1,7 @@
 // The `compact` command line: finds the command named by the first words and runs it.
 
-import { ConfigError } from '../config-error.js';
 import { formatIssue } from '../core/issues.js';
+import { ConfigError } from '../platform/config-error.js';
 import { StoreLockedError } from '../store/db.js';
 import { type Command, type Io, parse, UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';

@@ -5,7 +5,6 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import { loadModel, loadScenario, loadWeights, type ModelConfig, scenarioNames } from '../../analysis/config.js';
 import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { settlementFileSchema } from '../../analysis/schemas.js';
-import { packageRoot } from '../../cli/context.js';
 import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
 import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/score.js';
@@ -14,6 +13,7 @@ import { checkSettlement, type Settlement } from '../../core/analysis/settlement
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
+import { packageRoot } from '../../platform/paths.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { cachedRegistry } from '../../store/registry-cache.js';
 import type { GroupStatus } from '../capabilities.js';

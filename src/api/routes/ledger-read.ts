@@ -2,7 +2,6 @@
 // bundled seed fills an empty ledger on first use, as the CLI does.
 import { join } from 'node:path';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bundledDataDir, packageRoot } from '../../cli/context.js';
 import { formatIssue } from '../../core/issues.js';
 import {
   burdenShare,
@@ -16,6 +15,7 @@ import {
   totals,
 } from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
+import { bundledDataDir, packageRoot } from '../../platform/paths.js';
 import type { Db } from '../../store/db.js';
 import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
