@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/api/app.js';
 import { listen } from '../src/cli/commands/serve.js';
 import { loadRegistry } from '../src/data/load-registry.js';
+import { fillStore } from '../src/store/fill.js';
 import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
 import { ensureClient } from '../src/web/bundle.js';
 import { webRoutes } from '../src/web/routes.js';
 
@@ -26,7 +26,7 @@ export async function startSystem() {
   const db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   if (!r.registry) throw new Error('the bundled registry does not load');
-  await saveRegistry(db, r.registry, r.files);
+  await fillStore(db, r.registry, r.files, 'data');
   const dir = await ensureClient();
   const app = createApp({ db, log: () => {}, web: (a) => webRoutes(a, dir) });
   const { server, port } = await listen(app.fetch, 0, '127.0.0.1');

@@ -30,7 +30,6 @@ import {
   simulateBody,
   simulationSchema,
 } from './analysis-schemas.js';
-import { seeder } from './ledger-read.js';
 
 const tags = ['analysis'];
 const unprocessable = {
@@ -213,7 +212,6 @@ function settlementOf(input: string | Record<string, unknown>): Settlement {
 
 /** Registers the analysis routes; returns what this build serves. */
 export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
-  const seedOnce = seeder(deps.db, deps.now);
   const readRegistry = cachedRegistry(deps.db); // read-only: scenarios patch a clone
   app.openapi(routes.scores, async (c) => {
     const q = c.req.valid('query');
@@ -281,7 +279,6 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const b = c.req.valid('json');
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
-    await seedOnce(); // planned amounts come from the ledger, as in the CLI
     const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), {
       trials: b.trials,
       seed: b.seed,

@@ -1,5 +1,5 @@
-// Ledger read routes: entries (filters + keyset pages), totals, chain verification, coverage and gaps. The
-// bundled seed fills an empty ledger on first use, as the CLI does.
+// Ledger read routes: entries (filters + keyset pages), totals, chain verification, coverage and gaps. Reads
+// only: the ledger seed is appended by `compact load` and the store's first fill, never by a GET.
 import { join } from 'node:path';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatIssue } from '../../core/issues.js';
@@ -17,7 +17,7 @@ import {
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import { bundledDataDir, packageRoot } from '../../platform/paths.js';
 import type { Db } from '../../store/db.js';
-import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
+import { ledgerBuckets, ledgerHead, ledgerPage, verifyLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
@@ -187,26 +187,6 @@ export const routes = {
   }),
 };
 
-/** Seeds an empty ledger once per process from the bundled seed (one transaction; nothing when it has entries). */
-export function seeder(db: Db, now: () => Date): () => Promise<void> {
-  let done: Promise<void> | null = null;
-  return () => {
-    done ??= seedLedger(db, bundledDataDir, now().toISOString())
-      .then((s) => {
-        if (s.issues.length)
-          throw new ApiError(
-            'internal',
-            `the bundled ledger seed does not load: ${s.issues.map(formatIssue).join('; ')}`,
-          );
-      })
-      .catch((e) => {
-        done = null;
-        throw e;
-      });
-    return done;
-  };
-}
-
 async function rateIdx() {
   const r = await loadRates(bundledDataDir);
   if (!r.table)
@@ -222,11 +202,10 @@ async function coverageOf(db: Db, asOf: string) {
 }
 
 /** Registers the ledger read routes. */
-export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: () => Promise<void>): string[] {
+export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
   const today = () => deps.now().toISOString().slice(0, 10);
   app.openapi(routes.entries, async (c) => {
     const q = c.req.valid('query');
-    await ensureSeeded();
     const rows = await ledgerPage(deps.db, Number(q.cursor ?? 0), q.limit + 1, {
       provider: q.provider?.toUpperCase(),
       agreement: q.agreement,
@@ -253,7 +232,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
       throw new ApiError('validation', `unknown total dimension(s): ${bad.join(', ') || '(none given)'}`, [
         { path: 'query.by', message: 'unknown dimension', expected: TOTAL_DIMENSIONS.join(' | '), found: q.by },
       ]);
-    await ensureSeeded();
     const rows = totals(await ledgerBuckets(deps.db), by as TotalDimension[], {
       eur: q.currency === 'EUR',
       idx: await rateIdx(),
@@ -264,7 +242,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
   app.openapi(routes.verify, async (c) => c.json((await verifyLedger(deps.db)) as never, 200));
   app.openapi(routes.coverage, async (c) => {
     const q = c.req.valid('query');
-    await ensureSeeded();
     const cov = await coverageOf(deps.db, q.as_of ?? today());
     const gdp = await loadGdp(bundledDataDir);
     if (!gdp.values)
@@ -287,7 +264,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
     const n = await loadNeeds(join(packageRoot, 'config', 'needs-example.yaml'));
     if (!n.needs)
       throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
-    await ensureSeeded();
     return c.json(
       {
         as_of: asOf,
@@ -306,7 +282,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
         `the needs document is not valid: ${n.issues.map(formatIssue).join('; ')}`,
         fromCoreIssues(n.issues, 'body.needs'),
       );
-    await ensureSeeded();
     const asOf = b.as_of ?? today();
     return c.json(
       {

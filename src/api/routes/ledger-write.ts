@@ -77,7 +77,7 @@ function reject(issues: Issue[], prefix: string, what: string): never {
 }
 
 /** Registers the ledger write routes. */
-export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: () => Promise<void>): string[] {
+export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
   app.openapi(routes.add, async (c) => {
     const b = c.req.valid('json') as Record<string, unknown>;
     const draft = draftFromColumns((col) => {
@@ -85,7 +85,6 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
       const s = v === null || v === undefined ? '' : String(v).trim();
       return s ? (col === 'provider' ? s.toUpperCase() : s) : null;
     });
-    await ensureSeeded();
     const r = await appendEntries(deps.db, [{ draft }], deps.now().toISOString());
     if (!r.ok) reject(r.issues, 'body', 'the entry was not appended');
     return c.json({ appended: 1, ...r.head }, 201);
@@ -97,7 +96,6 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
     if (p.issues.length) reject(p.issues, 'body', 'the CSV does not parse');
     const m = mapRecords(p.records, LEDGER_FORMAT);
     if (m.issues.length) reject(m.issues, 'body', 'rows do not map to ledger entries');
-    await ensureSeeded();
     const r = await appendEntries(deps.db, m.rows, deps.now().toISOString());
     if (!r.ok) reject(r.issues, 'body', 'the import was refused');
     return c.json({ appended: r.appended, ...r.head }, 201);
