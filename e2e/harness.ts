@@ -7,8 +7,8 @@ import { createApp } from '../src/api/app.js';
 import { listen } from '../src/cli/commands/serve.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { loadWorld } from '../src/data/load-world.js';
+import { fillStore } from '../src/store/fill.js';
 import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
 import { importWorld } from '../src/store/world-store.js';
 import { ensureClient } from '../src/web/bundle.js';
 import { webRoutes } from '../src/web/routes.js';
@@ -28,7 +28,7 @@ export async function startSystem(opts: { world?: boolean } = {}) {
   const db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   if (!r.registry) throw new Error('the bundled registry does not load');
-  await saveRegistry(db, r.registry, r.files);
+  await fillStore(db, r.registry, r.files, 'data');
   if (opts.world) await importWorld(db, await loadWorld('data/world'));
   const dir = await ensureClient();
   const app = createApp({ db, log: () => {}, web: (a) => webRoutes(a, dir) });

@@ -6,8 +6,8 @@ import { after, before, test } from 'node:test';
 import { createApp } from '../src/api/app.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
+import { fillStore } from '../src/store/fill.js';
 import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -16,7 +16,7 @@ before(async () => {
   db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   assert.ok(r.registry);
-  await saveRegistry(db, r.registry, r.files);
+  await fillStore(db, r.registry, r.files, 'data'); // as `compact load` does: the registry and the ledger seed
   app = createApp({ db, log: () => {} });
 });
 after(() => db.close());

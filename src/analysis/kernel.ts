@@ -1,8 +1,8 @@
 // Chooses the Monte Carlo block kernel: the WebAssembly kernel (default, when it validates and passes a parity check
 // against the JS kernel) or the JS kernel of the pure core. COMPACT_SIM_KERNEL=js|wasm forces one.
 
-import { ConfigError } from '../config-error.js';
 import { type BlockResult, type ModelInput, simulateBlock } from '../core/analysis/simulate.js';
+import { ConfigError } from '../platform/config-error.js';
 import { kernelBytes, WasmKernel, type WasmMode } from './wasm-kernel.js';
 
 export type KernelName = 'js' | 'wasm';

@@ -1,10 +1,11 @@
 // Plain-text renderings of the analysis results for the terminal (the --json outputs carry everything).
-import { table } from '../cli/command.js';
+
 import type { Comparison } from '../core/analysis/compare.js';
 import type { ScenarioResult } from '../core/analysis/scenario.js';
 import type { AgreementScore, NetworkScore } from '../core/analysis/score.js';
 import type { Sensitivity } from '../core/analysis/score-sensitivity.js';
 import type { SettlementCheck } from '../core/analysis/settlement.js';
+import { table } from '../platform/table.js';
 import type { SimulationReport } from './run-simulation.js';
 
 const f3 = (x: number) => x.toFixed(3);

@@ -2,6 +2,8 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { toCsv } from '../core/ledger/csv-write.js';
 
+export { table } from '../platform/table.js';
+
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
@@ -45,24 +47,6 @@ export function parse(cmd: Command, argv: string[]) {
 
 export function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
-}
-
-/** Writes rows as an aligned plain-text table. */
-export function table(rows: Record<string, unknown>[], columns: string[]): string {
-  const cells = rows.map((r) => columns.map((c) => fmtCell(r[c])));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (vals: string[]) =>
-    vals
-      .map((v, i) => v.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
-}
-
-function fmtCell(v: unknown): string {
-  if (v === null || v === undefined) return '-';
-  if (Array.isArray(v)) return v.join(',');
-  return String(v);
 }
 
 /** RFC 4180 CSV with formula cells neutralised: the core's one CSV writer (core/ledger/csv-write.ts). */

@@ -1,23 +1,15 @@
-// Opens the store a command works on and makes sure the bundled registry is in it.
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Opens the store a command works on and, when it is empty, fills it: the registry and the ledger seed.
+import { resolve } from 'node:path';
 import { formatIssue } from '../core/issues.js';
 import { loadRegistry } from '../data/load-registry.js';
+import { bundledDataDir } from '../platform/paths.js';
 import type { Db } from '../store/db.js';
-import { seedLedger } from '../store/ledger-store.js';
+import { fillStore } from '../store/fill.js';
 import { defaultDbDir, openStore } from '../store/open-store.js';
-import { saveRegistry } from '../store/registry-store.js';
 import type { Io, Options } from './command.js';
 
-/** The package root: where the bundled data/ lives, whether running from src/ or dist/. */
-export const packageRoot = (() => {
-  let d = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
-  return d;
-})();
-
-export const bundledDataDir = join(packageRoot, 'data');
+// The package paths live in the platform layer (the API needs them too); re-exported for the commands.
+export { bundledDataDir, packageRoot } from '../platform/paths.js';
 
 /** Options every store-using command accepts. */
 export const storeOptions: Options = {
@@ -56,13 +48,14 @@ export async function openContext(
             `\n${r.issues.length} problem(s): nothing loaded. Fix the files above, then run \`compact validate\`.`,
         );
       }
-      await saveRegistry(db, r.registry, r.files);
-      const seeded = await seedLedger(db, src);
+      const filled = await fillStore(db, r.registry, r.files, src);
       io.err(
-        `loaded the registry from ${src} into the empty store${seeded.appended ? ` and ${seeded.appended} ledger entries` : ''}`,
+        `loaded the registry from ${src} into the empty store${filled.ledger_seeded ? ` and ${filled.ledger_seeded} ledger entries` : ''}`,
       );
-      if (seeded.issues.length)
-        io.err(`ledger seed not loaded: ${seeded.issues.length} problem(s); run \`compact ledger import\` to see them`);
+      if (filled.ledger_seed_issues.length)
+        io.err(
+          `ledger seed not loaded: ${filled.ledger_seed_issues.length} problem(s); run \`compact load\` to see them`,
+        );
     }
   }
   return db;

@@ -1,7 +1,8 @@
 // The `compact` command line: finds the command named by the first words and runs it.
 
-import { ConfigError } from '../config-error.js';
 import { formatIssue } from '../core/issues.js';
+import { ConfigError } from '../platform/config-error.js';
+import { asLines, quietOnClosedPipe } from '../platform/process.js';
 import { StoreLockedError } from '../store/db.js';
 import { type Command, type Io, parse, UsageError } from './command.js';
 import { COMMANDS } from './commands/index.js';
@@ -66,14 +67,28 @@ function overviewHelp(): string {
     '',
     'The store is embedded PGlite in .compact/db (choose with --db or COMPACT_DB), or a PostgreSQL server when',
     'DATABASE_URL is set. An empty store is filled from the bundled data/ on first use.',
+    '',
   ].join('\n');
 }
 
 const isMain = process.argv[1] && /(?:cli[\\/]main\.(?:ts|js)|bin[\\/]compact(?:\.js)?)$/.test(process.argv[1]);
 if (isMain) {
+  // A reader that stops early (`compact agreements | head -1`) closes the pipe: stop writing to it and let the
+  // command finish with its own status, without an EPIPE stack trace.
+  const open = { out: true, err: true };
+  quietOnClosedPipe(process.stdout, () => {
+    open.out = false;
+  });
+  quietOnClosedPipe(process.stderr, () => {
+    open.err = false;
+  });
   const io: Io = {
-    out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-    err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+    out: (s) => {
+      if (open.out) process.stdout.write(asLines(s));
+    },
+    err: (s) => {
+      if (open.err) process.stderr.write(asLines(s));
+    },
     tty: Boolean(process.stderr.isTTY),
     env: process.env,
     cwd: process.cwd(),

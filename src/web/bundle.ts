@@ -3,15 +3,9 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../platform/paths.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-
-/** The package root (holds package.json), whether this file runs from src/web or dist/web. */
-export const packageRoot = (() => {
-  let d = here;
-  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
-  return d;
-})();
 
 const runningFromDist = here.split(/[\\/]/).includes('dist');
 

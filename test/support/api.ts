@@ -1,11 +1,12 @@
-// An in-process API over a throw-away store loaded with the bundled registry, with a coordinator token for writes.
+// An in-process API over a throw-away store filled as `compact load` fills it (the bundled registry and ledger
+// seed), with a coordinator token for writes.
 import assert from 'node:assert/strict';
 import { createApp } from '../../src/api/app.js';
 import { loadRegistry } from '../../src/data/load-registry.js';
 import { createToken } from '../../src/store/auth-store.js';
 import type { Db } from '../../src/store/db.js';
+import { fillStore } from '../../src/store/fill.js';
 import { openStore } from '../../src/store/open-store.js';
-import { saveRegistry } from '../../src/store/registry-store.js';
 
 export interface TestApi {
   db: Db;
@@ -18,7 +19,7 @@ export async function startApi(now: Date): Promise<TestApi> {
   const db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   assert.ok(r.registry);
-  await saveRegistry(db, r.registry, r.files);
+  await fillStore(db, r.registry, r.files, 'data', now.toISOString());
   const app = createApp({ db, log: () => {}, now: () => now });
   // Writes need a token; a coordinator may write for any party.
   const auth = `Bearer ${(await createToken(db, { name: 'test coordinator', role: 'coordinator' })).token}`;

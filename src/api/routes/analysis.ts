@@ -5,7 +5,6 @@ import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import { loadModel, loadScenario, loadWeights, type ModelConfig, scenarioNames } from '../../analysis/config.js';
 import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { settlementFileSchema } from '../../analysis/schemas.js';
-import { packageRoot } from '../../cli/context.js';
 import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
 import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/score.js';
@@ -14,6 +13,7 @@ import { checkSettlement, type Settlement } from '../../core/analysis/settlement
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
+import { packageRoot } from '../../platform/paths.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { cachedRegistry } from '../../store/registry-cache.js';
 import type { GroupStatus } from '../capabilities.js';
@@ -31,7 +31,6 @@ import {
   simulateBody,
   simulationSchema,
 } from './analysis-schemas.js';
-import { seeder } from './ledger-read.js';
 
 const tags = ['analysis'];
 const unprocessable = {
@@ -220,7 +219,6 @@ function settlementOf(input: string | Record<string, unknown>): Settlement {
 
 /** Registers the analysis routes; returns what this build serves. */
 export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
-  const seedOnce = seeder(deps.db, deps.now);
   const readRegistry = cachedRegistry(deps.db); // read-only: scenarios patch a clone
   app.openapi(routes.scores, async (c) => {
     const q = c.req.valid('query');
@@ -288,7 +286,6 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const b = c.req.valid('json');
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
-    await seedOnce(); // planned amounts come from the ledger, as in the CLI
     const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), {
       trials: b.trials,
       seed: b.seed,

@@ -1,8 +1,7 @@
-// Ledger read routes: entries (filters + keyset pages), totals, chain verification, coverage and gaps. The
-// bundled seed fills an empty ledger on first use, as the CLI does.
+// Ledger read routes: entries (filters + keyset pages), totals, chain verification, coverage and gaps. Reads
+// only: the ledger seed is appended by `compact load` and the store's first fill, never by a GET.
 import { join } from 'node:path';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { bundledDataDir, packageRoot } from '../../cli/context.js';
 import { formatIssue } from '../../core/issues.js';
 import {
   burdenShare,
@@ -16,10 +15,10 @@ import {
   totals,
 } from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
+import { bundledDataDir, packageRoot } from '../../platform/paths.js';
 import type { Db } from '../../store/db.js';
-import { ledgerBuckets, ledgerHead, ledgerPage, seedLedger, verifyLedger } from '../../store/ledger-store.js';
+import { ledgerBuckets, ledgerHead, ledgerPage, verifyLedger } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
-import { unaudited } from '../audit-context.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { COMPUTE, policy, READ } from '../route-policy.js';
@@ -198,27 +197,6 @@ export const routes = {
   }),
 };
 
-/** Seeds an empty ledger once per process from the bundled seed (one transaction; nothing when it has entries). */
-export function seeder(db: Db, now: () => Date): () => Promise<void> {
-  let done: Promise<void> | null = null;
-  return () => {
-    // System work, not the request's write: outside its audit (and its party check).
-    done ??= unaudited(() => seedLedger(db, bundledDataDir, now().toISOString()))
-      .then((s) => {
-        if (s.issues.length)
-          throw new ApiError(
-            'internal',
-            `the bundled ledger seed does not load: ${s.issues.map(formatIssue).join('; ')}`,
-          );
-      })
-      .catch((e) => {
-        done = null;
-        throw e;
-      });
-    return done;
-  };
-}
-
 async function rateIdx() {
   const r = await loadRates(bundledDataDir);
   if (!r.table)
@@ -234,11 +212,10 @@ async function coverageOf(db: Db, asOf: string) {
 }
 
 /** Registers the ledger read routes. */
-export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: () => Promise<void>): string[] {
+export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
   const today = () => deps.now().toISOString().slice(0, 10);
   app.openapi(routes.entries, async (c) => {
     const q = c.req.valid('query');
-    await ensureSeeded();
     const rows = await ledgerPage(deps.db, Number(q.cursor ?? 0), q.limit + 1, {
       provider: q.provider?.toUpperCase(),
       agreement: q.agreement,
@@ -265,7 +242,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
       throw new ApiError('validation', `unknown total dimension(s): ${bad.join(', ') || '(none given)'}`, [
         { path: 'query.by', message: 'unknown dimension', expected: TOTAL_DIMENSIONS.join(' | '), found: q.by },
       ]);
-    await ensureSeeded();
     const rows = totals(await ledgerBuckets(deps.db), by as TotalDimension[], {
       eur: q.currency === 'EUR',
       idx: await rateIdx(),
@@ -276,7 +252,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
   app.openapi(routes.verify, async (c) => c.json((await verifyLedger(deps.db)) as never, 200));
   app.openapi(routes.coverage, async (c) => {
     const q = c.req.valid('query');
-    await ensureSeeded();
     const cov = await coverageOf(deps.db, q.as_of ?? today());
     const gdp = await loadGdp(bundledDataDir);
     if (!gdp.values)
@@ -299,7 +274,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
     const n = await loadNeeds(join(packageRoot, 'config', 'needs-example.yaml'));
     if (!n.needs)
       throw new ApiError('internal', `the needs file does not load: ${n.issues.map(formatIssue).join('; ')}`);
-    await ensureSeeded();
     return c.json(
       {
         as_of: asOf,
@@ -318,7 +292,6 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: 
         `the needs document is not valid: ${n.issues.map(formatIssue).join('; ')}`,
         fromCoreIssues(n.issues, 'body.needs'),
       );
-    await ensureSeeded();
     const asOf = b.as_of ?? today();
     return c.json(
       {

@@ -100,7 +100,7 @@ function refuseJsonAsCsv(text: string): void {
 }
 
 /** Registers the ledger write routes. */
-export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded: () => Promise<void>): string[] {
+export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
   app.openapi(routes.add, async (c) => {
     const b = c.req.valid('json') as Record<string, unknown>;
     const draft = draftFromColumns((col) => {
@@ -109,7 +109,6 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
       return s ? (col === 'provider' ? s.toUpperCase() : s) : null;
     });
     authorizeParties(c, [draft.provider], 'body.provider');
-    await ensureSeeded();
     const r = await appendEntries(deps.db, [{ draft }], deps.now().toISOString(), undefined, {
       actor: c.get('principal'),
     });
@@ -137,7 +136,6 @@ export function ledgerWriteRoutes(app: OpenAPIHono, deps: ApiDeps, ensureSeeded:
       );
     if (m.issues.length) reject(m.issues, 'body', 'rows do not map to ledger entries');
     if (!m.built.length) authorizeParties(c, [], 'body');
-    await ensureSeeded();
     const r = await appendEntries(deps.db, m.rows, deps.now().toISOString(), undefined, {
       actor: c.get('principal'),
     });

@@ -5,29 +5,17 @@ import { formatIssue } from '../../core/issues.js';
 import { burdenShare, coverage, type ForceWindow, gaps, predictability, rateIndex } from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
-import { type LedgerHead, ledgerBuckets, ledgerHead, seedLedger } from '../../store/ledger-store.js';
+import { type LedgerHead, ledgerBuckets, ledgerHead } from '../../store/ledger-store.js';
 import { listAgreements } from '../../store/registry-store.js';
 import { type Command, type Io, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
 
-/** withStore, and fills an empty ledger from the bundled seed first (unless `seed: false`). */
-export async function withLedger<T>(
-  values: Record<string, unknown>,
-  io: Io,
-  fn: (db: Db) => Promise<T>,
-  opts: { seed?: boolean } = {},
-): Promise<T> {
-  return withStore(values, io, async (db) => {
-    if (opts.seed !== false) {
-      const s = await seedLedger(db, dataDir(values, io));
-      if (s.issues.length)
-        throw new CliFailure(
-          `${s.issues.map(formatIssue).join('\n')}\nthe bundled ledger seed does not load; nothing written.`,
-        );
-      if (s.appended) io.err(`seeded the empty ledger with ${s.appended} pledges from the agreements`);
-    }
-    return fn(db);
-  });
+/**
+ * withStore for the ledger commands. It never seeds: the ledger seed is appended by `compact load` and by the
+ * first fill of an empty store, so a read changes nothing.
+ */
+export async function withLedger<T>(values: Record<string, unknown>, io: Io, fn: (db: Db) => Promise<T>): Promise<T> {
+  return withStore(values, io, fn);
 }
 
 /** Writes rows to an .xlsx workbook: a header row, numeric cells for amounts and counts, and a `chain` sheet. */

@@ -240,21 +240,16 @@ sequence has no gaps. Exit 0 when the chain holds; exit 1 naming the first entry
 Example: compact ledger verify --json`,
   options: { ...storeOptions, json: { type: 'boolean' } },
   async run({ values }, io) {
-    return withLedger(
-      values,
-      io,
-      async (db) => {
-        const r = await verifyLedger(db, { onProgress: io.tty ? (n) => io.err(`verified ${n} entries`) : undefined });
-        if (values.json) io.out(json(r));
-        else if (r.ok) io.out(`ledger verified: ${r.checked} entries, head ${r.head.head_hash}`);
-        else
-          io.err(
-            `ledger verification FAILED at entry ${r.first_bad!.seq} (${r.first_bad!.ref}): ${r.first_bad!.reason}\n${r.checked} entries before it are intact.`,
-          );
-        return r.ok ? 0 : 1;
-      },
-      { seed: false },
-    );
+    return withLedger(values, io, async (db) => {
+      const r = await verifyLedger(db, { onProgress: io.tty ? (n) => io.err(`verified ${n} entries`) : undefined });
+      if (values.json) io.out(json(r));
+      else if (r.ok) io.out(`ledger verified: ${r.checked} entries, head ${r.head.head_hash}`);
+      else
+        io.err(
+          `ledger verification FAILED at entry ${r.first_bad!.seq} (${r.first_bad!.ref}): ${r.first_bad!.reason}\n${r.checked} entries before it are intact.`,
+        );
+      return r.ok ? 0 : 1;
+    });
   },
 };
 

@@ -6,13 +6,13 @@ import { formatIssue } from '../../core/issues.js';
 import type { Agreement, Framework } from '../../core/model.js';
 import { isArea } from '../../core/taxonomy.js';
 import { loadRegistry } from '../../data/load-registry.js';
+import { fillStore } from '../../store/fill.js';
 import {
   getRecord,
   listAgreements,
   listFrameworks,
   listParties,
   recordVersions,
-  saveRegistry,
   sourcesOf,
 } from '../../store/registry-store.js';
 import { type Command, csv, json, str, table, UsageError } from '../command.js';
@@ -58,19 +58,27 @@ const load: Command = {
 
 Validates DIR (default: the bundled data/) and replaces the registry in the store with it, in one transaction:
 if any file is invalid nothing is loaded. Records whose content changed get a new version; loading the same
-data twice changes nothing.`,
+data twice changes nothing. While the ledger is empty, its seed (DIR/ledger/seed.csv: the agreements' own
+pledges) is appended too, in a second transaction; reads never fill the store.
+`,
   options: { ...storeOptions, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const dir = positionals[0] ?? dataDir(values, io);
     const r = await loadRegistry(dir, io.cwd);
     if (!r.registry)
       throw new CliFailure(`${r.issues.map(formatIssue).join('\n')}\n${r.issues.length} problem(s): nothing loaded.`);
-    const report = await withStore(values, io, (db) => saveRegistry(db, r.registry!, r.files), { autoload: false });
+    const report = await withStore(values, io, (db) => fillStore(db, r.registry!, r.files, dir), { autoload: false });
     if (values.json) io.out(json(report));
     else
       io.out(
-        `loaded ${dir}: ${report.added.length} added, ${report.changed.length} changed (new version), ${report.unchanged} unchanged, ${report.removed.length} removed`,
+        `loaded ${dir}: ${report.added.length} added, ${report.changed.length} changed (new version), ${report.unchanged} unchanged, ${report.removed.length} removed${report.ledger_seeded ? `; ${report.ledger_seeded} ledger entries from the seed` : ''}`,
       );
+    if (report.ledger_seed_issues.length) {
+      io.err(
+        `${report.ledger_seed_issues.map(formatIssue).join('\n')}\nthe registry is loaded; the ledger seed is not (nothing of it written). Fix the file above and run \`compact load\` again.`,
+      );
+      return 1;
+    }
     return 0;
   },
 };

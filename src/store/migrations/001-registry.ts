@@ -1,5 +1,5 @@
 // The registry: versioned records (agreements, frameworks) and the columns queries filter on.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m001Registry: Migration = {
   version: 1,

@@ -1,5 +1,5 @@
 // The trigger engine's records: events, the obligations they created, dated state transitions and evidence.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m002Obligations: Migration = {
   version: 2,

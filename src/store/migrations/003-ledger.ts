@@ -1,5 +1,5 @@
 // The commitments ledger: append-only, hash-chained entries; a trigger rejects UPDATE, DELETE and TRUNCATE.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m003Ledger: Migration = {
   version: 3,

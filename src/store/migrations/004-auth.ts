@@ -1,5 +1,5 @@
 // API tokens (only their hashes are stored) and the append-only audit log of every write.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m004Auth: Migration = {
   version: 4,

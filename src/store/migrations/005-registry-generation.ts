@@ -1,5 +1,5 @@
 // A counter that every registry load advances, so readers can cache what they derive from the registry.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m005RegistryGeneration: Migration = {
   version: 5,

@@ -1,5 +1,5 @@
 // Keyset pages of events in time order.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m006EventsKeyset: Migration = {
   version: 6,

@@ -1,6 +1,6 @@
 // The world registry: alliances imported from a research dataset (ATOP), kept apart from the 2024 records,
 // and the historical record of their fulfilment in war.
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const m009World: Migration = {
   version: 9,

@@ -6,12 +6,7 @@ import { m004Auth } from './004-auth.js';
 import { m005RegistryGeneration } from './005-registry-generation.js';
 import { m006EventsKeyset } from './006-events-keyset.js';
 import { m009World } from './009-world.js';
-
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from './migration.js';
 
 export const MIGRATIONS: Migration[] = [
   m001Registry,
