@@ -7,7 +7,6 @@ export * from './csv-parse.js';
 export * from './draft-check.js';
 export * from './gaps.js';
 export * from './import-rows.js';
-export * from './kiel-format.js';
 export * from './money.js';
 export * from './rates.js';
 export * from './totals.js';
