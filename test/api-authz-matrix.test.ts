@@ -1,6 +1,7 @@
 // The authorisation matrix, generated from the app's own route table: every route has a policy, and for every
 // role x route x party (own, foreign) the real request is allowed or denied exactly as the policy and authorize say.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { createApp } from '../src/api/app.js';
@@ -52,6 +53,10 @@ const ledgerRow = (party: string) => ({
 const csvOf = (party: string) =>
   `ref,entry_type,provider,recipient,date,kind,status,source_url,amount,currency\nauthz:${party}:${Math.random().toString(36).slice(2)},pledge,${party},UA,2025-01-01,military,committed,https://example.org/src,1.00,EUR\n`;
 
+const miniDir = join(import.meta.dirname, 'fixtures', 'kiel-mini');
+const miniRelease = () =>
+  readdirSync(miniDir).map((name) => ({ name, content: readFileSync(join(miniDir, name), 'utf8') }));
+
 /** A request for a route touching `party`, and the parties it touches (the oracle, built independently of the policy's extractors). */
 function requestFor(key: string, party: string): { path: string; body?: string; type?: string; touches: string[] } {
   const [, pattern] = key.split(' ') as [string, string];
@@ -75,6 +80,14 @@ function requestFor(key: string, party: string): { path: string; body?: string; 
       return { path: pattern, body: JSON.stringify(ledgerRow(party)), type: 'application/json', touches: [party] };
     case 'POST /api/ledger/import':
       return { path: pattern, body: csvOf(party), type: 'text/csv', touches: [party] };
+    case 'POST /api/flows/import':
+      // A tracker release touches every donor's figures.
+      return {
+        path: pattern,
+        body: JSON.stringify({ files: miniRelease() }),
+        type: 'application/json',
+        touches: [OWN, FOREIGN],
+      };
   }
   if (ROUTE_POLICY[key]?.action === 'write_operational')
     throw new Error(`${key}: an operational write without a request builder in this test; add one`);

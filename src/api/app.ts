@@ -12,6 +12,7 @@ import { DOCS_CSS, DOCS_HTML, DOCS_JS } from './docs-page.js';
 import { ApiError, errorBody, fromZodIssues, httpStatus } from './errors.js';
 import { type LogSink, requestLog, securityHeaders, weakEtag } from './middleware.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { flowsRoutes } from './routes/flows.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { triggerRoutes } from './routes/trigger.js';
@@ -115,6 +116,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   registryRoutes(app, deps);
   caps.trigger = triggerRoutes(app, deps);
   caps.ledger = ledgerRoutes(app, deps);
+  caps.flows = flowsRoutes(app, deps);
   caps.analysis = analysisRoutes(app, deps);
 
   app.openapi(
