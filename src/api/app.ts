@@ -13,6 +13,7 @@ import { ApiError, errorBody, fromZodIssues, httpStatus } from './errors.js';
 import { type LogSink, requestLog, securityHeaders, weakEtag } from './middleware.js';
 import { policy, READ } from './route-policy.js';
 import { analysisRoutes } from './routes/analysis.js';
+import { flowsRoutes } from './routes/flows.js';
 import { historyRoutes } from './routes/history.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
@@ -119,6 +120,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   registryRoutes(app, deps);
   caps.trigger = triggerRoutes(app, deps);
   caps.ledger = ledgerRoutes(app, deps);
+  caps.flows = flowsRoutes(app, deps);
   caps.analysis = analysisRoutes(app, deps);
   caps.history = historyRoutes(app, deps);
 

@@ -53,6 +53,15 @@ const SELECT = COLS.map((c) =>
   c === 'amount' ? 'amount::text AS amount' : c === 'date' ? "to_char(date, 'YYYY-MM-DD') AS date" : c,
 ).join(', ');
 const LOCK = 727003;
+const COL_TYPES: Partial<Record<(typeof COLS)[number], string>> = {
+  seq: 'bigint',
+  amount: 'numeric',
+  date: 'date',
+  year_from: 'integer',
+  year_to: 'integer',
+  quantity: 'bigint',
+  supersedes: 'boolean',
+};
 
 export function sha256Hex(s: string): string {
   return createHash('sha256').update(s).digest('hex');
@@ -83,6 +92,17 @@ export async function appendEntries(
   onProgress?: (done: number, total: number) => void,
   opts: { actor?: LinkActor } = {},
 ): Promise<AppendResult> {
+  return db.transaction((tx) => appendInTransaction(tx, given, recordedAt, onProgress, opts));
+}
+
+/** appendEntries inside a caller's transaction (which then commits or rolls back the entries with its own writes). */
+export async function appendInTransaction(
+  tx: Queryable,
+  given: Located[],
+  recordedAt: string,
+  onProgress?: (done: number, total: number) => void,
+  opts: { actor?: LinkActor } = {},
+): Promise<AppendResult> {
   // Text is checked and normalised first: the hash is computed over exactly what is stored.
   const textIssues: Issue[] = [];
   const drafts = given.map(({ line, draft }) => {
@@ -92,40 +112,42 @@ export async function appendEntries(
     return { ...(line !== undefined ? { line } : {}), draft: n.draft };
   });
   if (textIssues.length) return { ok: false, issues: textIssues };
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
-    const { issues, effective } = await checkLinks(tx, drafts, opts.actor ?? { role: null, party: null });
-    if (issues.length) return { ok: false, issues };
-    const head = await ledgerHead(tx);
-    let prev = head.head_hash;
-    let seq = head.count;
-    const rows: unknown[][] = [];
-    for (const { draft } of drafts) {
-      seq++;
-      const content = { ...draft, seq, effective_type: effective.get(draft.ref)!, recorded_at: recordedAt };
-      const hash = sha256Hex(chainInput(prev, canonicalEntry(content)));
-      rows.push(
-        COLS.map((c) =>
-          c === 'prev_hash'
-            ? prev
-            : c === 'hash'
-              ? hash
-              : c === 'within_ref'
-                ? draft.within
-                : (content as unknown as Record<string, unknown>)[c],
-        ),
-      );
-      prev = hash;
-    }
-    const chunk = 200;
-    for (let i = 0; i < rows.length; i += chunk) {
-      const part = rows.slice(i, i + chunk);
-      const values = part.map((_, r) => `(${COLS.map((__, c) => `$${r * COLS.length + c + 1}`).join(',')})`).join(',');
-      await tx.query(`INSERT INTO ledger_entries (${COLS.join(',')}) VALUES ${values}`, part.flat());
-      onProgress?.(Math.min(i + chunk, rows.length), rows.length);
-    }
-    return { ok: true, appended: rows.length, head: { count: seq, head_hash: prev } };
-  });
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
+  const { issues, effective } = await checkLinks(tx, drafts, opts.actor ?? { role: null, party: null });
+  if (issues.length) return { ok: false, issues };
+  const head = await ledgerHead(tx);
+  let prev = head.head_hash;
+  let seq = head.count;
+  const rows: unknown[][] = [];
+  for (const { draft } of drafts) {
+    seq++;
+    const content = { ...draft, seq, effective_type: effective.get(draft.ref)!, recorded_at: recordedAt };
+    const hash = sha256Hex(chainInput(prev, canonicalEntry(content)));
+    rows.push(
+      COLS.map((c) =>
+        c === 'prev_hash'
+          ? prev
+          : c === 'hash'
+            ? hash
+            : c === 'within_ref'
+              ? draft.within
+              : (content as unknown as Record<string, unknown>)[c],
+      ),
+    );
+    prev = hash;
+  }
+  // One statement per chunk, a typed array per column: far fewer parameters to bind than a VALUES list.
+  const chunk = 2000;
+  const casts = COLS.map((c) => `$${COLS.indexOf(c) + 1}::${COL_TYPES[c] ?? 'text'}[]`).join(', ');
+  for (let i = 0; i < rows.length; i += chunk) {
+    const part = rows.slice(i, i + chunk);
+    await tx.query(
+      `INSERT INTO ledger_entries (${COLS.join(',')}) SELECT * FROM unnest(${casts})`,
+      COLS.map((_, c) => part.map((r) => r[c])),
+    );
+    onProgress?.(Math.min(i + chunk, rows.length), rows.length);
+  }
+  return { ok: true, appended: rows.length, head: { count: seq, head_hash: prev } };
 }
 
 /** Number of entries and the hash of the last one. */
@@ -250,11 +272,13 @@ export async function verifyLedger(
 export async function ledgerBuckets(db: Queryable): Promise<LedgerBucket[]> {
   const r = await db.query<LedgerBucket & { amount: string; count: number }>(`
     SELECT effective_type, provider, agreement_id, kind, capability, status, channel, currency,
-      extract(year FROM date)::int AS date_year, year_from, year_to, sum(amount)::text AS amount, count(*)::int AS count
+      extract(year FROM date)::int AS date_year, year_from, year_to, sum(amount)::text AS amount, count(*)::int AS count,
+      starts_with(ref, 'kiel:') AS tracker
     FROM ledger_entries e
     WHERE within_ref IS NULL AND amount IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)
-    GROUP BY effective_type, provider, agreement_id, kind, capability, status, channel, currency, date_year, year_from, year_to`);
+    GROUP BY effective_type, provider, agreement_id, kind, capability, status, channel, currency, date_year, year_from, year_to,
+      tracker`);
   return r.rows.map((b) => ({ ...b, date_year: Number(b.date_year), count: Number(b.count) }));
 }
 

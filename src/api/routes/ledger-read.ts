@@ -45,7 +45,7 @@ export const routes = {
         provider: party.optional(),
         agreement: z.string().max(200).optional(),
         type: z
-          .enum(['pledge', 'allocation', 'delivery', 'correction'])
+          .enum(['pledge', 'allocation', 'delivery', 'commitment', 'heavy_weapons', 'correction'])
           .optional()
           .meta({ description: 'effective entry type' }),
         cursor: z

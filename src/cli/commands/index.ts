@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { flowsCommands } from './flows.js';
 import { historyCommands } from './history.js';
 import { ingestCommands } from './ingest.js';
 import { ledgerCommands } from './ledger.js';
@@ -17,6 +18,7 @@ export const COMMANDS: Command[] = [
   serveCommand,
   ...triggerCommands,
   ...ledgerCommands,
+  ...flowsCommands,
   ...analysisCommands,
   ...ingestCommands,
   ...historyCommands,

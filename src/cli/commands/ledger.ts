@@ -2,7 +2,6 @@
 import { formatIssue } from '../../core/issues.js';
 import {
   draftFromColumns,
-  kielFormat,
   LEDGER_COLUMNS,
   LEDGER_FORMAT,
   rateIndex,
@@ -12,7 +11,6 @@ import {
 } from '../../core/ledger/index.js';
 import { loadRates, readLedgerCsv } from '../../data/load-ledger-data.js';
 import { appendEntries, ledgerBuckets, ledgerHead, ledgerPage, verifyLedger } from '../../store/ledger-store.js';
-import { listParties } from '../../store/registry-store.js';
 import { type Command, csv, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions } from '../context.js';
 import { coverageCommand, gapsCommand, withLedger, writeXlsx } from './ledger-views.js';
@@ -96,24 +94,18 @@ Example:
 const importCmd: Command = {
   name: ['ledger', 'import'],
   summary: 'append every row of a CSV file, all or nothing',
-  help: `Usage: compact ledger import FILE.csv [--format ledger|kiel] [--json]
-Columns (format ledger): ${LEDGER_COLUMNS.join(', ')}. See docs/ledger.md.
---format kiel reads rows exported from the Kiel Ukraine Support Tracker (mapping in docs/ledger.md).
+  help: `Usage: compact ledger import FILE.csv [--json]
+Columns: ${LEDGER_COLUMNS.join(', ')}. See docs/ledger.md.
+A Kiel Ukraine Support Tracker release (its published CSV folder) is imported with \`compact flows import DIR\`.
 The whole file is one transaction: if any row is bad nothing is written, and each problem names the file, line
 and column with what was expected and what was found.
 Example: compact ledger import deliveries-2025.csv`,
-  options: { ...storeOptions, json: { type: 'boolean' }, format: { type: 'string' } },
+  options: { ...storeOptions, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     const file = positionals[0];
     if (!file) throw new UsageError('give the CSV file to import');
-    const fmtName = str(values.format) ?? 'ledger';
-    if (fmtName !== 'ledger' && fmtName !== 'kiel')
-      throw new UsageError(`--format: expected ledger or kiel, found ${fmtName}`);
     return withLedger(values, io, async (db) => {
-      const parties = await listParties(db);
-      const byName = new Map(parties.map((p) => [p.name.toLowerCase(), p.code]));
-      const format = fmtName === 'kiel' ? kielFormat((n) => byName.get(n.toLowerCase())) : LEDGER_FORMAT;
-      const { rows, issues } = await readLedgerCsv(file, format);
+      const { rows, issues } = await readLedgerCsv(file, LEDGER_FORMAT);
       const progress = io.tty ? (d: number, t: number) => io.err(`importing ${d}/${t}`) : undefined;
       const r = issues.length
         ? { ok: false as const, issues }

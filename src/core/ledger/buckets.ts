@@ -29,6 +29,7 @@ export function entryBucket(e: LedgerEntry): LedgerBucket {
     year_to: e.year_to,
     amount: e.amount!,
     count: 1,
+    tracker: e.ref.startsWith('kiel:'),
   };
 }
 
@@ -75,6 +76,7 @@ export function plannedFromBuckets(buckets: LedgerBucket[], idx: Map<string, Ann
   const acc = new Map<string, { partner: string; year: number; eur: bigint; entries: number; no_rate: number }>();
   for (const b of buckets) {
     if (b.channel !== 'bilateral' || (b.effective_type !== 'pledge' && b.effective_type !== 'allocation')) continue;
+    if (b.tracker) continue; // stated support: the tracker's observed allocations are a different basis
     for (const s of eurByYear(b, idx)) {
       const k = `${b.provider}:${s.year}`;
       const row = acc.get(k) ?? { partner: b.provider, year: s.year, eur: 0n, entries: 0, no_rate: 0 };

@@ -68,7 +68,8 @@ export function coverage(
     return c;
   };
   for (const b of buckets) {
-    if (b.channel !== 'bilateral') continue;
+    if (b.channel !== 'bilateral' || b.tracker) continue; // tracker flows carry no clause or capability
+    if (b.effective_type !== 'pledge' && b.effective_type !== 'allocation' && b.effective_type !== 'delivery') continue;
     const cap = b.capability ?? UNASSIGNED;
     for (const s of eurByYear(b, idx)) {
       if (s.eurMinor === null) {

@@ -1,4 +1,4 @@
-// Maps CSV records to entry drafts (the ledger's own columns, or the Kiel tracker's), naming row and column on error.
+// Maps CSV records to entry drafts (the ledger's own columns), naming row and column on error.
 import type { Issue } from '../issues.js';
 import type { CsvRecord } from './csv-parse.js';
 import { draftIssuesAt } from './draft-issues.js';

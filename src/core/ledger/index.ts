@@ -8,7 +8,6 @@ export * from './csv-write.js';
 export * from './draft-check.js';
 export * from './gaps.js';
 export * from './import-rows.js';
-export * from './kiel-format.js';
 export * from './link-rules.js';
 export * from './money.js';
 export * from './rates.js';

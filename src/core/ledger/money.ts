@@ -74,3 +74,35 @@ export function ratio(a: bigint, b: bigint, digits = 4): string | null {
   const s = `${q / scale}.${String(q % scale).padStart(digits, '0')}`;
   return neg && q !== 0n ? `-${s}` : s;
 }
+
+const DECIMAL_RE = /^-?\d{1,24}(\.\d{1,24})?$/;
+
+/** True for a plain decimal (no exponent, no thousands separator), e.g. "0.002645" or "-1.2". */
+export function isDecimal(s: string): boolean {
+  return DECIMAL_RE.test(s);
+}
+
+/**
+ * s × 10^power in hundredths, exactly: "0.002645" at power 9 (EUR billion to EUR) is 264500000n. Null when the
+ * value is not a plain decimal or is finer than a hundredth after scaling (it would have to be rounded).
+ */
+export function scaledMinor(s: string, power: number): bigint | null {
+  if (!DECIMAL_RE.test(s)) return null;
+  const neg = s.startsWith('-');
+  const [int, frac = ''] = (neg ? s.slice(1) : s).split('.');
+  const keep = power + 2; // fractional digits that land in whole hundredths
+  if (frac.length > keep && /[1-9]/.test(frac.slice(keep))) return null;
+  const v = BigInt(int!) * 10n ** BigInt(keep) + BigInt(frac.slice(0, keep).padEnd(keep, '0') || '0');
+  return neg ? -v : v;
+}
+
+/** Hundredths as a decimal of 10^power units with `digits` decimals, rounded half away from zero ("2.695417"). */
+export function minorToScaled(minor: bigint, power: number, digits: number): string {
+  const neg = minor < 0n;
+  const a = neg ? -minor : minor;
+  const unit = 10n ** BigInt(power + 2);
+  const scale = 10n ** BigInt(digits);
+  const q = (a * scale * 2n + unit) / (2n * unit);
+  const s = digits ? `${q / scale}.${String(q % scale).padStart(digits, '0')}` : `${q}`;
+  return neg && q !== 0n ? `-${s}` : s;
+}

@@ -1,9 +1,15 @@
-// The ledger's record types: entries (pledge, allocation, delivery, correction) and the buckets views aggregate.
+// The ledger's record types: entries (pledge, allocation, delivery, commitment, heavy weapons, correction) and the
+// buckets views aggregate.
 
 import type { IsoDate } from '../model.js';
 import type { Capability } from '../taxonomy.js';
 
-export const ENTRY_TYPES = ['pledge', 'allocation', 'delivery', 'correction'] as const;
+/**
+ * pledge: an agreement's own promise; allocation: support earmarked to a purpose; delivery: support handed over;
+ * commitment: an amount a donor committed (the tracker's `commitments`, all kinds together); heavy_weapons: the
+ * tracker's heavy weapons delivered or promised (count and EUR value); correction: replaces or adjusts an entry.
+ */
+export const ENTRY_TYPES = ['pledge', 'allocation', 'delivery', 'commitment', 'heavy_weapons', 'correction'] as const;
 export type EntryType = (typeof ENTRY_TYPES)[number];
 /** What an entry counts as once corrections are resolved (a correction takes its target's type). */
 export type EffectiveType = Exclude<EntryType, 'correction'>;
@@ -85,6 +91,8 @@ export interface LedgerBucket {
   year_to: number | null;
   amount: string;
   count: number;
+  /** True for figures imported from a tracker release (refs `kiel:`), not stated in an agreement's text. */
+  tracker?: boolean;
 }
 
 /** The hash of the (empty) chain before the first entry. */

@@ -5,6 +5,7 @@ import { errorBox, h } from './dom.js';
 import { agreementView } from './views/agreement.js';
 import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
+import { flowsView } from './views/flows.js';
 import { historyView } from './views/history.js';
 import { overviewView } from './views/overview.js';
 import { scenariosView } from './views/scenarios.js';
@@ -18,6 +19,7 @@ const ROUTES: Record<string, { view: View; title?: string }> = {
   agreement: { view: agreementView },
   trigger: { view: triggerView, title: 'Trigger board' },
   coverage: { view: coverageView, title: 'Coverage' },
+  flows: { view: flowsView, title: 'Aid flows' },
   compare: { view: compareView, title: '2022 vs 2024' },
   scenarios: { view: scenariosView, title: 'Scenario lab' },
   history: { view: historyView, title: 'History' },

@@ -3,6 +3,24 @@ import { available, get } from '../api.js';
 import { timeline } from '../charts/timeline.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
 import type { Agreement, Source } from '../types.js';
+import { type FlowsFulfilmentResponse, fulfilmentTable } from './flows.js';
+
+/** The agreement's pledges against the tracker's allocations of the same donor, kind and period. */
+async function fulfilmentSection(id: string, parties: string[]): Promise<HTMLElement> {
+  const box = section('Pledges against allocations (Kiel tracker)');
+  const donor = parties.find((p) => p !== 'UA');
+  try {
+    const f = await get<FlowsFulfilmentResponse>(`/api/fulfilment?party=${encodeURIComponent(donor ?? '')}`);
+    const rows = f.rows.filter((r) => r.agreement_id === id);
+    box.append(
+      rows.length ? fulfilmentTable(rows) : h('p', {}, 'No pledge of this agreement has both an amount and a period.'),
+      h('p', { class: 'source' }, `Allocations: ${f.citation.text}. `, h('a', { href: '#/flows' }, 'All flows')),
+    );
+  } catch (e) {
+    box.append(h('p', { class: 'notice', role: 'status' }, `No tracker figures: ${(e as Error).message}`));
+  }
+  return box;
+}
 
 export async function agreementView(root: HTMLElement, id: string): Promise<void> {
   const a = await get<Agreement>(`/api/agreements/${encodeURIComponent(id)}`);
@@ -89,6 +107,7 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
       ),
     );
   }
+  root.append(await fulfilmentSection(a.id, a.parties));
   const ledger = section('Ledger lines');
   ledger.append(
     (await available('ledger'))
