@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { completenessCommand } from './completeness.js';
 import { ingestCommands } from './ingest.js';
 import { ledgerCommands } from './ledger.js';
 import { overviewCommand } from './overview.js';
@@ -12,6 +13,7 @@ import { triggerCommands } from './trigger.js';
 export const COMMANDS: Command[] = [
   ...registryCommands,
   overviewCommand,
+  completenessCommand,
   ...authCommands,
   serveCommand,
   ...triggerCommands,
