@@ -96,6 +96,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/provisions/capabilities': READ,
   'GET /api/provisions/mechanisms': READ,
   'GET /api/overview': READ,
+  'GET /api/completeness': READ,
   'GET /api/capabilities': READ,
   'GET /api/docs': READ,
   'GET /api/docs.js': READ,
@@ -123,6 +124,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /api/analysis/scenarios': READ,
   'POST /api/analysis/scenarios/run': COMPUTE,
   'POST /api/analysis/simulate': COMPUTE,
+  'GET /api/analysis/settlements': READ,
+  'GET /api/analysis/settlements/{id}': READ,
   'POST /api/analysis/settlement-check': COMPUTE,
 };
 

@@ -1,6 +1,15 @@
 // Which agreement texts are on disk: the files in <data>/texts, as the records name them (`texts/<file>`).
+import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The bundled data directory (beside package.json), whether running from src/ or dist/. */
+export const packageDataDir = (() => {
+  let d = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(d, 'package.json')) && dirname(d) !== d) d = dirname(d);
+  return join(d, 'data');
+})();
 
 export async function textsAtHand(dataDir: string): Promise<Set<string>> {
   try {
