@@ -278,3 +278,13 @@ test('abrogation implies terminating every agreement at the acceptance date; com
   ]);
   assert.deepEqual(c.counts, { conflict: 1, tension: 0, compatible: 1, unassessed: 0 });
 });
+
+test('a lighter verdict never hides a graver reading that found nothing to weigh: the term stays unassessed', () => {
+  const text = 'A truce takes effect once Ukrainian troops leave the Donbas.';
+  const f = finding('ceasefire', text, withoutTerritory);
+  assert.equal(f.verdict, 'unassessed');
+  assert.match(f.why, /cedes Ukrainian territory.*no coded provision in territorial_integrity/);
+  assert.match(f.why, /kind:ceasefire alone: compatible/);
+  assert.equal(finding('ceasefire', text, fixture).verdict, 'conflict');
+  assert.equal(finding('ceasefire', 'A ceasefire monitored by the OSCE.', withoutTerritory).verdict, 'compatible');
+});

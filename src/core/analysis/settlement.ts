@@ -42,6 +42,8 @@ export interface WeighedProvision {
 export interface Assessment {
   rule: string;
   verdict: Verdict;
+  /** What the rule concluded from the wording, before looking for provisions to weigh. */
+  reading: RuleVerdict;
   why: string;
   areas: string[];
   provisions: WeighedProvision[];
@@ -127,11 +129,12 @@ function assess(reg: Registry, rule: string, areas: string[], verdict: RuleVerdi
     return {
       rule,
       verdict: 'unassessed',
+      reading: verdict,
       why: `${why} — but no coded provision in ${areas.join('/')} to weigh it against`,
       areas,
       provisions,
     };
-  return { rule, verdict, why, areas, provisions };
+  return { rule, verdict, reading: verdict, why, areas, provisions };
 }
 
 function againstOf(provisions: WeighedProvision[]): NonNullable<TermFinding['against']> {
@@ -204,14 +207,25 @@ export function checkSettlement(reg: Registry, s: Settlement, date: IsoDate): Se
   const operations: ScenarioOp[] = [];
   s.terms.forEach((term, index) => {
     const { list: all, kindVerdict } = assessments(reg, term);
-    const top = all.reduce<Assessment | null>(
-      (w, a) => (!w || SEVERITY[a.verdict] > SEVERITY[w.verdict] ? a : w),
-      null,
+    const worst = (xs: Assessment[], v: (a: Assessment) => Verdict) =>
+      xs.reduce<Assessment | null>((w, a) => (!w || SEVERITY[v(a)] > SEVERITY[v(w)] ? a : w), null);
+    const top = worst(
+      all.filter((a) => a.verdict !== 'unassessed'),
+      (a) => a.verdict,
+    );
+    // A rule that read something graver than the verdict but found nothing to weigh it against leaves the term
+    // unassessed: a lighter verdict would hide what could not be checked.
+    const blocked = worst(
+      all.filter((a) => a.verdict === 'unassessed'),
+      (a) => a.reading,
     );
     const base = { index, kind: term.kind, text: term.text, source: term.source, assessments: all };
-    if (!top || top.verdict === 'unassessed') {
+    if (!top || (blocked && SEVERITY[blocked.reading] > SEVERITY[top.verdict])) {
       const why = all.length
-        ? all.map((a) => a.why).join('; ')
+        ? [blocked, ...all.filter((a) => a !== blocked)]
+            .filter((a): a is Assessment => a !== null)
+            .map((a) => (a.verdict === 'unassessed' ? a.why : `${a.rule} alone: ${a.verdict}, ${a.why}`))
+            .join('; ')
         : `${NO_RULE} (kind ${term.kind}; no rule reads its wording)`;
       findings.push({
         ...base,
