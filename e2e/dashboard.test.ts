@@ -71,6 +71,11 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
       'each provision links its source',
     );
     assert.equal(await page.locator('svg.chart title').first().textContent(), 'Timeline of treaty actions');
+    // The completeness badge: a grade, facts known, provisions from the text against reports, the text.
+    assert.match(
+      await page.locator('#completeness').innerText(),
+      /record (complete|partial|thin) \d+ of \d+ facts known · \d+ provisions from the text, \d+ from reports · text/,
+    );
     await shot(page, 'agreement-ua-gb-2024');
     await page.close();
   });
@@ -142,6 +147,23 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
       0,
       await page.locator('#settlement-result').innerText(),
     );
+    // A bundled proposal picked from the list loads its YAML; every term gets one of the four verdicts.
+    await page.selectOption('#settlement-pick', 'us-28-point-plan-2025-11');
+    await page.waitForFunction(() =>
+      (document.querySelector('#settlement') as HTMLTextAreaElement).value.includes('us-28-point-plan-2025-11'),
+    );
+    await page.click('form[aria-label="Check a settlement"] button[type=submit]');
+    await page.waitForFunction(() =>
+      document.querySelector('#settlement-result .summary')?.textContent?.includes('28-point'),
+    );
+    const summary = await page.locator('#settlement-result .summary').innerText();
+    assert.match(summary, /\d+ conflict, \d+ tension, \d+ compatible, \d+ unassessed/);
+    const items = page.locator('#settlement-result ol.findings > li');
+    const classes = await items.evaluateAll((els) => els.map((e) => e.className));
+    assert.ok(classes.length > 20);
+    for (const c of classes) assert.match(c, /^verdict (conflict|tension|compatible|unassessed)$/);
+    assert.doesNotMatch(await page.locator('#settlement-result').innerText(), /\bnone —/);
+    await shot(page, 'settlement-28-point-plan');
     await page.close();
   });
 

@@ -116,3 +116,32 @@ test('settlement check: YAML text and JSON object give the same findings; invali
   const broken = await call('POST', '/api/analysis/settlement-check', { settlement: 'id: [unclosed' });
   assert.equal(broken.status, 422);
 });
+
+test('settlement check: every term one of four verdicts, counts for each; the bundled proposals are listed and served', async () => {
+  const list = await call('GET', '/api/analysis/settlements');
+  assert.equal(list.status, 200);
+  const { readdirSync } = await import('node:fs');
+  const { parse } = await import('yaml');
+  const bundled = readdirSync('data/settlements')
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => parse(readFileSync(`data/settlements/${f}`, 'utf8')).id as string);
+  const ids = list.body.map((s: { id: string }) => s.id);
+  for (const id of bundled) assert.ok(ids.includes(id), id);
+  assert.equal(new Set(ids).size, ids.length, 'one entry per id');
+  const one = await call('GET', '/api/analysis/settlements/us-28-point-plan-2025-11');
+  assert.equal(one.status, 200);
+  assert.equal(one.body.yaml, readFileSync('data/settlements/us-28-point-plan-2025-11.yaml', 'utf8'));
+  assert.equal((await call('GET', '/api/analysis/settlements/no-such-plan')).status, 404);
+  const r = await call('POST', '/api/analysis/settlement-check', { settlement: one.body.yaml });
+  assert.equal(r.status, 200);
+  assert.deepEqual(Object.keys(r.body.counts).sort(), ['compatible', 'conflict', 'tension', 'unassessed']);
+  assert.equal(r.body.findings.length, parse(one.body.yaml).terms.length);
+  for (const f of r.body.findings) {
+    assert.ok(['conflict', 'tension', 'compatible', 'unassessed'].includes(f.verdict), f.verdict);
+    if (f.verdict === 'unassessed') assert.ok(f.why.length > 0 && f.provisions.length === 0);
+  }
+  assert.ok(r.body.counts.unassessed > 0);
+  const spec = await call('GET', '/api/openapi.json');
+  const schema = spec.body.components.schemas.SettlementCheck;
+  assert.ok(JSON.stringify(schema).includes('unassessed'), 'the OpenAPI schema lists the verdicts');
+});

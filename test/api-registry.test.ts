@@ -155,3 +155,14 @@ test('security headers on every response; one JSON log line per request without 
   assert.equal(line.status, 200);
   assert.doesNotMatch(logs[0]!, /hunter2|secret|Bearer/);
 });
+
+test('completeness: every agreement of the registry, and the same figures inside each agreement', async () => {
+  const r = await loadRegistry('data', process.cwd());
+  const { body } = await getJson('/api/completeness');
+  assert.equal(body.agreements.length, r.registry!.agreements.length);
+  const be = body.agreements.find((c: { id: string }) => c.id === 'ua-be-2024');
+  const a = r.registry!.agreements.find((x) => x.id === 'ua-be-2024')!;
+  assert.equal(be.provisions.primary, a.provisions.filter((p) => p.evidence === 'primary').length);
+  const one = (await getJson('/api/agreements/ua-be-2024')).body;
+  assert.deepEqual(one.completeness, be);
+});

@@ -4,7 +4,8 @@ import type { Comparison } from '../core/analysis/compare.js';
 import type { ScenarioResult } from '../core/analysis/scenario.js';
 import type { AgreementScore, NetworkScore } from '../core/analysis/score.js';
 import type { Sensitivity } from '../core/analysis/score-sensitivity.js';
-import type { SettlementCheck } from '../core/analysis/settlement.js';
+import { VERDICTS } from '../core/analysis/settlement.js';
+import { type SettlementReport, settlementRows } from '../core/analysis/settlement-report.js';
 import { table } from '../platform/table.js';
 import type { SimulationReport } from './run-simulation.js';
 
@@ -100,14 +101,22 @@ export function renderSimulation(r: SimulationReport): string {
   ].join('\n');
 }
 
-export function renderSettlement(
-  c: SettlementCheck & { accepted_on: string; effect: ScenarioResult['diff'] | null },
-): string {
-  const lines = [`${c.settlement}: ${c.counts.conflict} conflict, ${c.counts.partial} partial, ${c.counts.none} none`];
+export function renderSettlement(c: SettlementReport): string {
+  const counts = VERDICTS.map((v) => `${c.counts[v]} ${v}`).join(', ');
+  const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  const rows = settlementRows(c).map((r) => ({
+    '#': r.term,
+    verdict: r.verdict,
+    against: r.commitment ?? '-',
+    'legal/political/?': r.commitment ? `${r.legal}/${r.political}/${r.unknown_force}` : '-',
+    kind: r.kind,
+    term: cut(r.text, 70),
+  }));
+  const lines = [`${c.settlement}: ${counts}`, table(rows, Object.keys(rows[0] ?? { '#': 0 })), ''];
   for (const f of c.findings) {
-    lines.push(`[${f.verdict}] ${f.kind}: ${f.text}`, `    ${f.why}${f.assessed ? '' : ' [unassessed]'}`);
+    lines.push(`${f.index + 1}. [${f.verdict}] ${f.kind}: ${f.text}`, `    ${f.why}`);
     for (const p of f.provisions.slice(0, 3))
-      lines.push(`    ${p.agreement} ${p.provision} (${p.where}): "${p.quote}"`);
+      lines.push(`    ${p.agreement} ${p.provision} (${p.where}; ${p.binding}): "${cut(p.quote, 160)}"`);
     if (f.provisions.length > 3) lines.push(`    ... and ${f.provisions.length - 3} more provision(s) (--json)`);
   }
   if (c.effect) {

@@ -175,4 +175,78 @@ export const scenarioListSchema = z
     }),
   )
   .meta({ id: 'ScenarioList' });
+const verdict = z.enum(['conflict', 'tension', 'compatible', 'unassessed']).meta({
+  description: 'exactly one per term; unassessed when no rule covers it or no coded provision can be weighed',
+});
+const weighedProvision = z.object({
+  agreement: z.string(),
+  provision: z.string(),
+  area: z.string(),
+  quote: z.string(),
+  where: z.string(),
+  source: z.string(),
+  evidence: z.string(),
+  legal_force: z.string(),
+  binding: z.enum(['legal', 'political', 'unknown']),
+  matched: z.enum(['area', 'quote']),
+});
+
+export const settlementCheckSchema = z
+  .object({
+    settlement: z.string(),
+    title: z.string(),
+    findings: z.array(
+      z.object({
+        index: z.number().int(),
+        kind: z.string(),
+        text: z.string(),
+        source: z.string(),
+        verdict,
+        why: z.string().meta({ description: "the deciding rules' reasons, or why the term is unassessed" }),
+        assessed: z.boolean(),
+        against: z
+          .object({ legal: z.array(z.string()), political: z.array(z.string()), unknown: z.array(z.string()) })
+          .nullable()
+          .meta({ description: 'for conflict and tension: the agreements weighed, by how far they bind' }),
+        commitment: z.enum(['legal', 'political', 'legal_and_political', 'unknown']).nullable(),
+        provisions: z.array(weighedProvision),
+        assessments: z.array(
+          z.object({
+            rule: z.string(),
+            verdict,
+            why: z.string(),
+            areas: z.array(z.string()),
+            provisions: z.array(weighedProvision),
+          }),
+        ),
+      }),
+    ),
+    counts: z.object({
+      conflict: z.number().int(),
+      tension: z.number().int(),
+      compatible: z.number().int(),
+      unassessed: z.number().int(),
+    }),
+    operations: z.array(z.object({ op: z.string() }).loose()),
+    accepted_on: z.string(),
+    effect: z.object({}).loose().nullable().meta({ description: 'diff against the baseline of accepting the terms' }),
+  })
+  .meta({ id: 'SettlementCheck' });
+
+export const settlementInfoSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    date: z.string(),
+    proponent: z.string(),
+    status: z.string(),
+    terms: z.number().int(),
+    origin: z.enum(['data/settlements', 'shared']).meta({ description: 'bundled, or from the shared inputs' }),
+  })
+  .meta({ id: 'SettlementInfo' });
+
+export const settlementFileSchemaOut = settlementInfoSchema
+  .extend({ yaml: z.string().meta({ description: 'the file as it is, to edit and check' }) })
+  .meta({ id: 'SettlementFile' });
+
 export const looseObject = (id: string, description: string) => z.object({}).loose().meta({ id, description });

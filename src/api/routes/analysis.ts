@@ -1,15 +1,24 @@
 // Analysis routes: strength scores, the 2022-vs-2024 comparison, scenarios (list, run against the baseline), the
 // Monte Carlo simulation (trials capped) and the settlement check. Inputs come from config/ and data/scenarios/.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
-import { loadModel, loadScenario, loadWeights, type ModelConfig, scenarioNames } from '../../analysis/config.js';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  loadModel,
+  loadScenario,
+  loadSettlement,
+  loadWeights,
+  type ModelConfig,
+  scenarioNames,
+} from '../../analysis/config.js';
 import { simulateRegistry } from '../../analysis/run-simulation.js';
 import { settlementFileSchema } from '../../analysis/schemas.js';
 import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
 import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/score.js';
 import { sensitivity } from '../../core/analysis/score-sensitivity.js';
-import { checkSettlement, type Settlement } from '../../core/analysis/settlement.js';
+import type { Settlement } from '../../core/analysis/settlement.js';
+import { settlementReport } from '../../core/analysis/settlement-report.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
@@ -20,7 +29,7 @@ import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
 import { COMPUTE, policy, READ } from '../route-policy.js';
-import { errorResponses, errorSchema } from '../schemas.js';
+import { errorResponses, errorSchema, idParam } from '../schemas.js';
 import {
   compareQuery,
   looseObject,
@@ -28,6 +37,9 @@ import {
   scenarioRunBody,
   scoreQuery,
   settlementBody,
+  settlementCheckSchema,
+  settlementFileSchemaOut,
+  settlementInfoSchema,
   simulateBody,
   simulationSchema,
 } from './analysis-schemas.js';
@@ -104,24 +116,66 @@ const routes = {
     request: jsonBody(simulateBody),
     responses: ok(simulationSchema, 'The simulation'),
   }),
+  settlements: createRoute({
+    method: 'get',
+    path: '/api/analysis/settlements',
+    middleware: policy(READ),
+    tags,
+    summary: 'The bundled settlement proposals (data/settlements/ and the shared inputs)',
+    responses: ok(z.array(settlementInfoSchema), 'Settlements'),
+  }),
+  settlementFile: createRoute({
+    method: 'get',
+    path: '/api/analysis/settlements/{id}',
+    middleware: policy(READ),
+    tags,
+    summary: 'One bundled settlement proposal, with its YAML text',
+    request: { params: idParam },
+    responses: ok(settlementFileSchemaOut, 'The settlement'),
+  }),
   settlement: createRoute({
     method: 'post',
     path: '/api/analysis/settlement-check',
     middleware: policy(COMPUTE),
     tags,
     summary:
-      "Check a settlement's terms against the commitments: conflict, partial or none, with the effect of accepting them",
+      "Check a settlement's terms against the commitments: conflict, tension, compatible or unassessed, with the effect of accepting them",
+    description:
+      'Each term gets exactly one verdict; `unassessed` (with the reason) when no rule covers it or no coded provision can be weighed. Territorial terms are held against the territorial_integrity provisions; adverse verdicts name the agreements by legal force.',
     request: jsonBody(settlementBody),
-    responses: ok(
-      looseObject('SettlementCheck', 'findings per term, the operations implied and their diff against the baseline'),
-      'The check',
-    ),
+    responses: ok(settlementCheckSchema, 'The check'),
   }),
 };
 
 const configFile = (name: string) => join(packageRoot, 'config', name);
 const scenariosDir = join(packageRoot, 'data', 'scenarios');
 const settlementsDir = join(packageRoot, 'data', 'settlements');
+/** The shared inputs beside the project, when present (development and CI); the bundled copy wins on an id. */
+const sharedSettlementsDir = join(packageRoot, '..', 'shared', 'data', 'settlements');
+
+/** Every readable settlement file, bundled first; invalid files are left out (check-settlement reports them). */
+async function bundledSettlements() {
+  const out: { info: z.infer<typeof settlementInfoSchema>; file: string }[] = [];
+  for (const [dir, origin] of [
+    [settlementsDir, 'data/settlements'],
+    [sharedSettlementsDir, 'shared'],
+  ] as const) {
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((n) => n.endsWith('.yaml')).sort();
+    } catch {
+      continue;
+    }
+    for (const n of names) {
+      const file = join(dir, n);
+      const s = await loadSettlement(file, packageRoot);
+      if (!s.value || out.some((o) => o.info.id === s.value!.id)) continue;
+      const { id, title, date, proponent, status, terms } = s.value;
+      out.push({ info: { id, title, date, proponent, status, terms: terms.length, origin }, file });
+    }
+  }
+  return out;
+}
 
 /** Core issues as an API error; YAML positions go into the message so the client can point at the line. */
 function reject(issues: Issue[], prefix: string, what: string): never {
@@ -296,27 +350,27 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report as never, 200);
   });
+  app.openapi(routes.settlements, async (c) => c.json((await bundledSettlements()).map((s) => s.info) as never, 200));
+  app.openapi(routes.settlementFile, async (c) => {
+    const id = c.req.valid('param').id;
+    const all = await bundledSettlements();
+    const s = all.find((x) => x.info.id === id);
+    if (!s)
+      throw new ApiError('not_found', `no bundled settlement ${id}; GET /api/analysis/settlements lists them`, [
+        { path: 'param.id', message: 'unknown settlement', expected: all.map((x) => x.info.id).join(' | '), found: id },
+      ]);
+    return c.json({ ...s.info, yaml: await readFile(s.file, 'utf8') } as never, 200);
+  });
   app.openapi(routes.settlement, async (c) => {
     const b = c.req.valid('json');
     const s = settlementOf(b.settlement);
-    const on = b.on ?? '2026-01-01';
     const cfg = await config();
-    const reg = await readRegistry();
-    const check = checkSettlement(reg, s, on);
-    const year = Number(on.slice(0, 4));
-    const sc = {
-      schema_version: 1 as const,
-      id: `accept-${s.id}`,
-      title: `accept ${s.title}`,
-      description: 'the operations implied by accepting the terms',
-      sources: [],
-      on: `${year}-06-01`,
-      attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' },
-      projection: { repeat_annual: false },
-      operations: check.operations,
-    };
-    const effect = runScenario(reg, sc, { weights: cfg.weights, rates: cfg.model.rates, horizon: cfg.model.horizon });
-    return c.json({ ...check, accepted_on: on, effect: effect.result ? effect.result.diff : null } as never, 200);
+    const report = settlementReport(await readRegistry(), s, b.on ?? '2026-01-01', {
+      weights: cfg.weights,
+      rates: cfg.model.rates,
+      horizon: cfg.model.horizon,
+    });
+    return c.json(report as never, 200);
   });
   return {
     available: true,

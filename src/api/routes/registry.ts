@@ -1,10 +1,12 @@
 // Registry routes: agreements (filtered, paginated), one agreement with its provisions, sources and versions,
 // frameworks, parties, guarantor figures, the area matrix and the overview.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { completenessOf, completenessReport } from '../../core/completeness.js';
 import { forcePeriod } from '../../core/in-force.js';
 import type { Agreement } from '../../core/model.js';
+import { packageDataDir, textsAtHand } from '../../data/texts-at-hand.js';
 import { provisionSchema } from '../../schema/registry.js';
-import { memoByGeneration } from '../../store/registry-cache.js';
+import { cachedRegistry, memoByGeneration } from '../../store/registry-cache.js';
 import { getRecord, listFrameworks, listParties, recordVersions, sourcesOf } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -31,6 +33,7 @@ import {
   sourceListSchema,
   versionListSchema,
 } from '../schemas.js';
+import { completenessReportSchema, completenessSchema } from './completeness-schemas.js';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
@@ -55,9 +58,9 @@ const routes = {
     path: '/api/agreements/{id}',
     middleware: policy(READ),
     tags,
-    summary: 'One agreement with its period of force and record version',
+    summary: 'One agreement with its period of force, record version and completeness',
     request: { params: idParam },
-    responses: json(agreementDetailSchema, 'The agreement'),
+    responses: json(agreementDetailSchema.extend({ completeness: completenessSchema }), 'The agreement'),
   }),
   provisions: createRoute({
     method: 'get',
@@ -159,6 +162,14 @@ const routes = {
       'Provisions with mechanisms',
     ),
   }),
+  completeness: createRoute({
+    method: 'get',
+    path: '/api/completeness',
+    middleware: policy(READ),
+    tags,
+    summary: 'Per agreement: fields known and null, provisions from the text against those from reports, text at hand',
+    responses: json(completenessReportSchema, 'Completeness of every agreement record'),
+  }),
   overview: createRoute({
     method: 'get',
     path: '/api/overview',
@@ -191,6 +202,7 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       {
         ...rec.body,
         force: forcePeriod(rec.body),
+        completeness: completenessOf(rec.body, await textsAtHand(packageDataDir)),
         record: {
           kind: rec.kind,
           version: rec.version,
@@ -258,6 +270,10 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
   app.openapi(routes.capabilities, async (c) => c.json((await capabilities()) as never, 200));
   app.openapi(routes.mechanisms, async (c) => c.json((await mechanisms()) as never, 200));
   app.openapi(routes.overview, async (c) => c.json((await keyFigures()) as never, 200));
+  const registry = cachedRegistry(deps.db);
+  app.openapi(routes.completeness, async (c) =>
+    c.json(completenessReport((await registry()).agreements, await textsAtHand(packageDataDir)) as never, 200),
+  );
 }
 
 /** Dates come back from the drivers as Date objects or strings; the wire carries YYYY-MM-DD. */

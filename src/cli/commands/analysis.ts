@@ -13,7 +13,7 @@ import { compare } from '../../core/analysis/compare.js';
 import { runScenario } from '../../core/analysis/scenario.js';
 import { scoreAgreement, scoreNetwork } from '../../core/analysis/score.js';
 import { sensitivity } from '../../core/analysis/score-sensitivity.js';
-import { checkSettlement } from '../../core/analysis/settlement.js';
+import { settlementReport } from '../../core/analysis/settlement-report.js';
 import { isIsoDate } from '../../core/dates.js';
 import { CODINGS, type Coding, historicalPrior } from '../../core/history/prior.js';
 import { applyHistoricalPrior } from '../../core/history/prior-model.js';
@@ -261,46 +261,45 @@ Examples:
   },
 };
 
+/** The check-settlement output for FILE (what --json prints; the table and any export are built from it). */
+export async function settlementOutput(file: string, on: string, values: Record<string, unknown>, io: Io) {
+  const s = await loadSettlement(resolve(io.cwd, file), io.cwd);
+  if (!s.value) throw fail(s.issues, 'The format is described in data/settlements/README.md.');
+  const weights = await weightsFrom({}, io);
+  const model = await loadModel(configFile('model.yaml'), io.cwd);
+  if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
+  return withStore(values, io, async (db) =>
+    settlementReport(await readRegistry(db), s.value!, on, {
+      weights,
+      rates: model.value!.rates,
+      horizon: model.value!.horizon,
+    }),
+  );
+}
+
 const checkSettlementCmd: Command = {
   name: ['check-settlement'],
-  summary: "check a settlement's terms against the commitments: conflict, partial or none, with the scenario effect",
+  summary: "check a settlement's terms against the commitments: conflict, tension, compatible or unassessed",
   help: `Usage: compact check-settlement FILE [--on DATE] [--json]
 
-Reads FILE in the format of data/settlements/ and weighs each term against the coded provisions (rules in
-docs/scenarios.md), citing the provisions and quotes weighed; then runs the operations accepting the terms
-implies (taken as accepted on --on, default 2026-01-01) and shows their diff against the baseline.
+Reads FILE in the format of data/settlements/ and gives each term exactly one verdict: conflict, tension,
+compatible, or unassessed when no rule covers the term or no coded provision can be weighed (rules in
+docs/scenarios.md). Territorial terms (recognition of Russian control, cession, a line of contact as a border)
+are held against the territorial-integrity provisions. Each verdict cites the provisions and quotes weighed and
+says whether they are legal or political commitments. Then runs the operations accepting the terms implies
+(taken as accepted on --on, default 2026-01-01) and shows their diff against the baseline.
 Exit 0 either way: conflicts are findings, not errors.
-Example: compact check-settlement data/settlements/russia-demands.yaml`,
+Examples:
+  compact check-settlement data/settlements/us-28-point-plan-2025-11.yaml
+  compact check-settlement data/settlements/russia-demands.yaml --json`,
   options: { ...storeOptions, on: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
     if (!positionals[0]) throw new UsageError('give a settlement file, e.g. data/settlements/russia-demands.yaml');
     const on = str(values.on) ?? '2026-01-01';
     if (!isIsoDate(on)) throw new UsageError(`--on: expected a date YYYY-MM-DD, found ${on}`);
-    const s = await loadSettlement(resolve(io.cwd, positionals[0]), io.cwd);
-    if (!s.value) throw fail(s.issues, 'The format is described in data/settlements/README.md.');
-    const weights = await weightsFrom({}, io);
-    const model = await loadModel(configFile('model.yaml'), io.cwd);
-    if (!model.value) throw fail(model.issues, 'Fix config/model.yaml.');
-    return withStore(values, io, async (db) => {
-      const reg = await readRegistry(db);
-      const check = checkSettlement(reg, s.value!, on);
-      const year = Number(on.slice(0, 4));
-      const sc = {
-        schema_version: 1 as const,
-        id: `accept-${s.value!.id}`,
-        title: `accept ${s.value!.title}`,
-        description: 'the operations implied by accepting the terms',
-        sources: [],
-        on: `${year}-06-01`,
-        attack: { at: `${year + 1}-03-01T04:00:00Z`, aggressor: 'RU' },
-        projection: { repeat_annual: false },
-        operations: check.operations,
-      };
-      const effect = runScenario(reg, sc, { weights, rates: model.value!.rates, horizon: model.value!.horizon });
-      const out = { ...check, accepted_on: on, effect: effect.result ? effect.result.diff : null };
-      io.out(values.json ? json(out) : renderSettlement(out));
-      return 0;
-    });
+    const out = await settlementOutput(positionals[0], on, values, io);
+    io.out(values.json ? json(out) : renderSettlement(out));
+    return 0;
   },
 };
 

@@ -2,6 +2,7 @@
 import type { Command } from '../command.js';
 import { analysisCommands } from './analysis.js';
 import { authCommands } from './auth.js';
+import { completenessCommand } from './completeness.js';
 import { flowsCommands } from './flows.js';
 import { historyCommands } from './history.js';
 import { ingestCommands } from './ingest.js';
@@ -14,6 +15,7 @@ import { triggerCommands } from './trigger.js';
 export const COMMANDS: Command[] = [
   ...registryCommands,
   overviewCommand,
+  completenessCommand,
   ...authCommands,
   serveCommand,
   ...triggerCommands,

@@ -80,7 +80,7 @@ export const OP_HANDLERS: Handlers = {
       op.date,
     );
     st.log.push(
-      `settlement ${op.settlement} accepted on ${op.date}: ${chk.counts.conflict} conflicting, ${chk.counts.partial} partly conflicting term(s)`,
+      `settlement ${op.settlement} accepted on ${op.date}: ${chk.counts.conflict} conflicting, ${chk.counts.tension} in tension, ${chk.counts.unassessed} unassessed term(s)`,
     );
     chk.operations.forEach((o, i) => {
       applyOp(reg, o, st, [...path, 'implied', i]);

@@ -81,6 +81,7 @@ export interface Agreement {
   }[];
   treaty_actions: TreatyAction[];
   force: { start: string | null; end: string | null; steps: string[] };
+  completeness: Completeness;
   record: { version: number };
 }
 export interface Framework {
@@ -199,19 +200,46 @@ export interface ScenarioResult {
   log: string[];
   diff: ScenarioDiff;
 }
+export type Verdict = 'conflict' | 'tension' | 'compatible' | 'unassessed';
+export interface WeighedProvision {
+  agreement: string;
+  provision: string;
+  area: string;
+  quote: string;
+  where: string;
+  binding: 'legal' | 'political' | 'unknown';
+}
 export interface SettlementCheck {
   settlement: string;
   title: string;
-  counts: Record<string, number>;
+  counts: Record<Verdict, number>;
   findings: {
     index: number;
     kind: string;
     text: string;
-    verdict: string;
+    verdict: Verdict;
     why: string;
-    provisions: { agreement: string; provision: string; quote: string }[];
+    commitment: 'legal' | 'political' | 'legal_and_political' | 'unknown' | null;
+    against: { legal: string[]; political: string[]; unknown: string[] } | null;
+    provisions: WeighedProvision[];
   }[];
   effect: ScenarioDiff | null;
+}
+export interface SettlementInfo {
+  id: string;
+  title: string;
+  date: string;
+  proponent: string;
+  status: string;
+  terms: number;
+  origin: string;
+}
+export interface Completeness {
+  fields: { known: number; null: number; total: number; nulls: string[] };
+  provisions: { total: number; primary: number; secondary: number };
+  text: { available: boolean; at_hand: boolean; at_hand_file: string | null; language: string | null };
+  score: number;
+  grade: 'complete' | 'partial' | 'thin';
 }
 export interface Scores {
   agreements: { id: string; partner: string; score: number }[];

@@ -2,7 +2,7 @@
 import { available, get } from '../api.js';
 import { timeline } from '../charts/timeline.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
-import type { Agreement, Source } from '../types.js';
+import type { Agreement, Completeness, Source } from '../types.js';
 import { type FlowsFulfilmentResponse, fulfilmentTable } from './flows.js';
 
 /** The agreement's pledges against the tracker's allocations of the same donor, kind and period. */
@@ -22,6 +22,22 @@ async function fulfilmentSection(id: string, parties: string[]): Promise<HTMLEle
   return box;
 }
 
+/** How complete the record is: facts known, provisions from the text against reports, the text at hand. */
+function completenessBadge(c: Completeness): HTMLElement {
+  const text = c.text.at_hand
+    ? `text at hand (${c.text.at_hand_file})`
+    : c.text.available
+      ? 'text coded, not in data/texts'
+      : 'text not at hand';
+  return h(
+    'p',
+    { class: 'completeness', id: 'completeness' },
+    h('span', { class: `badge ${c.grade}` }, `record ${c.grade}`),
+    ` ${c.fields.known} of ${c.fields.total} facts known · ${c.provisions.primary} provisions from the text, ${c.provisions.secondary} from reports · ${text}`,
+    c.fields.nulls.length ? h('span', { class: 'meta' }, ` · unknown: ${c.fields.nulls.map(label).join(', ')}`) : '',
+  );
+}
+
 export async function agreementView(root: HTMLElement, id: string): Promise<void> {
   const a = await get<Agreement>(`/api/agreements/${encodeURIComponent(id)}`);
   const src = new Map<string, Source>(a.sources.map((s) => [s.id, s]));
@@ -29,7 +45,11 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
     const s = src.get(sid);
     return s ? h('a', { href: s.url, rel: 'noreferrer', target: '_blank' }, s.publisher ?? s.title ?? sid) : sid;
   };
-  root.append(h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Overview'), ' › ', a.id), h('h1', {}, a.title));
+  root.append(
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, 'Overview'), ' › ', a.id),
+    h('h1', {}, a.title),
+    completenessBadge(a.completeness),
+  );
   const dl = h('dl', { class: 'facts' });
   const fact = (k: string, v: string) => dl.append(h('dt', {}, k), h('dd', {}, v));
   fact('Parties', a.parties.join(', '));

@@ -3,7 +3,14 @@
 import { ApiFailure, available, get, post } from '../api.js';
 import { fanChart } from '../charts/fan.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
-import type { ScenarioDiff, ScenarioInfo, ScenarioResult, SettlementCheck, Simulation } from '../types.js';
+import type {
+  ScenarioDiff,
+  ScenarioInfo,
+  ScenarioResult,
+  SettlementCheck,
+  SettlementInfo,
+  Simulation,
+} from '../types.js';
 
 const eur = (n: number) => (Math.abs(n) >= 1e9 ? `EUR ${(n / 1e9).toFixed(1)} bn` : `EUR ${(n / 1e6).toFixed(0)} m`);
 
@@ -74,7 +81,46 @@ function simTable(sc: Simulation, base: Simulation): HTMLElement {
   );
 }
 
-function settlementForm(): HTMLElement {
+const VERDICT_ORDER = ['conflict', 'tension', 'compatible', 'unassessed'] as const;
+const COMMITMENT: Record<string, string> = {
+  legal: 'against legal commitments',
+  political: 'against political commitments',
+  legal_and_political: 'against legal and political commitments',
+  unknown: 'against commitments of unknown legal force',
+};
+
+function findingItem(f: SettlementCheck['findings'][number]): HTMLElement {
+  const by = f.against
+    ? [
+        f.against.legal.length ? `legal: ${f.against.legal.join(', ')}` : '',
+        f.against.political.length ? `political: ${f.against.political.join(', ')}` : '',
+        f.against.unknown.length ? `legal force unknown: ${f.against.unknown.join(', ')}` : '',
+      ].filter(Boolean)
+    : [];
+  const shown = f.provisions.slice(0, 3);
+  return h(
+    'li',
+    { class: `verdict ${f.verdict}` },
+    h('strong', {}, `${label(f.verdict)} — ${label(f.kind)}: `),
+    f.text,
+    f.commitment ? h('span', { class: 'badge' }, ` ${COMMITMENT[f.commitment] ?? f.commitment} `) : '',
+    h('p', { class: 'meta why' }, f.why),
+    ...(by.length ? [h('p', { class: 'meta' }, by.join(' · '))] : []),
+    ...shown.map((p) => h('blockquote', {}, `${p.agreement} ${p.provision} (${p.where}, ${p.binding}): “${p.quote}”`)),
+    f.provisions.length > shown.length
+      ? h(
+          'details',
+          {},
+          h('summary', {}, `${f.provisions.length - shown.length} more provision(s)`),
+          ...f.provisions
+            .slice(shown.length)
+            .map((p) => h('blockquote', {}, `${p.agreement} ${p.provision} (${p.where}, ${p.binding}): “${p.quote}”`)),
+        )
+      : '',
+  );
+}
+
+async function settlementForm(): Promise<HTMLElement> {
   const text = h('textarea', {
     id: 'settlement',
     rows: 10,
@@ -83,11 +129,34 @@ function settlementForm(): HTMLElement {
     placeholder:
       'id: my-plan\ntitle: …\ndate: 2025-11-20\nproponent: …\nstatus: proposal\nsources: [https://…]\nterms:\n  - kind: neutrality\n    text: …\n    source: https://…',
   });
-  const on = h('input', { id: 'accepted-on', type: 'date', value: '2026-01-01' });
   const out = h('div', { id: 'settlement-result', 'aria-live': 'polite' });
+  // The bundled proposals (data/settlements and the shared inputs): picking one loads its YAML to check or edit.
+  let bundled: SettlementInfo[] = [];
+  try {
+    bundled = await get<SettlementInfo[]>('/api/analysis/settlements');
+  } catch {
+    bundled = [];
+  }
+  const pick = h(
+    'select',
+    { id: 'settlement-pick', 'aria-label': 'Bundled proposal' },
+    h('option', { value: '' }, '— paste your own, or pick a bundled proposal —'),
+    ...bundled.map((s) => h('option', { value: s.id }, `${s.date} · ${s.title} (${s.status}, ${s.terms} terms)`)),
+  );
+  pick.addEventListener('change', async () => {
+    if (!pick.value) return;
+    try {
+      text.value = (await get<{ yaml: string }>(`/api/analysis/settlements/${encodeURIComponent(pick.value)}`)).yaml;
+    } catch (err) {
+      out.replaceChildren(failure(err));
+    }
+  });
+  const on = h('input', { id: 'accepted-on', type: 'date', value: '2026-01-01' });
   const form = h(
     'form',
     { class: 'form stacked', 'aria-label': 'Check a settlement' },
+    h('label', { for: 'settlement-pick' }, 'Bundled proposal'),
+    pick,
     h('label', { for: 'settlement' }, 'Settlement (YAML or JSON, the format of data/settlements/)'),
     text,
     h('label', { for: 'accepted-on' }, 'Accepted on ', on),
@@ -102,26 +171,9 @@ function settlementForm(): HTMLElement {
         h(
           'p',
           { class: 'summary' },
-          `${r.title}: ${Object.entries(r.counts)
-            .map(([k, n]) => `${n} ${label(k)}`)
-            .join(', ')}.`,
+          `${r.title}: ${VERDICT_ORDER.map((v) => `${r.counts[v] ?? 0} ${label(v)}`).join(', ')}.`,
         ),
-        h(
-          'ol',
-          { class: 'findings' },
-          ...r.findings.map((f) =>
-            h(
-              'li',
-              { class: `verdict ${f.verdict}` },
-              h('strong', {}, `${label(f.verdict)} — ${label(f.kind)}: `),
-              f.text,
-              h('p', { class: 'meta' }, f.why),
-              ...f.provisions
-                .slice(0, 3)
-                .map((p) => h('blockquote', {}, `${p.agreement} ${p.provision}: “${p.quote}”`)),
-            ),
-          ),
-        ),
+        h('ol', { class: 'findings' }, ...r.findings.map(findingItem)),
         ...(r.effect ? [h('h3', {}, 'Effect of accepting the terms'), diffList(r.effect)] : []),
       );
     } catch (err) {
@@ -237,9 +289,9 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
       h(
         'p',
         { class: 'note' },
-        'Paste a settlement; each term is weighed against the coded provisions (conflict, partial, none), then the operations accepting it implies are run against the baseline.',
+        'Pick a bundled proposal or paste one; each term gets one verdict — conflict, tension, compatible, or unassessed when no rule covers it or no coded provision can be weighed — citing the provisions and whether they are legal or political commitments; then the operations accepting it implies are run against the baseline.',
       ),
-      settlementForm(),
+      await settlementForm(),
     ),
   );
 }
