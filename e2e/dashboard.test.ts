@@ -56,8 +56,23 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
       (await page.locator('.countries path.country[class*=" q"]').count()) >= 20,
       'guarantors coloured by strength',
     );
+    // Pledges from the ledger's EUR totals: pledges in GBP, NOK and SEK are converted, not grey.
+    await page.selectOption('#measure', 'pledges');
+    await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('EUR'));
+    for (const name of ['United Kingdom', 'Norway', 'Sweden']) {
+      const cls = await page
+        .locator('.countries path.country', { has: page.locator(`title:text-matches("^${name}")`) })
+        .first()
+        .getAttribute('class');
+      assert.match(cls ?? '', / q\d/, `${name} coloured by its pledge in EUR`);
+    }
+    assert.ok((await page.locator('.scale-legend svg.swatch').count()) >= 2, 'the legend shows the scale');
     await page.selectOption('#measure', 'gdp');
     await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('GDP'));
+    assert.ok(
+      (await page.locator('.countries path.country[class*=" q"]').count()) >= 4,
+      'the % of GDP view colours the guarantors with a cited GDP value',
+    );
     await shot(page, 'overview-gdp');
     await page.close();
   });

@@ -75,8 +75,10 @@ export const coverageCommand: Command = {
   summary: 'capability x guarantor x year: committed, indicative, expired and delivered support (EUR)',
   help: `Usage: compact coverage [--year Y] [--as-of DATE] [--json]
 The coordination matrix the Ukraine Compact lacks. Amounts in EUR at the ECB annual average of each entry's
-date year; multi-year amounts split evenly over their years. Expired = earmarked for a year after the
-agreement ends, or a year already past with no delivery for that capability. --json adds predictability
+date year; multi-year amounts split evenly over their years, except that an amount the text states for a year
+takes precedence over an even split of a larger fund. Expired = earmarked for a year after the agreement ends.
+delivered "no data" = the ledger holds no delivery entry for the cell (unknown, not zero; a past year without
+delivery data is not expired). --json adds predictability
 (share of next year's support already committed) and burden share (% of GDP, null where no GDP value).
 Example: compact coverage --year 2025 --json`,
   options: { ...storeOptions, json: { type: 'boolean' }, year: { type: 'string' }, 'as-of': { type: 'string' } },
@@ -103,7 +105,10 @@ Example: compact coverage --year 2025 --json`,
         );
       else
         io.out(
-          `${table(cells as unknown as Record<string, unknown>[], ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'])}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
+          `${table(
+            cells.map((c) => ({ ...c, delivered: c.delivered ?? 'no data' })),
+            ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'],
+          )}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
         );
       return 0;
     });

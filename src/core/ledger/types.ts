@@ -79,6 +79,8 @@ export interface LedgerBucket {
   year_to: number | null;
   amount: string;
   count: number;
+  /** Set on a part stated for some years of a larger entry (see withYearParts): the larger entry's years. */
+  part_of?: [number, number];
 }
 
 /** The hash of the (empty) chain before the first entry. */

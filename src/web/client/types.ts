@@ -224,8 +224,11 @@ export interface CoverageCell {
   year: number;
   committed: string;
   indicative: string;
+  /** Earmarked for a year after the agreement ends. */
   expired: string;
-  delivered: string;
+  /** null: the ledger has no delivery entry for the cell (no data, not zero). */
+  delivered: string | null;
+  delivery: 'recorded' | 'no_data';
 }
 export interface Coverage {
   as_of: string;
@@ -238,6 +241,7 @@ export interface Coverage {
     year: number;
     planned_eur: string;
     gdp_eur: string | null;
+    gdp_year: number | null;
     percent_of_gdp: string | null;
   }[];
 }
