@@ -197,6 +197,8 @@ export interface ScenarioDiff {
 export interface ScenarioResult {
   scenario: { id: string; title: string; description: string };
   log: string[];
+  /** Effects the diff cannot show for want of inputs. */
+  cannot_show: { operation: number; effect: string; party: string; missing: string }[];
   diff: ScenarioDiff;
 }
 export interface SettlementCheck {
