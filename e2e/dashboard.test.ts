@@ -56,8 +56,23 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
       (await page.locator('.countries path.country[class*=" q"]').count()) >= 20,
       'guarantors coloured by strength',
     );
+    // Pledges from the ledger's EUR totals: pledges in GBP, NOK and SEK are converted, not grey.
+    await page.selectOption('#measure', 'pledges');
+    await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('EUR'));
+    for (const name of ['United Kingdom', 'Norway', 'Sweden']) {
+      const cls = await page
+        .locator('.countries path.country', { has: page.locator(`title:text-matches("^${name}")`) })
+        .first()
+        .getAttribute('class');
+      assert.match(cls ?? '', / q\d/, `${name} coloured by its pledge in EUR`);
+    }
+    assert.ok((await page.locator('.scale-legend svg.swatch').count()) >= 2, 'the legend shows the scale');
     await page.selectOption('#measure', 'gdp');
     await page.waitForFunction(() => document.querySelector('.legend')?.textContent?.includes('GDP'));
+    assert.ok(
+      (await page.locator('.countries path.country[class*=" q"]').count()) >= 4,
+      'the % of GDP view colours the guarantors with a cited GDP value',
+    );
     await shot(page, 'overview-gdp');
     await page.close();
   });
@@ -118,10 +133,20 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await page.close();
   });
 
-  test('2022 proposal against 2024: matrix with the proposal column and every agreement', async () => {
+  test('2022 proposal against 2024: the met/partly grid of every point, and the area matrix', async () => {
     const page = await open('#/compare');
-    const cols = await page.locator('table.matrix').first().locator('thead th').count();
+    const { loadRegistry } = await import('../src/data/load-registry.js');
+    const reg = (await loadRegistry('data')).registry!;
+    const ksc = reg.frameworks.find((f) => f.id === 'kyiv-security-compact-2022')!;
+    const members = reg.agreements.filter((a) => a.frameworks.includes('ukraine-compact-2024'));
+    const grid = page.locator('table.verdicts');
+    assert.equal(await grid.locator('tbody tr').count(), ksc.elements.length, 'one row per point of the proposal');
+    assert.equal(await grid.locator('tbody tr').first().locator('td.v').count(), members.length);
+    const cols = await page.locator('table.matrix:not(.verdicts)').first().locator('thead th').count();
     assert.ok(cols >= 30, `proposal + 29 agreements + header, found ${cols}`);
+    const only2024 = await page.locator('table.matrix:not(.verdicts)').nth(1).locator('tbody th').allInnerTexts();
+    for (const a of ['military assistance', 'consultations on attack'])
+      assert.ok(!only2024.some((t) => t.startsWith(a)), `${a} is an area the 2022 proposal covers`);
     await shot(page, 'compare');
     await page.close();
   });

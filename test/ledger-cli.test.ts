@@ -17,7 +17,19 @@ test('coverage --json returns the capability x guarantor matrix for the bundled 
   assert.ok(cov.guarantors.includes('DE') && cov.guarantors.includes('NL') && cov.guarantors.includes('EU'));
   assert.ok(cov.capabilities.length >= 1);
   const de = cov.cells.find((c: { guarantor: string; year: number }) => c.guarantor === 'DE' && c.year === 2024);
-  assert.equal(de.expired, '7100000000.00', "DE's EUR 7.1bn for 2024, undelivered by mid-2025, is expired");
+  // A past year without delivery data is no data, not expired: DE's EUR 7.1bn for 2024 stays committed.
+  assert.equal(de.committed, '7100000000.00');
+  assert.equal(de.expired, '0.00');
+  assert.equal(de.delivery, 'no_data');
+  assert.equal(de.delivered, null);
+  // Denmark's text states "at least EUR 1.8 billion" for 2024 within its fund: that, not an even sixth, is 2024.
+  const seed = readFileSync('data/ledger/seed.csv', 'utf8').split('\n');
+  const cols = seed[0]!.split(',');
+  const dkLine = seed.find((l) => l.startsWith('seed:ua-dk-2024:pledge-2024,'))!.split(',');
+  const stated = Number(dkLine[cols.indexOf('amount')]);
+  const dk = cov.cells.filter((c: { guarantor: string; year: number }) => c.guarantor === 'DK' && c.year === 2024);
+  const dkCommitted = dk.reduce((s: number, c: { committed: string }) => s + Number(c.committed), 0);
+  assert.ok(stated >= 1_800_000_000 && dkCommitted >= stated, `DK 2024 committed ${dkCommitted}`);
   assert.ok(Array.isArray(cov.predictability) && Array.isArray(cov.burden_share));
   // Every bundled currency has a cited ECB rate for the years pledged, so nothing is left unconverted and the
   // UK's GBP 2.5bn for 2024 counts in EUR (at the 2024 average, 0.84662 GBP per EUR).

@@ -67,6 +67,12 @@ export function renderScenario(r: ScenarioResult): string {
     `coverage: partners lost ${d.coverage.partners_lost.join(',') || '-'}; areas lost ${d.coverage.areas_lost.join(',') || '-'}; gained ${d.coverage.areas_gained.join(',') || '-'}`,
     `planned (EUR): ${eur(r.baseline.totals.total_eur)} -> ${eur(r.result.totals.total_eur)} over ${r.baseline.totals.years[0]}-${r.baseline.totals.years.at(-1)}`,
     `network strength: ${f3(d.strength.network_before)} -> ${f3(d.strength.network_after)}; ${d.strength.changed.length} agreement score(s) changed`,
+    ...(r.cannot_show.length
+      ? [
+          'cannot show (inputs missing):',
+          ...r.cannot_show.map((c) => `  - ${c.effect.replace('_', ' ')}: ${c.missing}`),
+        ]
+      : []),
   ].join('\n');
 }
 

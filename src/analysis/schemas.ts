@@ -43,6 +43,7 @@ const opSchema = z.discriminatedUnion('op', [
     party: z.string(),
     date: isoDate,
     notice_months: z.number().int().min(0).nullable().optional(),
+    scope: z.enum(['agreements', 'all_commitments']).optional(),
     note: z.string().nullable().optional(),
   }),
   z.strictObject({ op: z.literal('terminate_all'), date: isoDate, partners, note: z.string().nullable().optional() }),

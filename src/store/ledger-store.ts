@@ -7,6 +7,7 @@ import {
   canonicalEntry,
   chainInput,
   type EffectiveType,
+  effectiveBuckets,
   GENESIS_HASH,
   type LedgerBucket,
   type LedgerEntry,
@@ -267,19 +268,29 @@ export async function verifyLedger(
 
 /**
  * Effective entries summed in SQL by every dimension the views use, so views over 10^7 entries read a few
- * thousand rows: superseded entries and parts `within` larger ones are left out; amountless entries too.
+ * thousand rows: superseded entries and parts `within` larger ones are left out; amountless entries too. The few
+ * wholes that have parts are read as entries with their parts and resolved by `effectiveBuckets` (a part that
+ * states an amount for a year takes precedence over an even split of the whole).
  */
 export async function ledgerBuckets(db: Queryable): Promise<LedgerBucket[]> {
+  const live = `amount IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)`;
+  const wholes = 'SELECT within_ref FROM ledger_entries WHERE within_ref IS NOT NULL';
   const r = await db.query<LedgerBucket & { amount: string; count: number }>(`
     SELECT effective_type, provider, agreement_id, kind, capability, status, channel, currency,
       extract(year FROM date)::int AS date_year, year_from, year_to, sum(amount)::text AS amount, count(*)::int AS count,
       starts_with(ref, 'kiel:') AS tracker
     FROM ledger_entries e
-    WHERE within_ref IS NULL AND amount IS NOT NULL
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)
+    WHERE within_ref IS NULL AND ${live} AND e.ref NOT IN (${wholes})
     GROUP BY effective_type, provider, agreement_id, kind, capability, status, channel, currency, date_year, year_from, year_to,
       tracker`);
-  return r.rows.map((b) => ({ ...b, date_year: Number(b.date_year), count: Number(b.count) }));
+  const parted = await db.query<Row>(
+    `SELECT ${SELECT} FROM ledger_entries e WHERE (within_ref IS NOT NULL OR e.ref IN (${wholes})) AND ${live}`,
+  );
+  return [
+    ...r.rows.map((b) => ({ ...b, date_year: Number(b.date_year), count: Number(b.count) })),
+    ...effectiveBuckets(parted.rows.map(toEntry)),
+  ];
 }
 
 /**

@@ -1,5 +1,6 @@
 // Builds the dashboard's client (src/web/client) into app.js + app.css with esbuild: at build time into
 // dist/web, or on demand at server start when the bundle is missing.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +10,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 
 const runningFromDist = here.split(/[\\/]/).includes('dist');
 
-/** Where the bundle lives: dist/web when running the build, else a cache directory under node_modules. */
+/**
+ * Where the bundle lives: dist/web when running the build, else a cache directory under node_modules, one per
+ * checkout (named by a hash of its path): checkouts that share node_modules must not serve each other's client.
+ */
 export function bundleDir(): string {
-  return runningFromDist
-    ? join(packageRoot, 'dist', 'web')
-    : join(packageRoot, 'node_modules', '.cache', 'compact-web');
+  if (runningFromDist) return join(packageRoot, 'dist', 'web');
+  const key = createHash('sha256').update(packageRoot).digest('hex').slice(0, 12);
+  return join(packageRoot, 'node_modules', '.cache', `compact-web-${key}`);
 }
 
 const entry = join(packageRoot, 'src', 'web', 'client', 'main.ts');

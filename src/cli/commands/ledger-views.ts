@@ -5,10 +5,12 @@ import { formatIssue } from '../../core/issues.js';
 import { burdenShare, coverage, type ForceWindow, gaps, predictability, rateIndex } from '../../core/ledger/index.js';
 import { loadGdp, loadNeeds, loadRates } from '../../data/load-ledger-data.js';
 import type { Db } from '../../store/db.js';
-import { type LedgerHead, ledgerBuckets, ledgerHead } from '../../store/ledger-store.js';
-import { listAgreements } from '../../store/registry-store.js';
+import { type LedgerHead, ledgerBuckets, ledgerHead, streamLedger } from '../../store/ledger-store.js';
+import { listAgreements, readRegistry } from '../../store/registry-store.js';
 import { type Command, type Io, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
+import { type Cite, emitExport, exportOptions, methodOf, sourceRows } from '../export/briefing.js';
+import { coverageSheets } from '../export/sheets.js';
 
 /**
  * withStore for the ledger commands. It never seeds: the ledger seed is appended by `compact load` and by the
@@ -61,13 +63,23 @@ function asOfOf(values: Record<string, unknown>): string {
 export const coverageCommand: Command = {
   name: ['coverage'],
   summary: 'capability x guarantor x year: committed, indicative, expired and delivered support (EUR)',
-  help: `Usage: compact coverage [--year Y] [--as-of DATE] [--json]
+  help: `Usage: compact coverage [--year Y] [--as-of DATE] [--json] [--csv] [--xlsx FILE]
 The coordination matrix the Ukraine Compact lacks. Amounts in EUR at the ECB annual average of each entry's
-date year; multi-year amounts split evenly over their years. Expired = earmarked for a year after the
-agreement ends, or a year already past with no delivery for that capability. --json adds predictability
-(share of next year's support already committed) and burden share (% of GDP, null where no GDP value).
-Example: compact coverage --year 2025 --json`,
-  options: { ...storeOptions, json: { type: 'boolean' }, year: { type: 'string' }, 'as-of': { type: 'string' } },
+date year; multi-year amounts split evenly over their years, except that an amount the text states for a year
+takes precedence over an even split of a larger fund. Expired = earmarked for a year after the agreement ends.
+delivered "no data" = the ledger holds no delivery entry for the cell (unknown, not zero; a past year without
+delivery data is not expired). --json adds predictability
+(share of next year's support already committed) and burden share (% of GDP; where a year's GDP is not published,
+the latest earlier cited value, named in gdp_year; null where none). --csv prints the cells; --xlsx FILE writes a
+workbook with coverage, burden share and predictability, every ledger line's source and quote, and the method.
+Example: compact coverage --year 2025 --xlsx coverage.xlsx`,
+  options: {
+    ...storeOptions,
+    ...exportOptions,
+    json: { type: 'boolean' },
+    year: { type: 'string' },
+    'as-of': { type: 'string' },
+  },
   async run({ values }, io) {
     const year = str(values.year);
     if (year && !/^\d{4}$/.test(year)) throw new UsageError(`--year: expected a year such as 2025, found ${year}`);
@@ -78,6 +90,51 @@ Example: compact coverage --year 2025 --json`,
       if (!gdp.values) throw new CliFailure(gdp.issues.map(formatIssue).join('\n'));
       const cells = year ? cov.cells.filter((c) => c.year === Number(year)) : cov.cells;
       const head = await ledgerHead(db);
+      const burden = burdenShare(cov, gdp.values);
+      const quiet = await emitExport(values, io, async () => {
+        const rates = await loadRates(dataDir(values, io));
+        const cites: Cite[] = [];
+        for await (const page of streamLedger(db))
+          for (const e of page)
+            cites.push({
+              record: e.agreement_id ?? e.provider,
+              source: e.source_url,
+              cited_by: `ledger ${e.ref}`,
+              quote: e.source_quote,
+            });
+        for (const b of burden)
+          if (b.gdp_year !== null) {
+            const g = gdp.values!.find((v) => v.party === b.party && v.year === b.gdp_year)!;
+            cites.push({
+              record: `GDP ${b.party} ${b.gdp_year}`,
+              source: g.source,
+              cited_by: `burden share ${b.party} ${b.year}`,
+            });
+          }
+        return {
+          sheets: coverageSheets(cov, cells, burden, predictability(cov)),
+          sources: sourceRows(await readRegistry(db), cites),
+          method: await methodOf(
+            db,
+            `coverage${year ? ` --year ${year}` : ''} --as-of ${asOf}`,
+            asOf,
+            [
+              "EUR at the ECB annual average of each entry's date year (listed below); entries without a rate are left out and counted in the No rate sheet.",
+              'Multi-year amounts are split evenly over their years, except that an amount the text states for a year takes precedence over an even split of a larger fund; parts within a fund are never added on top of it.',
+              'Expired = earmarked for a year after the agreement ends. Delivered empty = no delivery entry in the ledger (no data, not zero); a past year without delivery data is not expired.',
+              "Contributions through EU instruments are the EU's and are left out.",
+              "Burden share: where the year's GDP is not published, the latest earlier cited value (GDP of year).",
+            ],
+            (rates.table?.rates ?? []).map((r) => ({
+              currency: r.currency,
+              year: r.year,
+              rate: r.rate ?? 'not published',
+              source: r.source,
+            })),
+          ),
+        };
+      });
+      if (quiet) return 0;
       if (values.json)
         io.out(
           json({
@@ -85,13 +142,16 @@ Example: compact coverage --year 2025 --json`,
             cells,
             years: year ? [Number(year)] : cov.years,
             predictability: predictability(cov),
-            burden_share: burdenShare(cov, gdp.values),
+            burden_share: burden,
             ledger: head,
           }),
         );
       else
         io.out(
-          `${table(cells as unknown as Record<string, unknown>[], ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'])}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
+          `${table(
+            cells.map((c) => ({ ...c, delivered: c.delivered ?? 'no data' })),
+            ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'],
+          )}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
         );
       return 0;
     });

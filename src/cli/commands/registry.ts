@@ -12,11 +12,13 @@ import {
   listAgreements,
   listFrameworks,
   listParties,
+  readRegistry,
   recordVersions,
   sourcesOf,
 } from '../../store/registry-store.js';
 import { type Command, csv, json, str, table, UsageError } from '../command.js';
 import { CliFailure, dataDir, storeOptions, withStore } from '../context.js';
+import { emitExport, exportOptions, methodOf, sourceRows } from '../export/briefing.js';
 
 const validate: Command = {
   name: ['validate'],
@@ -86,11 +88,12 @@ pledges) is appended too, in a second transaction; reads never fill the store.
 const agreements: Command = {
   name: ['agreements'],
   summary: 'list agreements, filtered by date in force, party or area',
-  help: `Usage: compact agreements [--in-force-on DATE] [--party CODE] [--area AREA] [--json|--csv]
+  help: `Usage: compact agreements [--in-force-on DATE] [--party CODE] [--area AREA] [--json|--csv] [--xlsx FILE]
 
   --in-force-on 2034-06-01   only agreements in force on that day (term, termination and notices applied)
   --party GB                 only agreements that party is a party to
   --area sanctions           only agreements with a provision in that area
+  --xlsx FILE                a workbook: the agreements, every source of each (official URL first), the method
 Examples:
   compact agreements --in-force-on 2034-06-01 --json
   compact agreements --party US --csv`,
@@ -100,7 +103,7 @@ Examples:
     party: { type: 'string' },
     area: { type: 'string' },
     json: { type: 'boolean' },
-    csv: { type: 'boolean' },
+    ...exportOptions,
   },
   async run({ values }, io) {
     const on = str(values['in-force-on']);
@@ -109,6 +112,41 @@ Examples:
     if (area && !isArea(area)) throw new UsageError(`--area: unknown area ${area}; see docs/taxonomy.md for the list`);
     return withStore(values, io, async (db) => {
       const rows = await listAgreements(db, { inForceOn: on, party: str(values.party)?.toUpperCase(), area });
+      if (str(values.xlsx)) {
+        const reg = await readRegistry(db);
+        const listed = reg.agreements.filter((a) => rows.some((r) => r.id === a.id));
+        const full = rows.map((r) => ({
+          ...r,
+          official_text_urls: reg.agreements.find((a) => a.id === r.id)?.official_text_urls ?? [],
+        }));
+        await emitExport({ ...values, csv: false, json: true }, io, async () => ({
+          sheets: [
+            {
+              name: 'Agreements',
+              columns: [
+                { key: 'id' },
+                { key: 'partner' },
+                { key: 'signed_on', header: 'signed on' },
+                { key: 'in_force_from', header: 'in force from' },
+                { key: 'in_force_until', header: 'in force until (exclusive)' },
+                { key: 'legal_force', header: 'legal force' },
+                { key: 'wording' },
+                { key: 'title', kind: 'long' },
+                { key: 'official_text_urls', header: 'official text', kind: 'long' },
+              ],
+              rows: full as unknown as Record<string, unknown>[],
+            },
+          ],
+          sources: sourceRows(
+            reg,
+            listed.flatMap((a) => a.sources.map((src) => ({ record: a.id, source: src.id, cited_by: 'record' }))),
+          ),
+          method: await methodOf(db, 'agreements', on ?? 'all agreements, any date', [
+            'in force until is the first day no longer in force (periods end exclusively); empty = open-ended or unknown.',
+            'Where a record lists the official text, the Sources sheet cites it first and names the copy that was read.',
+          ]),
+        }));
+      }
       if (values.json) {
         const full = await Promise.all(rows.map(async (r) => ({ ...r, sources: await sourcesOf(db, r.id) })));
         io.out(json(full));
@@ -125,7 +163,7 @@ Examples:
             'title',
           ]),
         );
-      else
+      else if (!str(values.xlsx))
         io.out(
           `${table(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_until', 'legal_force', 'wording'])}\n${rows.length} agreement(s)`,
         );

@@ -18,8 +18,11 @@ import {
   recordEvent,
   transition,
 } from '../../store/obligation-store.js';
+import { readRegistry } from '../../store/registry-store.js';
 import { type Command, type Io, json, str, table, UsageError } from '../command.js';
 import { CliFailure, storeOptions, withStore } from '../context.js';
+import { emitExport, exportOptions, methodOf, sourceRows } from '../export/briefing.js';
+import { triggerSheets } from '../export/sheets.js';
 
 const EVENT_NAMES: Record<string, string> = {
   'armed-attack': 'armed_attack',
@@ -61,6 +64,7 @@ const trigger: Command = {
     'record an event (armed attack, threat, NATO accession, notice, ceasefire, breach) and the obligations it creates',
   help: `Usage: compact trigger --event TYPE --at INSTANT [--by CODE] [--target CODE] [--party CODE --agreement ID]
                       [--apply-framework ID]... [--hostilities-ended-at INSTANT] [--dry-run] [--json]
+                      [--csv] [--xlsx FILE]
 
   --event   armed-attack | threat | nato-accession | termination-notice | ceasefire | ceasefire-breach
   --by      the aggressor (attacks, threats, breaches), e.g. RU
@@ -68,7 +72,9 @@ const trigger: Command = {
   --apply-framework   also apply a framework that is not a commitment (e.g. the 2022 Kyiv Security Compact)
   --hostilities-ended-at   when the current hostilities concluded (default: the first recorded ceasefire)
 Every agreement in force at the instant is evaluated; each obligation gets an id, a due instant (or none), its
-qualifier, the clause wording and a trace. Recording the same event twice counts once. Examples:
+qualifier, the clause wording and a trace. Recording the same event twice counts once. --csv prints one row per
+obligation; --xlsx FILE writes a workbook with the obligations, the skipped records, every cited source and
+quote, and the method. Examples:
   compact trigger --event armed-attack --by RU --at 2027-03-01T04:00:00Z
   compact trigger --event armed-attack --by RU --at 2027-03-01T06:00:00+02:00 --apply-framework kyiv-security-compact-2022 --dry-run
   compact trigger --event termination-notice --party GB --agreement ua-gb-2024 --at 2027-04-01T00:00:00Z`,
@@ -88,6 +94,7 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
     'hostilities-ended-at': { type: 'string' },
     'dry-run': { type: 'boolean' },
     json: { type: 'boolean' },
+    ...exportOptions,
   },
   async run({ values }, io) {
     const name = str(values.event);
@@ -131,6 +138,20 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
         : r.created
           ? 'recorded'
           : 'already recorded: nothing changed';
+      const quiet = await emitExport(values, io, async () => {
+        const reg = await readRegistry(db);
+        const { sheets, cites } = triggerSheets(r.evaluation, reg);
+        return {
+          sheets,
+          sources: sourceRows(reg, cites),
+          method: await methodOf(db, `trigger ${describeEvent(r.evaluation.event)} (${status})`, event.at, [
+            'Obligations are derived from the coded clauses of the agreements in force at the instant (and the frameworks applied); a clause not coded yields nothing.',
+            'Due instants are UTC; "no deadline stated" means the clause sets none.',
+            'The Skipped sheet lists every record or provision that produced nothing, with the reason.',
+          ]),
+        };
+      });
+      if (quiet) return 0;
       if (values.json) {
         io.out(json({ status, created: r.created, ...r.evaluation }));
         return 0;

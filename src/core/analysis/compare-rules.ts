@@ -1,6 +1,7 @@
 // The rule table behind `compact compare`: for each element of the 2022 proposal, which provisions and fields of a
 // 2024 agreement decide whether it is met, partly met or not met. A registry keyed by element id (docs/compare.md).
 import type { Agreement, Provision } from '../model.js';
+import type { Area } from '../taxonomy.js';
 import { traitsOf } from './mechanism-traits.js';
 import { CUES, hasCue } from './text-cues.js';
 
@@ -16,6 +17,8 @@ export interface RuleVerdict {
 export interface CompareRule {
   /** Which area, mechanism or field the rule reads. */
   reads: string;
+  /** The provision areas the element speaks to (the dashboard counts them as areas the proposal covers). */
+  areas: readonly Area[];
   met: string;
   partly: string;
   /** The proposal's own provision that states the element, when it has one. */
@@ -23,10 +26,11 @@ export interface CompareRule {
   decide(a: Agreement): RuleVerdict;
 }
 
-const inArea = (a: Agreement, ...areas: string[]) => a.provisions.filter((p) => areas.includes(p.area));
+const MILITARY: Area[] = ['military_assistance', 'air_defence', 'defence_industry', 'training'];
+const inArea = (a: Agreement, ...areas: Area[]) => a.provisions.filter((p) => areas.includes(p.area));
 
 /** Splits provisions by a cue: met if any matches, partly if any provision exists, else not met. */
-function byCue(areas: string[], cue: RegExp, what: string): (a: Agreement) => RuleVerdict {
+function byCue(areas: Area[], cue: RegExp, what: string): (a: Agreement) => RuleVerdict {
   return (a) => {
     if (!a.provisions.length)
       return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
@@ -41,6 +45,7 @@ function byCue(areas: string[], cue: RegExp, what: string): (a: Agreement) => Ru
 /** Element id (as in data/frameworks/kyiv-security-compact-2022.yaml) -> rule. */
 export const COMPARE_RULES: Record<string, CompareRule> = {
   binding_bilateral_agreements: {
+    areas: [],
     reads: 'legal_force.class, legal_force.ratified',
     met: 'ratified treaty (or ratified: true)',
     partly: 'executive agreement (binding on the executive, not ratified)',
@@ -59,6 +64,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     },
   },
   trigger_mechanism: {
+    areas: ['consultations_on_attack', 'response_to_attack', 'collective_convening'],
     reads: 'provisions[].mechanism (kinds answering an armed attack; their convene/decide deadlines)',
     met: 'a mechanism with a decision deadline, or an immediate assistance commitment',
     partly: 'a consultation deadline, or a response mechanism without deadlines',
@@ -84,6 +90,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     },
   },
   joint_exercises_on_ukrainian_territory: {
+    areas: ['joint_exercises'],
     reads: 'provisions[area=joint_exercises].quote',
     met: 'joint exercises held on Ukrainian territory',
     partly: 'joint exercises elsewhere or unspecified',
@@ -91,6 +98,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['joint_exercises'], CUES.onUkrainianTerritory, 'exercises on Ukrainian territory'),
   },
   training_to_nato_standards: {
+    areas: ['training', 'joint_exercises'],
     reads: 'provisions[area=training|joint_exercises].quote',
     met: 'training to NATO standards / interoperability',
     partly: 'training without a NATO-standards reference',
@@ -98,6 +106,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['training', 'joint_exercises'], CUES.natoStandards, 'NATO standards'),
   },
   territorial_defence_training: {
+    areas: ['training'],
     reads: 'provisions[area=training].quote',
     met: 'training of territorial defence or reserve forces',
     partly: 'training of other forces',
@@ -105,6 +114,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['training'], CUES.territorialDefence, 'territorial-defence training'),
   },
   air_and_missile_defence_closed_sky: {
+    areas: ['air_defence'],
     reads: 'provisions[area=air_defence].quote',
     met: "a 'closed sky' / airspace protection undertaking",
     partly: 'air-defence supply without the closed-sky aim',
@@ -112,6 +122,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['air_defence'], CUES.closedSky, 'closed-sky or airspace protection'),
   },
   intelligence_support: {
+    areas: ['intelligence'],
     reads: 'provisions[area=intelligence]',
     met: 'any intelligence provision',
     partly: '-',
@@ -119,6 +130,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['intelligence'], /./, 'intelligence sharing'),
   },
   defence_industry_investment: {
+    areas: ['defence_industry'],
     reads: 'provisions[area=defence_industry].quote',
     met: 'investment / joint production stated',
     partly: 'defence-industry cooperation without investment',
@@ -126,6 +138,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     decide: byCue(['defence_industry'], CUES.investment, 'investment'),
   },
   sanctions: {
+    areas: ['sanctions'],
     reads: 'provisions[area=sanctions].quote, mechanism cost_imposition',
     met: 'sanctions imposed in response to a (future) attack',
     partly: 'sanctions cooperation without a response commitment',
@@ -137,21 +150,27 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     },
   },
   whole_territory: {
-    reads: 'provisions[].quote',
-    met: 'a provision names the whole territory / internationally recognised borders',
-    partly: 'territorial integrity named without the borders',
+    areas: ['territorial_integrity'],
+    reads: 'provisions[area=territorial_integrity].quote',
+    met: 'a territorial-integrity provision names the internationally recognised (1991) borders or the whole territory',
+    partly: 'territorial integrity affirmed without naming the borders',
     proposal_provision: null,
     decide(a) {
       if (!a.provisions.length)
         return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
-      const hit = a.provisions.filter((p) => hasCue(p.quote, CUES.wholeTerritory));
-      if (hit.length) return { status: 'met', why: 'whole territory stated', provisions: hit };
-      const ti = a.provisions.filter((p) => hasCue(p.quote, CUES.territorialIntegrity));
-      if (ti.length) return { status: 'partly', why: 'territorial integrity stated', provisions: ti };
-      return { status: 'not_met', why: 'no coded provision states the territorial scope', provisions: [] };
+      // Only the provisions that speak to territorial integrity count: a demining clause that clears "the entire
+      // territory" says nothing about the scope of the guarantees.
+      const ti = inArea(a, 'territorial_integrity');
+      const hit = ti.filter((p) => hasCue(p.quote, CUES.wholeTerritory));
+      if (hit.length)
+        return { status: 'met', why: 'territorial integrity within the recognised borders affirmed', provisions: hit };
+      if (ti.length)
+        return { status: 'partly', why: 'territorial integrity affirmed, borders not named', provisions: ti };
+      return { status: 'not_met', why: 'no territorial_integrity provision coded', provisions: [] };
     },
   },
   non_transactional: {
+    areas: ['nato_accession_support'],
     reads: 'provisions[].quote (Ukraine neutrality cue), provisions[area=nato_accession_support]',
     met: 'no neutrality condition and NATO accession supported',
     partly: 'no neutrality condition; accession support not coded',
@@ -169,6 +188,7 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
     },
   },
   positive_not_negative_guarantees: {
+    areas: ['response_to_attack'],
     reads: 'provisions[].polarity and mechanism wording of the response clause',
     met: 'positive response undertaking worded as commitments',
     partly: 'positive response worded as intentions or conditional',
@@ -188,6 +208,129 @@ export const COMPARE_RULES: Record<string, CompareRule> = {
           provisions: resp,
         };
       return { status: 'not_met', why: 'no positive assistance undertaking', provisions: [] };
+    },
+  },
+  self_defence_capacity: {
+    areas: [...MILITARY],
+    reads: 'provisions[area=military_assistance|air_defence|defence_industry|training].quote',
+    met: "support aimed at Ukraine's own capacity to defend itself and deter (self-defence, future force, deterrence)",
+    partly: 'military support without that aim stated',
+    proposal_provision: null,
+    decide: byCue(MILITARY, CUES.selfDefence, "Ukraine's capacity to defend itself"),
+  },
+  advanced_weapons_transfers: {
+    areas: ['military_assistance', 'air_defence'],
+    reads: 'provisions[area=military_assistance|air_defence].quote and capabilities',
+    met: 'modern or advanced systems named (modern equipment, long-range fires, fighters, air-defence systems)',
+    partly: 'military assistance without naming modern systems',
+    proposal_provision: 'closed_sky',
+    decide(a) {
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const ps = inArea(a, 'military_assistance', 'air_defence');
+      const hit = ps.filter(
+        (p) => hasCue(p.quote, CUES.advancedWeapons) || p.capabilities.includes('integrated_air_missile_defence'),
+      );
+      if (hit.length) return { status: 'met', why: 'modern or advanced systems named', provisions: hit };
+      if (ps.length) return { status: 'partly', why: 'military assistance, no modern system named', provisions: ps };
+      return { status: 'not_met', why: 'no military_assistance or air_defence provision', provisions: [] };
+    },
+  },
+  training_and_joint_exercises: {
+    areas: ['training', 'joint_exercises'],
+    reads: 'provisions[area=training], provisions[area=joint_exercises]',
+    met: 'both training and joint exercises',
+    partly: 'one of the two',
+    proposal_provision: 'joint_exercises_on_territory',
+    decide(a) {
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const tr = inArea(a, 'training');
+      const ex = inArea(a, 'joint_exercises');
+      if (tr.length && ex.length)
+        return { status: 'met', why: 'training and joint exercises', provisions: [...tr, ...ex] };
+      if (tr.length) return { status: 'partly', why: 'training, no joint exercises', provisions: tr };
+      if (ex.length) return { status: 'partly', why: 'joint exercises, no training', provisions: ex };
+      return { status: 'not_met', why: 'no training or joint_exercises provision', provisions: [] };
+    },
+  },
+  not_a_substitute_for_nato: {
+    areas: ['nato_accession_support', 'nato_accession_effect'],
+    reads: 'provisions[area=nato_accession_support|nato_accession_effect].quote, nato_accession.effect',
+    met: 'NATO accession supported and the agreement framed as a bridge (ends or is reviewed on accession, or says so)',
+    partly: 'NATO accession supported, no bridge framing',
+    proposal_provision: null,
+    decide(a) {
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const nato = inArea(a, 'nato_accession_support', 'nato_accession_effect');
+      const bridge = a.provisions.filter((p) => hasCue(p.quote, CUES.bridgeToNato));
+      const effect = a.nato_accession.effect;
+      const bridged = bridge.length > 0 || effect === 'terminates' || effect === 'decide_future_status';
+      const support = inArea(a, 'nato_accession_support');
+      if (support.length && bridged)
+        return {
+          status: 'met',
+          why: `NATO accession supported; nato_accession.effect = ${effect}${bridge.length ? '; stated as no substitute' : ''}`,
+          provisions: [...new Set([...bridge, ...nato])],
+        };
+      if (support.length)
+        return {
+          status: 'partly',
+          why: `NATO accession supported; nato_accession.effect = ${effect}`,
+          provisions: nato,
+        };
+      if (bridged)
+        return {
+          status: 'partly',
+          why: `bridge framing (effect ${effect}) without accession support`,
+          provisions: bridge,
+        };
+      return { status: 'not_met', why: 'no NATO accession support coded', provisions: [] };
+    },
+  },
+  no_stationing_no_intervention: {
+    areas: ['reassurance_force', 'response_to_attack'],
+    reads: 'provisions[area=reassurance_force|response_to_attack].quote and mechanisms (deploy)',
+    met: 'no provision stations forces or commits them to fight; the response is assistance',
+    partly: '-',
+    proposal_provision: null,
+    decide(a) {
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const deploy = a.provisions.filter(
+        (p) =>
+          p.area === 'reassurance_force' ||
+          traitsOf(p.mechanism)?.consequence === 'deploy' ||
+          hasCue(p.quote, CUES.stationing),
+      );
+      if (deploy.length)
+        return { status: 'not_met', why: 'a provision stations or deploys forces', provisions: deploy };
+      const resp = inArea(a, 'response_to_attack');
+      return {
+        status: 'met',
+        why: resp.length
+          ? 'no provision stations or deploys forces; the response to an attack is assistance'
+          : 'no provision stations or deploys forces (no response clause coded)',
+        provisions: resp,
+      };
+    },
+  },
+  military_edge: {
+    areas: [...MILITARY],
+    reads: 'provisions[area=military_assistance|air_defence|defence_industry|training].quote',
+    met: 'an edge or superiority over the aggressor stated',
+    partly: 'deterrence or self-defence stated, no edge',
+    proposal_provision: null,
+    decide(a) {
+      if (!a.provisions.length)
+        return { status: 'unknown', why: 'no provisions coded for this agreement', provisions: [] };
+      const ps = inArea(a, ...MILITARY);
+      const edge = ps.filter((p) => hasCue(p.quote, CUES.militaryEdge));
+      if (edge.length) return { status: 'met', why: 'an edge over the aggressor stated', provisions: edge };
+      const deter = ps.filter((p) => hasCue(p.quote, CUES.selfDefence));
+      if (deter.length) return { status: 'partly', why: 'deterrence stated, no edge', provisions: deter };
+      return { status: 'not_met', why: 'no military provision states an edge or deterrence', provisions: [] };
     },
   },
 };

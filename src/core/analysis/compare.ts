@@ -17,7 +17,7 @@ export interface CompareRow {
   text: string;
   element_status: string;
   proposal_quote: string | null;
-  rule: { reads: string; met: string; partly: string } | null;
+  rule: { reads: string; areas: readonly string[]; met: string; partly: string } | null;
   cells: CompareCell[];
   counts: Record<ElementStatus, number>;
 }
@@ -98,7 +98,7 @@ export function compare(
       text: el.text,
       element_status: el.status,
       proposal_quote: pq,
-      rule: { reads: rule.reads, met: rule.met, partly: rule.partly },
+      rule: { reads: rule.reads, areas: rule.areas, met: rule.met, partly: rule.partly },
       cells,
       counts,
     });

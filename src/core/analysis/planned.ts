@@ -48,6 +48,35 @@ function inForceDuring(a: Agreement, y: number): boolean {
 }
 
 /**
+ * Parts (`within`) that state an amount for some of their whole's years, in its currency: they take precedence over
+ * an even split of the whole (Denmark's "at least EUR 1.8 billion" for 2024 within its 2023-2028 fund).
+ */
+function yearParts(pledges: Agreement['pledges']) {
+  const byWhole = new Map<string, { stated: number; named: Set<number>; free: number }>();
+  const counted = new Set<string>();
+  for (const p of pledges) {
+    const w = p.within ? pledges.find((x) => x.id === p.within) : undefined;
+    if (!w?.years || !p.years || p.amount === null || w.currency !== p.currency || w.within) continue;
+    if (p.years[0] < w.years[0] || p.years[1] > w.years[1]) continue;
+    const c = byWhole.get(w.id) ?? { stated: 0, named: new Set<number>(), free: 0 };
+    c.stated += p.amount;
+    for (let y = p.years[0]; y <= p.years[1]; y++) c.named.add(y);
+    byWhole.set(w.id, c);
+    counted.add(p.id);
+  }
+  for (const [id, c] of byWhole) {
+    const w = pledges.find((x) => x.id === id)!;
+    c.free = w.years![1] - w.years![0] + 1 - c.named.size;
+    if (c.free <= 0) {
+      // the parts name every year: the rest (if any) is spread over all of them
+      c.free = w.years![1] - w.years![0] + 1;
+      c.named.clear();
+    }
+  }
+  return { byWhole, counted };
+}
+
+/**
  * Projects pledges onto horizon years: a pledge of `amount` over years [y0, y1] places amount / (y1 - y0 + 1) in each
  * of those years; only years in which the agreement is in force count; `rates` are units of currency per 1 EUR.
  */
@@ -57,6 +86,7 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
   const skipped: Planned['skipped'] = [];
   const used: Planned['used'] = [];
   for (const a of agreements) {
+    const parts = yearParts(a.pledges);
     for (const p of a.pledges) {
       if (p.kind !== 'pledge') continue;
       const skip = (reason: string) =>
@@ -69,7 +99,7 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
         skip('no period that names years');
         continue;
       }
-      if (p.within) {
+      if (p.within && !parts.counted.has(p.id)) {
         skip(`part of ${p.within}: counted there`);
         continue;
       }
@@ -79,11 +109,14 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
         continue;
       }
       const [y0, y1] = p.years;
-      const eur = p.amount / rate / (y1 - y0 + 1);
+      // A whole with parts stated for some of its years: the parts count as stated, the rest over the other years.
+      const carved = parts.byWhole.get(p.id);
+      const free = carved ? carved.free : y1 - y0 + 1;
+      const eur = Math.max(0, p.amount - (carved?.stated ?? 0)) / rate / free;
       const last = proj.repeatAnnual && y0 === y1 ? years[years.length - 1]! : y1;
       const row = planned.get(a.partner) ?? years.map(() => 0);
       years.forEach((y, i) => {
-        if (y >= y0 && y <= last && inForceDuring(a, y)) row[i] = row[i]! + eur;
+        if (y >= y0 && y <= last && !carved?.named.has(y) && inForceDuring(a, y)) row[i] = row[i]! + eur;
       });
       planned.set(a.partner, row);
       used.push({
@@ -175,7 +208,8 @@ export function plannedFromLedger(
     used += b.count;
     const agreement = b.agreement_id === null ? null : byId.get(b.agreement_id);
     const counts = (y: number) => (agreement === null ? true : agreement !== undefined && inForceDuring(agreement, y));
-    const single = yearsOf(b).length === 1;
+    // A part stated for a year of a larger fund is not repeated: the fund already covers its other years.
+    const single = yearsOf(b).length === 1 && !b.part_of;
     const row = planned.get(b.provider) ?? years.map(() => 0);
     for (const r of rows) {
       const eur = Number(r.eur);

@@ -44,6 +44,7 @@ export const OP_HANDLERS: Handlers = {
       });
       st.log.push(`${a.id}: ${op.party} gives notice on ${op.date} (${months} months)`);
     }
+    if (op.scope === 'all_commitments') withdrawFromFrameworks(reg, op.party, op.date, st);
   },
   terminate_all(reg, op, st) {
     for (const a of bilateral(reg, op.partners)) {
@@ -139,6 +140,25 @@ export const OP_HANDLERS: Handlers = {
     st.log.push(`${n} provision(s) in ${op.areas.join(', ')} removed${op.note ? ` (${op.note})` : ''}`);
   },
 };
+
+/**
+ * A party that withdraws from all its commitments leaves every framework too: it is no longer a member, no
+ * longer a promisor, and a provision it alone promised goes. (A framework has no notice period to model.)
+ */
+function withdrawFromFrameworks(reg: Registry, party: string, date: string, st: PatchState): void {
+  for (const f of reg.frameworks) {
+    const member = f.members.some((m) => m.party === party);
+    const promised = f.provisions.filter((p) => p.promisors.includes(party));
+    if (!member && !promised.length) continue;
+    f.members = f.members.filter((m) => m.party !== party);
+    f.provisions = f.provisions
+      .map((p) => ({ ...p, promisors: p.promisors.filter((x) => x !== party) }))
+      .filter((p) => p.promisors.length > 0 || !promised.some((q) => q.id === p.id));
+    st.log.push(
+      `${f.id}: ${party} withdraws on ${date}${promised.length ? ` (no longer promises ${promised.map((p) => p.id).join(', ')})` : ''}`,
+    );
+  }
+}
 
 /** Applies one operation through its handler. */
 export function applyOp(reg: Registry, op: ScenarioOp, st: PatchState, path: (string | number)[]): void {

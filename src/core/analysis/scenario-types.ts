@@ -12,8 +12,18 @@ export interface SettlementTerm {
 }
 
 export type ScenarioOp =
-  /** A party gives notice (or terminates) its agreements with Ukraine at `date`. */
-  | { op: 'withdraw'; party: string; date: IsoDate; notice_months?: number | null; note?: string | null }
+  /**
+   * A party gives notice (or terminates) its agreements with Ukraine at `date`. With scope `all_commitments` it
+   * also leaves every framework it belongs to (membership and promises, e.g. the G7 declaration's consultation).
+   */
+  | {
+      op: 'withdraw';
+      party: string;
+      date: IsoDate;
+      notice_months?: number | null;
+      scope?: 'agreements' | 'all_commitments';
+      note?: string | null;
+    }
   /** Every agreement (or those of `partners`) is terminated at `date` (abrogation). */
   | { op: 'terminate_all'; date: IsoDate; partners?: string[] | null; note?: string | null }
   /** Scales a partner's planned amounts ('*' = every partner) from `from_year` on. */

@@ -67,3 +67,29 @@ test('change_pledges scales the planned totals from the given year', () => {
     assert.ok(Math.abs(r.result.totals.planned_eur[i]! - expect) < 1e-6, String(y));
   });
 });
+
+test('US withdrawal: the result lists what it cannot show, and all commitments include the G7 consultation', async () => {
+  const { loadScenario } = await import('../../analysis/config.js');
+  const us = (await loadScenario('data/scenarios/us-withdrawal-2025.yaml', 'data/settlements', '.')).value!;
+  const r = runScenario(reg, us, deps).result!;
+  // The US agreements state no pledged amount, so the planned totals cannot move: the result says so.
+  const usPlanned = reg.agreements
+    .filter((a) => a.partner === 'US')
+    .flatMap((a) => a.pledges)
+    .filter((p) => p.kind === 'pledge' && p.amount !== null && p.years !== null && !p.within);
+  const planned = r.cannot_show.filter((c) => c.effect === 'planned_totals' && c.party === 'US');
+  assert.equal(planned.length > 0, usPlanned.length === 0);
+  assert.ok(planned.every((c) => c.missing.includes('no planned line')));
+  // No obligation of the US survives: not its bilateral ones, not the G7 declaration's consultation.
+  const g7 = reg.frameworks.find((f) => f.id === 'g7-joint-declaration-2023')!;
+  assert.ok(g7.provisions.some((p) => p.promisors.includes('US') && p.mechanism));
+  assert.ok(r.baseline.obligations.some((o) => o.promisor === 'US' && o.agreement === g7.id));
+  assert.deepEqual(
+    r.result.obligations.filter((o) => o.promisor === 'US'),
+    [],
+  );
+  // Withdrawing from the agreements only keeps the framework promise.
+  const only = runScenario(reg, sc([{ op: 'withdraw', party: 'US', date: '2025-02-01', notice_months: 0 }]), deps)
+    .result!;
+  assert.ok(only.result.obligations.some((o) => o.promisor === 'US' && o.agreement === g7.id));
+});

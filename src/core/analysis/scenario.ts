@@ -35,11 +35,23 @@ export interface Snapshot {
   strength: { network: number; per_agreement: Record<string, number> };
 }
 
+/** An effect the result cannot show, and the input that is missing for it. */
+export interface CannotShow {
+  /** Index of the operation in the scenario. */
+  operation: number;
+  /** Which part of the result is silent: planned totals, capability coverage, obligations. */
+  effect: 'planned_totals' | 'capability_coverage' | 'obligations';
+  party: string;
+  missing: string;
+}
+
 export interface ScenarioResult {
   scenario: { id: string; title: string; description: string; sources: Scenario['sources'] };
   on: string;
   attack: Scenario['attack'];
   log: string[];
+  /** What the diff cannot show for want of inputs: an unchanged figure there is not evidence of no effect. */
+  cannot_show: CannotShow[];
   baseline: Snapshot;
   result: Snapshot;
   diff: {
@@ -64,7 +76,7 @@ function snapshot(
   scale: { partner: string; factor: number; fromYear: number }[],
   applyFrameworks: string[],
   universe?: number,
-): { snap: Snapshot; issues: Issue[]; universe: number } {
+): { snap: Snapshot; issues: Issue[]; universe: number; planned: ReturnType<typeof plannedFromPledges> } {
   const live = reg.agreements.filter((a) => inForceOn(a, sc.on));
   const ev = makeEvent({ type: 'armed_attack', at: sc.attack.at, aggressor: sc.attack.aggressor });
   const obligations: ObligationRow[] = ev.event
@@ -99,8 +111,56 @@ function snapshot(
       },
     },
     issues: ev.issues.map((i) => ({ ...i, path: ['attack', ...i.path] })),
+    planned,
     universe: scores.reduce((w, s) => w + coverageWeight(s), 0),
   };
+}
+
+/**
+ * The inputs a scenario's effects rest on, checked per operation against the baseline: a withdrawn party with no
+ * pledged amount leaves the planned totals unchanged, one whose provisions carry no capability tag leaves the
+ * capability view silent, one with no coded mechanism removes no obligation. Each is said, not implied by a zero.
+ */
+function cannotShow(base: Registry, sc: Scenario, planned: ReturnType<typeof plannedFromPledges>): CannotShow[] {
+  const out: CannotShow[] = [];
+  const hasPlanned = (party: string) => (planned.planned.get(party) ?? []).some((v) => v !== 0);
+  const skippedOf = (party: string) => {
+    const ids = new Set(base.agreements.filter((a) => a.partner === party).map((a) => a.id));
+    return planned.skipped.filter((x) => ids.has(x.agreement));
+  };
+  const noPlanned = (i: number, party: string, why: string) => {
+    const sk = skippedOf(party);
+    out.push({
+      operation: i,
+      effect: 'planned_totals',
+      party,
+      missing: `${why}: no pledge with an amount and years in ${party}'s agreements (no planned line)${sk.length ? `; left out: ${sk.map((x) => `${x.pledge} (${x.reason})`).join(', ')}` : ''}`,
+    });
+  };
+  sc.operations.forEach((op, i) => {
+    if (op.op === 'change_pledges' && op.partner !== '*' && op.factor !== 1 && !hasPlanned(op.partner))
+      noPlanned(i, op.partner, 'scaling has nothing to scale');
+    if (op.op !== 'withdraw') return;
+    const list = base.agreements.filter((a) => a.partner === op.party);
+    if (!list.length) return;
+    if (!hasPlanned(op.party)) noPlanned(i, op.party, 'the withdrawal cannot change the planned totals');
+    const provisions = list.flatMap((a) => a.provisions);
+    if (!provisions.some((p) => p.capabilities.length))
+      out.push({
+        operation: i,
+        effect: 'capability_coverage',
+        party: op.party,
+        missing: `none of ${op.party}'s provisions carries a capability tag: the effect on a capability (e.g. air defence) is not shown`,
+      });
+    if (!provisions.some((p) => p.mechanism))
+      out.push({
+        operation: i,
+        effect: 'obligations',
+        party: op.party,
+        missing: `${op.party}'s agreements code no mechanism: no obligation after an attack can be lost`,
+      });
+  });
+  return out;
 }
 
 /** Runs the scenario. Issues (unknown party, bad attack instant, unknown operation) come back instead of a result. */
@@ -126,6 +186,7 @@ export function runScenario(
       on: sc.on,
       attack: sc.attack,
       log: state.log,
+      cannot_show: cannotShow(base, sc, b.planned),
       baseline: bs,
       result: rs,
       diff: {

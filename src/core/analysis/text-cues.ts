@@ -12,6 +12,20 @@ export const CUES = {
   territorialDefence: /territorial defen[cs]e|reserv(e|ist)s? forces?/i,
   closedSky: /closed sky|airspace|protect\w* (the )?(sky|skies)/i,
   investment: /invest|co-production|joint production|fund/i,
+  /** Ukraine's own capacity to defend itself and deter (the 2022 proposal's first principle). */
+  selfDefence:
+    /self-defen[cs]e|defend (itself|ukraine|its)|article 51|future force|\bdeter(rence|ring|s)?\b|capab\w* (to|of) (defend|deter)/i,
+  /** Named modern or advanced systems, or a stated modernity of what is supplied. */
+  advancedWeapons:
+    /modern|advanced|state-of-the-art|long-range|f-16|fighter|patriot|nasams|iris-t|samp\/t|hawk|air (and missile )?defen[cs]e (systems?|capabilit)/i,
+  /** The agreement framed as a bridge to NATO membership rather than a replacement for it. */
+  bridgeToNato:
+    /not (a|an) (substitute|alternative|replacement)|bridge|until (ukraine|its|the) ?\S* (accession|membership|joins)/i,
+  /** The partner's forces stationed or sent to fight in Ukraine. */
+  stationing:
+    /station\w* (of )?(\w+ )?(forces|troops)|deploy\w* (of )?(\w+ )?(forces|troops)|troops (in|on|to) ukrain|boots on the ground|reassurance force/i,
+  /** An edge or superiority over the aggressor (not deterrence alone). */
+  militaryEdge: /military edge|qualitative (edge|advantage)|superiorit|overmatch|advantage over/i,
   responsiveSanctions:
     /in the event of|future (armed )?attack|renewed aggression|further aggression|snap-?back|automatic/i,
 } as const;

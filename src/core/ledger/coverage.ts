@@ -1,4 +1,5 @@
-// The coordination matrix: capability x guarantor x year, split into committed, indicative, expired and delivered.
+// The coordination matrix: capability x guarantor x year, split into committed, indicative, expired and delivered;
+// a cell without any delivery entry says so (`no_data`) rather than showing a zero or calling the pledge expired.
 import type { IsoDate } from '../model.js';
 import { CAPABILITIES } from '../taxonomy.js';
 import { eurByYear } from './buckets.js';
@@ -18,8 +19,11 @@ export interface CoverageCell {
   year: number;
   committed: string;
   indicative: string;
+  /** Earmarked for a year wholly after the agreement ends. */
   expired: string;
-  delivered: string;
+  /** Sum of delivery entries; null when the ledger holds none for this cell (no data, which is not zero). */
+  delivered: string | null;
+  delivery: 'recorded' | 'no_data';
 }
 
 export interface Coverage {
@@ -36,10 +40,11 @@ export interface Coverage {
 export const UNASSIGNED = 'unassigned';
 
 /**
- * Builds the matrix from buckets (EUR at each entry's date-year rate; multi-year amounts split evenly).
- * A planned amount is **expired** when its year falls wholly after its agreement's end, or when the year has
- * passed (before `asOf`'s year) with no delivery by that guarantor for that capability and year. Otherwise it is
- * committed or indicative by its status. EU-channel contributions are the EU's and are left out here.
+ * Builds the matrix from buckets (EUR at each entry's date-year rate; multi-year amounts split evenly, a part
+ * stated for a year taking precedence — see effectiveBuckets). A planned amount is **expired** only when its year
+ * falls wholly after its agreement's end; otherwise it is committed or indicative by its status. A past year with
+ * no delivery entry is `no_data`, never expired: the ledger not knowing of a delivery does not make a pledge lapse.
+ * EU-channel contributions are the EU's and are left out here.
  */
 export function coverage(
   buckets: LedgerBucket[],
@@ -47,12 +52,12 @@ export function coverage(
   force: Map<string, ForceWindow>,
   asOf: IsoDate,
 ): Coverage {
-  const asOfYear = Number(asOf.slice(0, 4));
   type Acc = {
     committed: bigint;
     indicative: bigint;
     expired: bigint;
     delivered: bigint;
+    deliveries: number;
     planned: { minor: bigint; status: string; agreement: string | null }[];
   };
   const cells = new Map<string, Acc & { capability: string; guarantor: string; year: number }>();
@@ -63,7 +68,17 @@ export function coverage(
     if (!c)
       cells.set(
         k,
-        (c = { capability, guarantor, year, committed: 0n, indicative: 0n, expired: 0n, delivered: 0n, planned: [] }),
+        (c = {
+          capability,
+          guarantor,
+          year,
+          committed: 0n,
+          indicative: 0n,
+          expired: 0n,
+          delivered: 0n,
+          deliveries: 0,
+          planned: [],
+        }),
       );
     return c;
   };
@@ -80,16 +95,17 @@ export function coverage(
         continue;
       }
       const c = cell(cap, b.provider, s.year);
-      if (b.effective_type === 'delivery') c.delivered += s.eurMinor;
-      else c.planned.push({ minor: s.eurMinor, status: b.status, agreement: b.agreement_id });
+      if (b.effective_type === 'delivery') {
+        c.delivered += s.eurMinor;
+        c.deliveries += b.count;
+      } else c.planned.push({ minor: s.eurMinor, status: b.status, agreement: b.agreement_id });
     }
   }
   for (const c of cells.values()) {
     for (const p of c.planned) {
       const f = p.agreement ? force.get(p.agreement) : undefined;
       const afterEnd = f?.end != null && f.end <= `${c.year}-01-01`;
-      const lapsed = c.year < asOfYear && c.delivered === 0n;
-      if (afterEnd || lapsed) c.expired += p.minor;
+      if (afterEnd) c.expired += p.minor;
       else if (p.status === 'committed') c.committed += p.minor;
       else c.indicative += p.minor;
     }
@@ -110,7 +126,8 @@ export function coverage(
       committed: fromMinor(c.committed),
       indicative: fromMinor(c.indicative),
       expired: fromMinor(c.expired),
-      delivered: fromMinor(c.delivered),
+      delivered: c.deliveries ? fromMinor(c.delivered) : null,
+      delivery: c.deliveries ? ('recorded' as const) : ('no_data' as const),
     })),
     no_rate: [...noRate.values()],
   };

@@ -17,7 +17,8 @@ export interface GapRow {
   need: string;
   committed: string;
   indicative: string;
-  delivered: string;
+  /** null when no delivery is recorded for the capability and year (no data, not zero). */
+  delivered: string | null;
   /** need - committed (positive = uncovered). */
   gap_committed: string;
   /** need - committed - indicative. */
@@ -28,17 +29,20 @@ export interface GapRow {
 
 /** Compares each need with the guarantors' committed and indicative amounts for its capability and year. */
 export function gaps(cov: Coverage, needs: Need[]): GapRow[] {
-  const sum = new Map<string, { committed: bigint; indicative: bigint; delivered: bigint }>();
+  const sum = new Map<string, { committed: bigint; indicative: bigint; delivered: bigint; deliveries: number }>();
   for (const c of cov.cells) {
     const k = `${c.capability}|${c.year}`;
-    const s = sum.get(k) ?? { committed: 0n, indicative: 0n, delivered: 0n };
+    const s = sum.get(k) ?? { committed: 0n, indicative: 0n, delivered: 0n, deliveries: 0 };
     s.committed += toMinor(c.committed);
     s.indicative += toMinor(c.indicative);
-    s.delivered += toMinor(c.delivered);
+    if (c.delivered !== null) {
+      s.delivered += toMinor(c.delivered);
+      s.deliveries++;
+    }
     sum.set(k, s);
   }
   return needs.map((n) => {
-    const s = sum.get(`${n.capability}|${n.year}`) ?? { committed: 0n, indicative: 0n, delivered: 0n };
+    const s = sum.get(`${n.capability}|${n.year}`) ?? { committed: 0n, indicative: 0n, delivered: 0n, deliveries: 0 };
     const need = toMinor(n.amount_eur);
     return {
       capability: n.capability,
@@ -46,7 +50,7 @@ export function gaps(cov: Coverage, needs: Need[]): GapRow[] {
       need: fromMinor(need),
       committed: fromMinor(s.committed),
       indicative: fromMinor(s.indicative),
-      delivered: fromMinor(s.delivered),
+      delivered: s.deliveries ? fromMinor(s.delivered) : null,
       gap_committed: fromMinor(need - s.committed),
       gap_with_indicative: fromMinor(need - s.committed - s.indicative),
       covered_share: ratio(s.committed, need),
@@ -99,13 +103,23 @@ export interface BurdenRow {
   year: number;
   planned_eur: string;
   gdp_eur: string | null;
-  /** planned / GDP in per cent, four decimals; null without a GDP value. */
+  /** The year of the GDP value used: the same year, else the latest earlier year with a cited value. */
+  gdp_year: number | null;
+  /** planned / GDP in per cent, four decimals; null without a GDP value for that year or an earlier one. */
   percent_of_gdp: string | null;
 }
 
-/** Planned support (committed + indicative, not expired) as a share of each guarantor's GDP in that year. */
+/**
+ * Planned support (committed + indicative, not expired) as a share of each guarantor's GDP in that year. Where the
+ * year's GDP is not (yet) published, the latest earlier cited value is used and named in `gdp_year`, so a reader
+ * sees "2024 support against 2023 GDP" rather than a blank; with no value at all the share stays null.
+ */
 export function burdenShare(cov: Coverage, gdp: GdpValue[]): BurdenRow[] {
-  const g = new Map(gdp.map((v) => [`${v.party}|${v.year}`, v.gdp_eur]));
+  const byParty = new Map<string, { year: number; gdp: string }[]>();
+  for (const v of gdp)
+    if (v.gdp_eur !== null) byParty.set(v.party, [...(byParty.get(v.party) ?? []), { year: v.year, gdp: v.gdp_eur }]);
+  const gdpFor = (party: string, year: number) =>
+    (byParty.get(party) ?? []).filter((v) => v.year <= year).sort((a, b) => b.year - a.year)[0] ?? null;
   const acc = new Map<string, bigint>();
   for (const c of cov.cells) {
     const k = `${c.guarantor}|${c.year}`;
@@ -115,13 +129,14 @@ export function burdenShare(cov: Coverage, gdp: GdpValue[]): BurdenRow[] {
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([k, planned]) => {
       const [party, year] = k.split('|') as [string, string];
-      const gdpEur = g.get(k) ?? null;
+      const used = gdpFor(party, Number(year));
       return {
         party,
         year: Number(year),
         planned_eur: fromMinor(planned),
-        gdp_eur: gdpEur,
-        percent_of_gdp: gdpEur === null ? null : ratio(planned * 100n, toMinor(gdpEur)),
+        gdp_eur: used?.gdp ?? null,
+        gdp_year: used?.year ?? null,
+        percent_of_gdp: used === null ? null : ratio(planned * 100n, toMinor(used.gdp)),
       };
     });
 }

@@ -93,6 +93,8 @@ export interface LedgerBucket {
   count: number;
   /** True for figures imported from a tracker release (refs `kiel:`), not stated in an agreement's text. */
   tracker?: boolean;
+  /** Set on a part stated for some years of a larger entry (see withYearParts): the larger entry's years. */
+  part_of?: [number, number];
 }
 
 /** The hash of the (empty) chain before the first entry. */

@@ -84,9 +84,14 @@ test('totals by party and year in EUR match the hand computation', () => {
   const find = (p: string, y: number) => rows.find((r) => r.party === p && r.year === y);
   // GB: 2,500,000,000 GBP / 0.8 GBP per EUR = 3,125,000,000 EUR, all in 2024.
   assert.equal(find('GB', 2024)?.amount, '3125000000.00');
-  // DK: the 8.5bn fund over 2023-2028 = 6 years of 1,416,666,666.66 (remainder to 2028); the 1.8bn within it is not added.
-  assert.equal(find('DK', 2024)?.amount, '1416666666.66');
-  assert.equal(find('DK', 2028)?.amount, '1416666666.70');
+  // DK: the text states at least 1.8bn for 2024 within the 8.5bn fund of 2023-2028. The stated amount takes
+  // precedence over an even sixth of the fund; the rest (6.7bn) is split over the other five years; the fund's
+  // total is not exceeded.
+  assert.equal(find('DK', 2024)?.amount, '1800000000.00');
+  const rest = (8_500_000_000 - 1_800_000_000) / 5;
+  for (const y of [2023, 2025, 2026, 2027, 2028]) assert.equal(find('DK', y)?.amount, rest.toFixed(2));
+  const dk = rows.filter((r) => r.party === 'DK').reduce((a, r) => a + Number(r.amount), 0);
+  assert.equal(dk, 8_500_000_000);
   // SEK has no rate in the table: reported, not guessed.
   assert.equal(find('SE', 2024)?.no_rate, 1);
   assert.equal(find('SE', 2024)?.amount, '0.00');
@@ -104,7 +109,7 @@ test('plannedByPartnerYear gives EUR per partner and year for the analysis engin
   );
 });
 
-test('coverage marks passed years without delivery and years after the agreement ends as expired', () => {
+test('coverage: expired only after the agreement ends; a past year without delivery data is no data, not expired', () => {
   const buckets = effectiveBuckets([
     ...ledger,
     e({
@@ -123,9 +128,16 @@ test('coverage marks passed years without delivery and years after the agreement
   const cov = coverage(buckets, rateIndex(rates), force, '2025-06-01');
   const cell = (cap: string, g: string, y: number) =>
     cov.cells.find((c) => c.capability === cap && c.guarantor === g && c.year === y)!;
-  assert.equal(cell('unassigned', 'GB', 2024).expired, '3125000000.00'); // 2024 passed, nothing delivered
-  assert.equal(cell('unassigned', 'DK', 2026).indicative, '1416666666.66'); // in force, future
-  assert.equal(cell('unassigned', 'DK', 2028).expired, '1416666666.70'); // agreement ended before 2028
+  // 2024 has passed and the ledger records no delivery: the pledge stays committed, its delivery is unknown
+  const gb = cell('unassigned', 'GB', 2024);
+  assert.equal(gb.committed, '3125000000.00');
+  assert.equal(gb.expired, '0.00');
+  assert.equal(gb.delivered, null);
+  assert.equal(gb.delivery, 'no_data');
+  assert.equal(cell('unassigned', 'DK', 2024).committed, '1800000000.00'); // stated for 2024
+  assert.equal(cell('unassigned', 'DK', 2026).indicative, '1340000000.00'); // in force, future
+  assert.equal(cell('unassigned', 'DK', 2028).expired, '1340000000.00'); // agreement ended before 2028
+  assert.equal(cell('artillery', 'FR', 2025).delivery, 'recorded');
   assert.equal(cell('artillery', 'FR', 2025).committed, '300.00');
   assert.equal(cell('artillery', 'FR', 2025).delivered, '50.00');
   const g = gaps(cov, [{ capability: 'artillery', year: 2025, amount_eur: '1000', note: null }]);
@@ -138,4 +150,20 @@ test('coverage marks passed years without delivery and years after the agreement
   const b = burdenShare(cov, [{ party: 'FR', year: 2025, gdp_eur: '30000', source: 'https://example.org' }]);
   assert.equal(b.find((r) => r.party === 'FR' && r.year === 2025)!.percent_of_gdp, '1.0000'); // 300 / 30000 = 1 %
   assert.equal(b.find((r) => r.party === 'GB')!.percent_of_gdp, null);
+});
+
+test('burden share uses the latest earlier cited GDP where the year has none, and names its year', () => {
+  const cov = coverage(effectiveBuckets(ledger), rateIndex(rates), new Map(), '2025-06-01');
+  const gdp = [
+    { party: 'DK', year: 2023, gdp_eur: '400000000000', source: 'https://example.org/g' },
+    { party: 'DK', year: 2024, gdp_eur: null, source: 'https://example.org/g' },
+  ];
+  const b = burdenShare(cov, gdp);
+  const dk2024 = b.find((r) => r.party === 'DK' && r.year === 2024)!;
+  assert.equal(dk2024.gdp_year, 2023);
+  // 1.8bn stated for 2024 against 2023 GDP of 400bn = 0.45 %
+  assert.equal(dk2024.percent_of_gdp, '0.4500');
+  const gb = b.find((r) => r.party === 'GB')!;
+  assert.equal(gb.percent_of_gdp, null);
+  assert.equal(gb.gdp_year, null);
 });

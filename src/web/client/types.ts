@@ -198,6 +198,8 @@ export interface ScenarioDiff {
 export interface ScenarioResult {
   scenario: { id: string; title: string; description: string };
   log: string[];
+  /** Effects the diff cannot show for want of inputs. */
+  cannot_show: { operation: number; effect: string; party: string; missing: string }[];
   diff: ScenarioDiff;
 }
 export type Verdict = 'conflict' | 'tension' | 'compatible' | 'unassessed';
@@ -252,8 +254,11 @@ export interface CoverageCell {
   year: number;
   committed: string;
   indicative: string;
+  /** Earmarked for a year after the agreement ends. */
   expired: string;
-  delivered: string;
+  /** null: the ledger has no delivery entry for the cell (no data, not zero). */
+  delivered: string | null;
+  delivery: 'recorded' | 'no_data';
 }
 export interface Coverage {
   as_of: string;
@@ -266,6 +271,7 @@ export interface Coverage {
     year: number;
     planned_eur: string;
     gdp_eur: string | null;
+    gdp_year: number | null;
     percent_of_gdp: string | null;
   }[];
 }

@@ -58,11 +58,44 @@ export interface MapValue {
   text: string;
 }
 
+/** The four cut points of the five-step scale: a value above k of them is in class q<k>. */
+export function cuts(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return [0.2, 0.4, 0.6, 0.8].map((q) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0);
+}
+
 /** Five-step sequential scale (classes in CSS: q0..q4); null = no figure. */
 export function quantile(values: number[]): (v: number) => number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const cut = [0.2, 0.4, 0.6, 0.8].map((q) => sorted[Math.floor(q * (sorted.length - 1))] ?? 0);
+  const cut = cuts(values);
   return (v) => cut.filter((c) => v > c).length;
+}
+
+/** The scale as a legend: one swatch per class with its range, in the measure's unit. */
+export function scaleLegend(values: number[], unit: string, fmt: (v: number) => string): HTMLElement {
+  const box = document.createElement('p');
+  box.className = 'scale-legend';
+  if (!values.length) {
+    box.textContent = `No figures (${unit}).`;
+    return box;
+  }
+  const cut = cuts(values);
+  const lo = Math.min(...values),
+    hi = Math.max(...values);
+  const bounds = [lo, ...cut, hi];
+  const seen = new Set<string>();
+  box.append(`${unit}: `);
+  for (let q = 0; q < 5; q++) {
+    const from = q === 0 ? bounds[0]! : bounds[q]!;
+    const to = bounds[q + 1]!;
+    if (!values.some((v) => quantile(values)(v) === q)) continue;
+    const range = from === to ? fmt(to) : `${q === 0 ? '' : '> '}${fmt(from)} – ${fmt(to)}`;
+    if (seen.has(range)) continue;
+    seen.add(range);
+    const sw = s('svg', { width: 14, height: 14, 'aria-hidden': 'true', class: 'swatch' });
+    sw.append(s('rect', { width: 14, height: 14, class: `country q${q}` }));
+    box.append(sw, ` ${range}  `);
+  }
+  return box;
 }
 
 /** Draws the map; `values` maps party codes to their figure. Countries without one stay grey. */

@@ -8,6 +8,8 @@ export function matrix(
   cols: { key: string; label: string; href?: string }[],
   cell: (row: string, col: string) => number | null,
   rowLabel: (r: string) => string = label,
+  /** What an empty cell means ("none", or "no data" where the absence of a value is not a zero). */
+  empty = 'none',
 ): HTMLElement {
   const max = Math.max(1, ...rows.flatMap((r) => cols.map((c) => cell(r, c.key) ?? 0)));
   const head = h(
@@ -26,8 +28,8 @@ export function matrix(
         const q = v ? Math.min(4, Math.ceil((v / max) * 4)) : 0;
         return h(
           'td',
-          { class: `m q${v ? q : 'x'}`, title: `${rowLabel(r)} / ${c.label}: ${v ?? 'none'}` },
-          v ? String(v) : h('span', { class: 'sr' }, 'none'),
+          { class: `m q${v ? q : 'x'}`, title: `${rowLabel(r)} / ${c.label}: ${v ?? empty}` },
+          v ? String(v) : h('span', { class: 'sr' }, empty),
         );
       }),
     ),

@@ -9,7 +9,7 @@ import type { Coverage, CoverageCell, TotalRow } from '../types.js';
 const MEASURES = ['earmarked', 'committed', 'indicative', 'expired', 'delivered'] as const;
 /** Earmarked = committed + indicative + expired: everything set aside for that year, delivered or not. */
 const measureOf = (c: CoverageCell, m: (typeof MEASURES)[number]) =>
-  m === 'earmarked' ? Number(c.committed) + Number(c.indicative) + Number(c.expired) : Number(c[m]);
+  m === 'earmarked' ? Number(c.committed) + Number(c.indicative) + Number(c.expired) : Number(c[m] ?? 0);
 const SERIES: Record<string, string> = { pledge: 'pledged', allocation: 'allocated', delivery: 'delivered' };
 const eurM = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)} bn` : `${Math.round(v / 1e6)} m`);
 
@@ -32,7 +32,13 @@ function heatmap(cov: Coverage): HTMLElement {
     for (const c of cov.cells)
       if (!capability.value || c.capability === capability.value)
         sums.set(`${c.guarantor}|${c.year}`, (sums.get(`${c.guarantor}|${c.year}`) ?? 0) + measureOf(c, m));
-    const rows = cov.guarantors.filter((g) => cov.years.some((y) => (sums.get(`${g}|${y}`) ?? 0) > 0));
+    // For deliveries, a guarantor-year the ledger knows nothing about is "no data", not zero.
+    const known = new Set(cov.cells.filter((c) => c.delivery === 'recorded').map((c) => `${c.guarantor}|${c.year}`));
+    const planned = (g: string) => cov.years.some((y) => (sums.get(`${g}|${y}`) ?? 0) > 0);
+    const rows = cov.guarantors.filter((g) =>
+      m === 'delivered' ? cov.cells.some((c) => c.guarantor === g && measureOf(c, 'earmarked') > 0) : planned(g),
+    );
+    const unknownCells = m === 'delivered' ? rows.flatMap((r) => cov.years.filter((y) => !known.has(`${r}|${y}`))) : [];
     box.replaceChildren(
       rows.length
         ? matrix(
@@ -44,8 +50,16 @@ function heatmap(cov: Coverage): HTMLElement {
               return v > 0 ? Math.max(1, Math.round(v / 1e6)) : null;
             },
             (r) => r,
+            m === 'delivered' ? 'no data' : 'none',
           )
         : h('p', {}, `Nothing ${m} in the ledger for this selection.`),
+      m === 'delivered' && unknownCells.length
+        ? h(
+            'p',
+            { class: 'note' },
+            `${unknownCells.length} guarantor-years have no delivery entry in the ledger: empty cells are "no data", not zero.`,
+          )
+        : '',
     );
   };
   measure.addEventListener('change', draw);
@@ -66,7 +80,7 @@ function heatmap(cov: Coverage): HTMLElement {
     h(
       'p',
       { class: 'note' },
-      `As of ${cov.as_of}. EUR at the ECB annual average of each entry's year; multi-year amounts split evenly over their years. Expired = earmarked after an agreement ends, or a past year with no delivery.`,
+      `As of ${cov.as_of}. EUR at the ECB annual average of each entry's year; multi-year amounts split evenly over their years. An amount the text states for a year takes precedence over an even split of a larger fund. Expired = earmarked for a year after the agreement ends; a past year without delivery data is "no data", not expired.`,
     ),
   );
 }

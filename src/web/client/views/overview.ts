@@ -1,9 +1,9 @@
 // Overview: key figures, the map of guarantors by a chosen measure, and the Compact as a network.
 import { available, get } from '../api.js';
-import { europeMap, type MapValue } from '../charts/map.js';
+import { europeMap, type MapValue, scaleLegend } from '../charts/map.js';
 import { type NetEdge, type NetNode, network } from '../charts/network.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
-import type { Coverage, Framework, Guarantor, Overview, Scores } from '../types.js';
+import type { Coverage, Framework, Guarantor, Overview, Scores, TotalRow } from '../types.js';
 
 const FORCE_RANK: Record<string, number> = {
   ratified_treaty: 3,
@@ -14,31 +14,23 @@ const FORCE_RANK: Record<string, number> = {
 
 /** Each measure turns a guarantor's figures into a value for the map, or says it is not available. */
 type Measure = (g: Guarantor) => MapValue;
-const MEASURES: Record<string, { title: string; value?: Measure; load?: () => Promise<Measure>; group?: string }> = {
+const MEASURES: Record<
+  string,
+  { title: string; value?: Measure; load?: () => Promise<Measure>; group?: string; unit?: string }
+> = {
   provisions: {
     title: 'coded provisions',
     value: (g) => ({ value: g.provisions, text: `${g.provisions} provisions` }),
+    unit: 'provisions',
   },
-  pledges: {
-    title: 'pledges stated in EUR',
-    value: (g) => {
-      const e = g.pledged.find((p) => p.currency === 'EUR');
-      return e
-        ? { value: e.amount, text: `EUR ${fmt(e.amount)}` }
-        : {
-            value: null,
-            text: g.pledged.length
-              ? `pledges in ${g.pledged.map((p) => p.currency).join(', ')} only`
-              : 'no amount stated',
-          };
-    },
-  },
+  pledges: { title: 'pledged support, EUR (ledger)', group: 'ledger', load: pledgeMeasure, unit: 'EUR' },
   legal_force: {
     title: 'legal force',
     value: (g) => ({ value: FORCE_RANK[g.legal_force] ?? 0, text: label(g.legal_force) }),
+    unit: 'rank: 0 unknown, 1 political, 2 executive, 3 ratified',
   },
-  strength: { title: 'strength score', group: 'analysis', load: strengthMeasure },
-  gdp: { title: 'planned support as % of GDP', group: 'ledger', load: gdpMeasure },
+  strength: { title: 'strength score', group: 'analysis', load: strengthMeasure, unit: 'strength score 0-1' },
+  gdp: { title: 'planned support as % of GDP', group: 'ledger', load: gdpMeasure, unit: '% of GDP a year' },
 };
 
 /** Each agreement's strength score (docs/score.md), 0-1. */
@@ -50,25 +42,55 @@ async function strengthMeasure(): Promise<Measure> {
   };
 }
 
-/** Planned support (committed + indicative) over the years with a GDP value, as a share of GDP in those years. */
+/**
+ * Pledged support per guarantor from the ledger's own totals: EUR at the ECB annual rates (GBP, NOK, SEK, JPY, CAD
+ * converted), parts within a larger fund not counted on top of it, contributions through EU instruments left out.
+ * The same figures as `compact ledger totals --by party --currency EUR`.
+ */
+async function pledgeMeasure(): Promise<Measure> {
+  const t = await get<{ rows: TotalRow[] }>('/api/ledger/totals?by=party&currency=EUR');
+  const acc = new Map<string, { eur: number; noRate: number }>();
+  for (const r of t.rows) {
+    if (r.type !== 'pledge') continue;
+    const a = acc.get(String(r.party)) ?? { eur: 0, noRate: 0 };
+    a.eur += Number(r.amount);
+    a.noRate += r.no_rate;
+    acc.set(String(r.party), a);
+  }
+  return (g) => {
+    const a = acc.get(g.partner);
+    if (!a) return { value: null, text: 'no pledge in the ledger' };
+    const left = a.noRate ? `; ${a.noRate} without an exchange rate left out` : '';
+    return a.eur > 0
+      ? { value: a.eur, text: `EUR ${fmt(a.eur)} pledged${left}` }
+      : { value: null, text: `no amount${left}` };
+  };
+}
+
+/**
+ * Planned support (committed + indicative) as an average annual share of GDP. Where a year's GDP is not yet
+ * published the API uses the latest earlier cited value and names its year, shown here.
+ */
 async function gdpMeasure(): Promise<Measure> {
-  const acc = new Map<string, { planned: number; gdp: number; years: number[] }>();
+  const acc = new Map<string, { planned: number; gdp: number; years: number[]; gdpYears: Set<number> }>();
   for (const b of (await get<Coverage>('/api/ledger/coverage')).burden_share) {
     if (b.gdp_eur === null) continue;
-    const a = acc.get(b.party) ?? { planned: 0, gdp: 0, years: [] };
+    const a = acc.get(b.party) ?? { planned: 0, gdp: 0, years: [], gdpYears: new Set<number>() };
     a.planned += Number(b.planned_eur);
     a.gdp += Number(b.gdp_eur);
     a.years.push(b.year);
+    if (b.gdp_year !== null) a.gdpYears.add(b.gdp_year);
     acc.set(b.party, a);
   }
   return (g) => {
     const a = acc.get(g.partner);
-    return a && a.gdp > 0
-      ? {
-          value: (100 * a.planned) / a.gdp,
-          text: `${((100 * a.planned) / a.gdp).toFixed(3)}% of GDP (${Math.min(...a.years)}–${Math.max(...a.years)})`,
-        }
-      : { value: null, text: 'no GDP value or no planned support' };
+    if (!a || a.gdp <= 0) return { value: null, text: 'no cited GDP value (or no planned support)' };
+    const share = (100 * a.planned) / a.gdp;
+    const gy = [...a.gdpYears].sort();
+    return {
+      value: share,
+      text: `${share.toFixed(3)}% of GDP a year (${Math.min(...a.years)}–${Math.max(...a.years)}; GDP of ${gy.join(', ')})`,
+    };
   };
 }
 
@@ -109,7 +131,7 @@ export async function overviewView(root: HTMLElement): Promise<void> {
     { id: 'measure', 'aria-label': 'Colour guarantors by' },
     ...Object.entries(MEASURES).map(([k, m]) => h('option', { value: k }, m.title)),
   );
-  const legend = h('p', { class: 'legend' });
+  const legend = h('div', { class: 'legend' });
   const draw = async () => {
     const m = MEASURES[select.value]!;
     mapBox.replaceChildren();
@@ -143,7 +165,14 @@ export async function overviewView(root: HTMLElement): Promise<void> {
     const outside = gs
       .filter((g) => ['US', 'CA', 'JP', 'EU'].includes(g.partner))
       .map((g) => `${g.partner}: ${value(g).text}`);
-    legend.textContent = `Darker = more. Ukraine in blue. Outside the map: ${outside.join('; ')}.`;
+    legend.replaceChildren(
+      scaleLegend(
+        [...values.values()].map((v) => v.value).filter((v): v is number => v !== null),
+        m.unit ?? m.title,
+        m.unit === 'EUR' ? fmt : (v) => (Number.isInteger(v) ? String(v) : v.toFixed(3)),
+      ),
+      `Grey = no figure (unknown, not zero). Ukraine in blue. Outside the map: ${outside.join('; ')}.`,
+    );
   };
   select.addEventListener('change', () => void draw());
   root.append(section('Guarantors on the map', h('label', { for: 'measure' }, 'Colour by '), select, mapBox, legend));

@@ -269,6 +269,14 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         simTable(sc, base),
         h('h3', {}, 'Diff against the baseline'),
         diffList(run.diff),
+        run.cannot_show.length
+          ? h(
+              'div',
+              { class: 'notice cannot-show', role: 'note' },
+              h('strong', {}, 'What this run cannot show (inputs missing): '),
+              h('ul', {}, ...run.cannot_show.map((c) => h('li', {}, `${label(c.effect)}: ${c.missing}`))),
+            )
+          : '',
         run.log.length
           ? h(
               'details',
