@@ -6,6 +6,7 @@ import type {
   EvidenceGrade,
   FrameworkType,
   LegalForce,
+  Modality,
   NatoAccessionEffect,
   PartyKind,
   TreatyActionType,
@@ -78,6 +79,11 @@ export interface Provision {
   mechanism: Mechanism | null;
   /** Hedges in the wording: "where possible", "as appropriate", "subject to national procedures". */
   qualifiers: string[];
+  /**
+   * Strength of commitment (shall / will / would / intend / may / may_mutually_decide / recital). Optional: when
+   * absent it is read from the quote (modality.ts); discretionary ones yield options, never obligations.
+   */
+  modality?: Modality;
   amounts: Amount[];
   quote: string;
   /** Section reference built from the text's own headings and numbering, levels joined by ' > '. */

@@ -8,6 +8,7 @@ import type {
   Skip,
   Transition,
   TriggerEvent,
+  TriggerOption,
 } from '../core/trigger/index.js';
 import {
   checkTransition,
@@ -45,7 +46,7 @@ export async function recordEvent(
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727002)');
     const have = (
-      await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[] } }>(
+      await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[]; trigger_options?: TriggerOption[] } }>(
         'SELECT body, evaluation FROM events WHERE id = $1',
         [event.id],
       )
@@ -57,7 +58,12 @@ export async function recordEvent(
       return {
         event: have.body,
         created: false,
-        evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped },
+        evaluation: {
+          event: have.body,
+          obligations,
+          options: have.evaluation.trigger_options ?? [],
+          skipped: have.evaluation.skipped,
+        },
         issues: [],
       };
     }
@@ -71,7 +77,13 @@ export async function recordEvent(
     const base = await readRegistry(tx, event.type === 'termination_notice' ? {} : { withMechanisms: true });
     if (event.type === 'termination_notice') {
       const { issues } = noticeAction(base, event);
-      if (issues.length) return { event, created: false, evaluation: { event, obligations: [], skipped: [] }, issues };
+      if (issues.length)
+        return {
+          event,
+          created: false,
+          evaluation: { event, obligations: [], options: [], skipped: [] },
+          issues,
+        };
     }
     const reg = withRecordedEvents(base, prior, event.at);
     const opts: EvaluateOptions = {
@@ -85,7 +97,7 @@ export async function recordEvent(
       event.type,
       event.at,
       JSON.stringify(event),
-      JSON.stringify({ options: opts, skipped: evaluation.skipped }),
+      JSON.stringify({ options: opts, skipped: evaluation.skipped, trigger_options: evaluation.options }),
     ]);
     if (evaluation.obligations.length) {
       // One statement for all of an event's obligations, however many records answer it.

@@ -1,6 +1,7 @@
 // Wire schemas of the trigger routes: event bodies, obligation filters, transitions, and the answers.
 import { z } from '@hono/zod-openapi';
 import { isInstant } from '../../core/dates.js';
+import { EVIDENCE_GRADES, MODALITIES } from '../../core/taxonomy.js';
 import { EVENT_TYPES, OBLIGATION_STATES } from '../../core/trigger/index.js';
 import { pageQuery } from '../schemas.js';
 
@@ -74,6 +75,13 @@ export const obligationSchema = z
     due: z.string().nullable().meta({ description: 'deadline, UTC instant; null when the clause sets none' }),
     qualifier: z.string().nullable(),
     wording: z.string(),
+    modality: z
+      .enum(MODALITIES)
+      .nullable()
+      .optional()
+      .meta({ description: "the clause's strength of commitment; null when the quote states none (a paraphrase)" }),
+    modality_origin: z.enum(['coded', 'derived']).nullable().optional(),
+    evidence: z.enum(EVIDENCE_GRADES).optional().meta({ description: 'primary = from the text; secondary = a report' }),
     quote: z.string(),
     where: z.string(),
     source_url: z.string().nullable(),
@@ -90,6 +98,10 @@ export const evaluationSchema = z
     created: z.boolean(),
     event: eventSchema,
     obligations: z.array(obligationSchema),
+    options: z.array(obligationSchema).meta({
+      description:
+        'what discretionary clauses (may, may mutually decide, recitals) allow: ids opt-..., never owed, never stored as obligations',
+    }),
     skipped: z.array(skipSchema),
   })
   .meta({ id: 'Evaluation' });

@@ -156,6 +156,7 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       created: r.created,
       event: r.evaluation.event,
       obligations: r.evaluation.obligations,
+      options: r.evaluation.options,
       skipped: r.evaluation.skipped,
     } as const;
   };

@@ -9,6 +9,7 @@ import {
   OBLIGATION_STATES,
   type ObligationState,
   skipLines,
+  type TriggerOption,
 } from '../../core/trigger/index.js';
 import {
   explain,
@@ -38,6 +39,18 @@ function instantOpt(values: Record<string, unknown>, name: string, fallback?: st
     );
   return v;
 }
+
+/** "may mutually decide", or "not stated" when the quote has no modal verb (a paraphrase). */
+const modalityLabel = (m: string | null) => (m ? m.replace(/_/g, ' ') : 'not stated');
+
+/** One line per option: id, record, who, what the clause allows and its words. */
+const optionLines = (list: TriggerOption[]) =>
+  list
+    .map(
+      (o) =>
+        `  ${o.id} ${o.record_id} ${o.promisor}: ${modalityLabel(o.modality)} ${o.kind.replace(/_/g, ' ')} (${o.evidence} evidence)${o.qualifier ? ` [${o.qualifier}]` : ''} — "${cut(o.quote, 120)}"`,
+    )
+    .join('\n');
 
 /** Cuts long free text for table cells; --json and explain keep it whole. */
 const cut = (s: string | null, n = 40) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -140,14 +153,22 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
         record: o.record_id,
         promisor: o.promisor,
         kind: o.kind,
+        modality: modalityLabel(o.modality),
+        evidence: o.evidence,
         due: o.due ?? '-',
         countdown: countdown(o.due, event.at),
-        qualifier: cut(o.qualifier),
+        // Qualifiers are printed whole: a hedge cut short reads as a firmer promise.
+        qualifier: o.qualifier,
         wording: cut(o.wording),
       }));
       io.out(
-        `${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.skipped.length} skipped:`,
+        `${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'modality', 'evidence', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.options.length} option(s); ${r.evaluation.skipped.length} skipped.`,
       );
+      if (r.evaluation.options.length)
+        io.out(
+          `Options — discretionary clauses (may, may mutually decide, recital): allowed, not owed; never tracked:\n${optionLines(r.evaluation.options)}`,
+        );
+      io.out('Skipped:');
       io.out(
         skipLines(r.evaluation.skipped)
           .map((l) => `  ${l}`)

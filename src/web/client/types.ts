@@ -133,6 +133,9 @@ export interface Obligation {
   due: string | null;
   qualifier: string | null;
   wording: string;
+  modality?: string | null;
+  modality_origin?: string | null;
+  evidence?: string;
   quote: string;
   where: string;
   source_url: string | null;
@@ -150,6 +153,7 @@ export interface Evaluation {
   created: boolean;
   event: TriggerEvent;
   obligations: Obligation[];
+  options: Obligation[];
   skipped: Skip[];
 }
 export interface Explanation {

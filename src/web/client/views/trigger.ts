@@ -3,7 +3,7 @@
 import { ApiFailure, available, fresh, get, post, setToken, token } from '../api.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
 import type { Evaluation, Explanation, Obligation, Page, TriggerEvent } from '../types.js';
-import { obligationTable } from './obligations.js';
+import { clauseFacts, obligationTable } from './obligations.js';
 
 export { countdown } from './obligations.js';
 
@@ -13,6 +13,32 @@ function failure(err: unknown): HTMLElement {
     return errorBox(`${err.message} Recording needs a token with write rights (enter it above); a dry run needs none.`);
   const issues = err instanceof ApiFailure ? err.issues.map((i) => `${i.path}: ${i.message}`) : [];
   return errorBox([String((err as Error).message), ...issues].join('\n'));
+}
+
+/** What discretionary clauses allow (may, may mutually decide, recitals): shown apart, never as obligations. */
+function optionList(options: Obligation[]): HTMLElement | string {
+  if (!options.length) return '';
+  return h(
+    'section',
+    { class: 'options', 'aria-label': 'Options' },
+    h(
+      'h3',
+      {},
+      `${options.length} option(s): clauses that allow, not require (may, may mutually decide, recital) — not obligations`,
+    ),
+    h(
+      'ul',
+      {},
+      ...options.map((o) =>
+        h(
+          'li',
+          { 'data-id': o.id },
+          h('a', { href: `#/agreement/${o.record_id}` }, o.record_id),
+          ` ${o.promisor}: option to ${label(o.kind)} (${clauseFacts(o)})${o.qualifier ? ` — qualifier: ${o.qualifier}` : ''} — “${o.quote}”`,
+        ),
+      ),
+    ),
+  );
 }
 
 /** The recorded obligations as of now, fulfilled ones with their evidence. */
@@ -118,6 +144,7 @@ export async function triggerView(root: HTMLElement): Promise<void> {
           `${status}. ${r.obligations.length} obligation(s) for ${promisors} guarantor(s); ${clocks} with a 24-hour clock from ${r.event.at}.`,
         ),
         obligationTable(r.obligations, { recorded: false, eventAt: r.event.at }),
+        optionList(r.options ?? []),
         h(
           'details',
           {},
