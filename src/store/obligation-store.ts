@@ -5,6 +5,8 @@ import type {
   Evaluation,
   Obligation,
   ObligationState,
+  PartnerSummary,
+  RecordAccount,
   Skip,
   Transition,
   TriggerEvent,
@@ -46,10 +48,15 @@ export async function recordEvent(
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727002)');
     const have = (
-      await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[]; trigger_options?: TriggerOption[] } }>(
-        'SELECT body, evaluation FROM events WHERE id = $1',
-        [event.id],
-      )
+      await tx.query<{
+        body: TriggerEvent;
+        evaluation: {
+          skipped: Skip[];
+          trigger_options?: TriggerOption[];
+          records?: RecordAccount[];
+          partners?: PartnerSummary[];
+        };
+      }>('SELECT body, evaluation FROM events WHERE id = $1', [event.id])
     ).rows[0];
     if (have) {
       const obligations = (
@@ -63,6 +70,8 @@ export async function recordEvent(
           obligations,
           options: have.evaluation.trigger_options ?? [],
           skipped: have.evaluation.skipped,
+          records: have.evaluation.records ?? [],
+          partners: have.evaluation.partners ?? [],
         },
         issues: [],
       };
@@ -72,16 +81,15 @@ export async function recordEvent(
         "SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id",
       )
     ).rows.map((r) => r.body);
-    // Only records the engine can act on: those with a mechanism (the same result as the whole registry);
-    // a termination notice may name any agreement, so it reads them all.
-    const base = await readRegistry(tx, event.type === 'termination_notice' ? {} : { withMechanisms: true });
+    // Every record: the result accounts for each one, including those with no clause that answers the event.
+    const base = await readRegistry(tx);
     if (event.type === 'termination_notice') {
       const { issues } = noticeAction(base, event);
       if (issues.length)
         return {
           event,
           created: false,
-          evaluation: { event, obligations: [], options: [], skipped: [] },
+          evaluation: { event, obligations: [], options: [], skipped: [], records: [], partners: [] },
           issues,
         };
     }
@@ -97,7 +105,13 @@ export async function recordEvent(
       event.type,
       event.at,
       JSON.stringify(event),
-      JSON.stringify({ options: opts, skipped: evaluation.skipped, trigger_options: evaluation.options }),
+      JSON.stringify({
+        options: opts,
+        skipped: evaluation.skipped,
+        trigger_options: evaluation.options,
+        records: evaluation.records,
+        partners: evaluation.partners,
+      }),
     ]);
     if (evaluation.obligations.length) {
       // One statement for all of an event's obligations, however many records answer it.

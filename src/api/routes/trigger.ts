@@ -158,6 +158,8 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       obligations: r.evaluation.obligations,
       options: r.evaluation.options,
       skipped: r.evaluation.skipped,
+      records: r.evaluation.records,
+      partners: r.evaluation.partners,
     } as const;
   };
   app.openapi(routes.record, async (c) => {

@@ -2,12 +2,15 @@
 import { isInstant } from '../../core/dates.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import {
+  accountLines,
   countdown,
   describeEvent,
   explainLines,
+  HEADING_TITLES,
   makeEvent,
   OBLIGATION_STATES,
   type ObligationState,
+  type PartnerSummary,
   skipLines,
   type TriggerOption,
 } from '../../core/trigger/index.js';
@@ -51,6 +54,22 @@ const optionLines = (list: TriggerOption[]) =>
         `  ${o.id} ${o.record_id} ${o.promisor}: ${modalityLabel(o.modality)} ${o.kind.replace(/_/g, ' ')} (${o.evidence} evidence)${o.qualifier ? ` [${o.qualifier}]` : ''} — "${cut(o.quote, 120)}"`,
     )
     .join('\n');
+
+/** The per-partner summary as a table, in partner order. */
+const partnerTable = (list: PartnerSummary[]) =>
+  table(
+    list.map((p) => ({
+      partner: p.partner,
+      records: p.records.map((x) => `${x.record_id} (${HEADING_TITLES[x.heading].replace(/ \(.*\)$/, '')})`).join(', '),
+      obligations: p.obligations,
+      duties: [...new Set(p.duties.map((d) => d.replace(/ \(.*$/, '')))].join(', ') || '-',
+      options: p.options,
+      evidence: p.evidence.join('/') || '-',
+      first_due: p.first_due ?? '-',
+      note: p.uncoded ? 'clause known but not coded' : '',
+    })),
+    ['partner', 'records', 'obligations', 'duties', 'options', 'evidence', 'first_due', 'note'],
+  );
 
 /** Cuts long free text for table cells; --json and explain keep it whole. */
 const cut = (s: string | null, n = 40) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -168,7 +187,12 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
         io.out(
           `Options — discretionary clauses (may, may mutually decide, recital): allowed, not owed; never tracked:\n${optionLines(r.evaluation.options)}`,
         );
-      io.out('Skipped:');
+      const recs = r.evaluation.records;
+      io.out(
+        `Every record accounted for (${recs.filter((x) => x.record_kind === 'agreement').length} agreements, ${recs.filter((x) => x.record_kind === 'framework').length} frameworks), each under one heading:\n${accountLines(recs).join('\n')}`,
+      );
+      io.out(`Per partner:\n${partnerTable(r.evaluation.partners)}`);
+      io.out('Skipped clauses:');
       io.out(
         skipLines(r.evaluation.skipped)
           .map((l) => `  ${l}`)

@@ -4,6 +4,7 @@ import { forcePeriod, inForceAt } from '../in-force.js';
 import { isDiscretionary, modalityOf } from '../modality.js';
 import type { Agreement, Framework, Provision, Registry } from '../model.js';
 import type { FrameworkType } from '../taxonomy.js';
+import { accountRecords, partnerSummaries } from './accounting.js';
 import { stableHash } from './event.js';
 import { MECHANISM_KINDS } from './kinds/index.js';
 import type {
@@ -86,7 +87,22 @@ export function evaluate(registry: Registry, event: TriggerEvent, opts: Evaluate
     const recordStep: TraceStep = { step: 'record', text: `${f.id} (${f.date ?? 'date unknown'}) is ${how}` };
     run('framework', f, [...new Set(f.members.map((m) => m.party))], relevant.filter(applies), recordStep);
   }
-  return { event, obligations, options, skipped };
+  const records = accountRecords(
+    registry,
+    event,
+    obligations,
+    options,
+    skipped,
+    (p) => answering([p], event).length > 0,
+  );
+  return {
+    event,
+    obligations,
+    options,
+    skipped,
+    records,
+    partners: partnerSummaries(registry, records, obligations, options),
+  };
 
   function run(
     recordKind: 'agreement' | 'framework',

@@ -1,6 +1,7 @@
 // The trigger engine's types: events, evaluation context, obligations with their traces, skips and lifecycle states.
 import type { Agreement, Framework, Instant, Provision } from '../model.js';
 import type { EvidenceGrade, Modality } from '../taxonomy.js';
+import type { PartnerSummary, RecordAccount } from './accounting.js';
 
 /** What can happen. Each mechanism kind declares which of these it answers. */
 export const EVENT_TYPES = [
@@ -116,6 +117,10 @@ export interface Evaluation {
   /** Acts the clauses allow but do not require (discretionary modality). */
   options: TriggerOption[];
   skipped: Skip[];
+  /** Every agreement and framework of the registry, each under exactly one heading (accounting.ts). */
+  records: RecordAccount[];
+  /** One row per partner, in partner-code order. */
+  partners: PartnerSummary[];
 }
 
 /** An obligation's draft as a kind handler makes it; the engine adds ids, record and source fields. */

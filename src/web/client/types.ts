@@ -155,6 +155,29 @@ export interface Evaluation {
   obligations: Obligation[];
   options: Obligation[];
   skipped: Skip[];
+  records: RecordAccount[];
+  partners: PartnerSummary[];
+}
+export interface RecordAccount {
+  record_kind: 'agreement' | 'framework';
+  record_id: string;
+  partner: string | null;
+  heading: string;
+  why: string;
+  obligations: string[];
+  options: string[];
+  evidence: string[];
+  uncoded: string[];
+}
+export interface PartnerSummary {
+  partner: string;
+  records: { record_id: string; heading: string }[];
+  obligations: number;
+  duties: string[];
+  options: number;
+  evidence: string[];
+  first_due: string | null;
+  uncoded: boolean;
 }
 export interface Explanation {
   obligation: Obligation;
