@@ -1,6 +1,6 @@
 // When an agreement is in force: from entry into force (or signature) for its term, cut short by
 // termination actions and notices, lengthened by extensions. Pure: the moment is an argument.
-import { addMonths, addYears, dateStartMs, instantMs } from './dates.js';
+import { addDays, addMonths, addYears, dateStartMs, instantMs } from './dates.js';
 import type { Agreement, Instant, IsoDate } from './model.js';
 
 export interface ForcePeriod {
@@ -43,7 +43,8 @@ export function forcePeriod(a: Agreement): ForcePeriod {
     }
     end = addYears(start, years);
     endReason = 'term';
-    steps.push(`term of ${years} years ends before ${end}`);
+    // Written as the last day, the one convention for people (force-text.ts); `end` stays exclusive.
+    steps.push(`term of ${years} years: in force through ${addDays(end, -1)} (last day)`);
   } else if (a.term.years !== null) {
     // The term is known but not where it starts: the end is unknown, the term is still stated.
     endReason = 'term';
@@ -62,7 +63,7 @@ export function forcePeriod(a: Agreement): ForcePeriod {
       steps.push(
         x.type === 'termination'
           ? `terminated on ${cut}`
-          : `notice given on ${x.date} by ${x.party ?? 'a party'}: ends ${cut}`,
+          : `notice given on ${x.date} by ${x.party ?? 'a party'}: in force through ${addDays(cut, -1)} (last day)`,
       );
     }
   }

@@ -1,7 +1,7 @@
 // Registry routes: agreements (filtered, paginated), one agreement with its provisions, sources and versions,
 // frameworks, parties, guarantor figures, the area matrix and the overview.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { forcePeriod } from '../../core/in-force.js';
+import { describedForce } from '../../core/force-text.js';
 import type { Agreement } from '../../core/model.js';
 import { provisionSchema } from '../../schema/registry.js';
 import { memoByGeneration } from '../../store/registry-cache.js';
@@ -176,7 +176,7 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     return c.json(
       {
         ...rec.body,
-        force: forcePeriod(rec.body),
+        force: describedForce(rec.body),
         record: {
           kind: rec.kind,
           version: rec.version,

@@ -1,7 +1,7 @@
 // Registry commands: validate, load, agreements, show, frameworks, parties, sources.
 
 import { isIsoDate } from '../../core/dates.js';
-import { forcePeriod } from '../../core/in-force.js';
+import { describedForce } from '../../core/force-text.js';
 import { formatIssue } from '../../core/issues.js';
 import type { Agreement, Framework } from '../../core/model.js';
 import { isArea } from '../../core/taxonomy.js';
@@ -111,7 +111,9 @@ Examples:
             'partner',
             'signed_on',
             'in_force_from',
-            'in_force_until',
+            'in_force_last_day',
+            'in_force_ends_at',
+            'in_force_text',
             'legal_force',
             'wording',
             'title',
@@ -119,7 +121,10 @@ Examples:
         );
       else
         io.out(
-          `${table(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_until', 'legal_force', 'wording'])}\n${rows.length} agreement(s)`,
+          `${table(
+            rows.map((r) => ({ ...r, in_force: r.in_force_text })),
+            ['id', 'partner', 'signed_on', 'in_force', 'legal_force', 'wording'],
+          )}\n${rows.length} agreement(s)`,
         );
       return 0;
     });
@@ -143,7 +148,7 @@ Example: compact show ua-gb-2024 --json`,
         throw new CliFailure(`no record ${id}. List them with \`compact agreements\` or \`compact frameworks\`.`);
       const versions = await recordVersions(db, id);
       if (values.json) {
-        const extra = rec.kind === 'agreement' ? { force: forcePeriod(rec.body as Agreement) } : {};
+        const extra = rec.kind === 'agreement' ? { force: describedForce(rec.body as Agreement) } : {};
         io.out(
           json({
             ...rec.body,
@@ -162,10 +167,10 @@ Example: compact show ua-gb-2024 --json`,
 };
 
 function renderAgreement(a: Agreement): string {
-  const f = forcePeriod(a);
+  const f = describedForce(a);
   const lines = [
     `${a.id}  ${a.title}`,
-    `parties ${a.parties.join(', ')}; signed ${a.signed_on ?? '?'} at ${a.signed_at ?? '?'}; in force ${f.start ?? '?'} to ${f.end ? `before ${f.end}` : 'open-ended'}`,
+    `parties ${a.parties.join(', ')}; signed ${a.signed_on ?? '?'} at ${a.signed_at ?? '?'}; ${f.in_force_text}`,
     `legal force: ${a.legal_force.class} (ratified: ${a.legal_force.ratified ?? 'unknown'}); wording: ${a.wording.class}; on NATO accession: ${a.nato_accession.effect}`,
     '',
     ...a.provisions.map(

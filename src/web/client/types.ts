@@ -7,6 +7,8 @@ export interface AgreementRow {
   signed_on: string | null;
   in_force_from: string | null;
   in_force_until: string | null;
+  in_force_last_day?: string | null;
+  in_force_text?: string;
   legal_force: string;
   wording: string;
 }
@@ -22,6 +24,8 @@ export interface Guarantor {
   signed_on: string | null;
   in_force_from: string | null;
   in_force_until: string | null;
+  in_force_last_day?: string | null;
+  in_force_text?: string;
   legal_force: string;
   wording: string;
   provisions: number;
@@ -80,7 +84,7 @@ export interface Agreement {
     source: string;
   }[];
   treaty_actions: TreatyAction[];
-  force: { start: string | null; end: string | null; steps: string[] };
+  force: { start: string | null; end: string | null; steps: string[]; in_force_text?: string };
   record: { version: number };
 }
 export interface Framework {
