@@ -33,6 +33,17 @@ test('simulate returns the obligations and records nothing', async () => {
   assert.equal((await call('GET', '/api/obligations')).body.items.length, 0);
 });
 
+test('explain answers for an id that simulate returned, re-evaluating the event', async () => {
+  const r = await call('POST', '/api/events/simulate', { ...attack, at: '2031-05-05T10:00:00Z' });
+  const ob = r.body.obligations[0];
+  const x = await call('GET', `/api/obligations/${ob.id}/explain`);
+  assert.equal(x.status, 200);
+  assert.equal(x.body.recorded, false);
+  assert.equal(x.body.obligation.id, ob.id);
+  assert.deepEqual(x.body.obligation.trace, ob.trace);
+  assert.equal((await call('GET', '/api/obligations/ob-000000000000/explain')).status, 404);
+});
+
 test('simulate accounts for every agreement under one heading and summarises per partner', async () => {
   const r = await call('POST', '/api/events/simulate', attack);
   const files = readdirSync(join(import.meta.dirname, '..', 'data', 'agreements')).filter((f) => f.endsWith('.yaml'));

@@ -9,6 +9,8 @@ import { after, before, test } from 'node:test';
 import { parse } from 'yaml';
 import { runCli } from '../src/cli/main.js';
 import { addDays, addYears } from '../src/core/dates.js';
+import { forcePeriod } from '../src/core/in-force.js';
+import { loadRegistry } from '../src/data/load-registry.js';
 import { startApi, type TestApi } from './support/api.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'compact-dates-'));
@@ -62,4 +64,24 @@ test('Albania: entry into force unknown, shown as unknown with its term still st
   const one = await api.call('GET', '/api/agreements/ua-al-2025');
   assert.match(one.body.force.in_force_text, /date of entry into force unknown/);
   assert.match(one.body.force.in_force_text, new RegExp(`term of ${al.term.years} years`));
+});
+
+test('--expiring-before lists exactly the agreements whose force ends before that day (CLI and API)', async () => {
+  const reg = (await loadRegistry(join(import.meta.dirname, '..', 'data'))).registry!;
+  const day = '2034-06-01';
+  const expected = reg.agreements
+    .filter((a) => {
+      const end = forcePeriod(a).end;
+      return end !== null && addDays(end, -1) < day;
+    })
+    .map((a) => a.id)
+    .sort();
+  assert.ok(expected.includes('ua-gb-2024') && !expected.includes('ua-us-2024'), 'the data straddles the day');
+  const rows = JSON.parse(await cli('agreements', '--expiring-before', day, '--json'));
+  assert.deepEqual(rows.map((r: { id: string }) => r.id).sort(), expected);
+  for (const r of rows) assert.ok(r.in_force_last_day < day, `${r.id} ends ${r.in_force_last_day}`);
+  const page = await api.call('GET', `/api/agreements?expiring_before=${day}&limit=100`);
+  assert.deepEqual(page.body.items.map((r: { id: string }) => r.id).sort(), expected);
+  const bad = await api.call('GET', '/api/agreements?expiring_before=2034-13-01');
+  assert.equal(bad.status, 400);
 });

@@ -38,6 +38,38 @@ test('a dry run prints every agreement under one heading, the options apart and 
   assert.match(r.out, /Per partner:\npartner +records/);
 });
 
+test('explain accepts the ids a dry run printed, obligations and options, by evaluating the event again', async () => {
+  const dry = await cli(
+    'trigger',
+    '--event',
+    'armed-attack',
+    '--by',
+    'RU',
+    '--at',
+    '2031-05-05T10:00:00Z',
+    '--dry-run',
+    '--json',
+  );
+  assert.equal(dry.code, 0, dry.err);
+  const r = JSON.parse(dry.out);
+  const gb = r.obligations.find(
+    (o: { record_id: string; kind: string }) => o.record_id === 'ua-gb-2024' && o.kind === 'assist',
+  );
+  const x = await cli('explain', gb.id);
+  assert.equal(x.code, 0, x.err);
+  assert.ok(x.out.startsWith(`${gb.id}: GB must assist`), x.out);
+  assert.match(x.out, /not recorded: printed by a dry run of armed attack by RU on UA at 2031-05-05T10:00:00/);
+  assert.match(x.out, /-> clause: .*legal and constitutional requirements/);
+  const opt = r.options[0];
+  assert.match(
+    (await cli('explain', opt.id)).out,
+    new RegExp(`^${opt.id}: US may mutually decide \\(an option, not an obligation\\)`),
+  );
+  // Nothing was recorded: the event list stays as it was.
+  assert.ok(!JSON.parse((await cli('events', '--json')).out).some((e: { id: string }) => e.id === r.event.id));
+  assert.match((await cli('explain', 'ob-000000000000')).err, /no obligation or event ob-000000000000/);
+});
+
 test('trigger records an attack once, lists countdowns, fulfils with evidence and explains the chain', async () => {
   const first = await cli('trigger', '--event', 'armed-attack', '--by', 'RU', '--at', '2027-03-01T04:00:00Z', '--json');
   assert.equal(first.code, 0, first.err);

@@ -7,6 +7,7 @@ import { ApiError } from './errors.js';
 
 export interface AgreementPageQuery {
   in_force_on?: string;
+  expiring_before?: string;
   party?: string;
   area?: string;
   series?: string;
@@ -57,6 +58,9 @@ export async function agreementPage(
     const d = p(q.in_force_on);
     where.push(`a.in_force_from <= ${d}::date AND (a.in_force_until IS NULL OR a.in_force_until > ${d}::date)`);
   }
+  // Ends before day d: the exclusive end is on or before d, i.e. the last day is earlier than d.
+  if (q.expiring_before)
+    where.push(`a.in_force_until IS NOT NULL AND a.in_force_until <= ${p(q.expiring_before)}::date`);
   if (q.party)
     where.push(
       `EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(q.party.toUpperCase())})`,

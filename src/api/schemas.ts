@@ -48,6 +48,10 @@ export const pageQuery = {
 
 export const agreementFilterQuery = z.object({
   in_force_on: dateParam.optional().meta({ description: 'only agreements in force on that day' }),
+  expiring_before: dateParam.optional().meta({
+    description: 'only agreements whose force ends before that day (last day in force earlier than it)',
+    example: '2034-06-01',
+  }),
   party: z
     .string()
     .regex(/^[A-Za-z]{2,8}$/)

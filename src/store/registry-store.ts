@@ -175,6 +175,8 @@ async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
 
 export interface AgreementFilter {
   inForceOn?: string;
+  /** Only agreements whose force ends before this day (last day in force earlier than it). */
+  expiringBefore?: string;
   party?: string;
   area?: string;
   series?: string;
@@ -236,6 +238,7 @@ export async function listAgreements(db: Queryable, f: AgreementFilter = {}): Pr
     where.push(
       `a.in_force_from <= ${p(f.inForceOn)}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date)`,
     );
+  if (f.expiringBefore) where.push(`a.in_force_until IS NOT NULL AND a.in_force_until <= ${p(f.expiringBefore)}::date`);
   if (f.party)
     where.push(`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(f.party)})`);
   if (f.area) where.push(`EXISTS (SELECT 1 FROM provisions pr WHERE pr.record_id = a.id AND pr.area = ${p(f.area)})`);

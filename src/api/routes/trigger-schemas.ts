@@ -189,6 +189,10 @@ export const explanationSchema = z
       z.object({ obligation_id: z.string(), to: z.string(), at: z.string(), note: z.string().nullable() }),
     ),
     evidence: z.array(z.object({ url: z.string(), note: z.string().nullable(), at: z.string() })),
+    recorded: z.boolean().meta({
+      description:
+        'false: the id came from a dry run (POST /api/events/simulate) and was explained by evaluating its event again',
+    }),
   })
   .meta({ id: 'Explanation' });
 

@@ -69,7 +69,9 @@ const routes = {
     method: 'post',
     path: '/api/events/simulate',
     tags,
-    summary: 'Simulate an event (dry run): the obligations it would create; nothing is written',
+    summary: 'Simulate an event (dry run): the obligations it would create; no event or obligation is written',
+    description:
+      'The event and its options are remembered (the latest 1,000 dry runs) so that the ids it returns can be explained at /api/obligations/{id}/explain.',
     request: jsonBody(eventBodySchema),
     responses: ok(evaluationSchema, 'The evaluation'),
   }),

@@ -78,17 +78,20 @@ data twice changes nothing.`,
 const agreements: Command = {
   name: ['agreements'],
   summary: 'list agreements, filtered by date in force, party or area',
-  help: `Usage: compact agreements [--in-force-on DATE] [--party CODE] [--area AREA] [--json|--csv]
+  help: `Usage: compact agreements [--in-force-on DATE] [--expiring-before DATE] [--party CODE] [--area AREA] [--json|--csv]
 
   --in-force-on 2034-06-01   only agreements in force on that day (term, termination and notices applied)
+  --expiring-before 2034-06-01   only agreements whose force ends before that day (last day earlier than it)
   --party GB                 only agreements that party is a party to
   --area sanctions           only agreements with a provision in that area
 Examples:
   compact agreements --in-force-on 2034-06-01 --json
+  compact agreements --expiring-before 2034-06-01
   compact agreements --party US --csv`,
   options: {
     ...storeOptions,
     'in-force-on': { type: 'string' },
+    'expiring-before': { type: 'string' },
     party: { type: 'string' },
     area: { type: 'string' },
     json: { type: 'boolean' },
@@ -97,10 +100,18 @@ Examples:
   async run({ values }, io) {
     const on = str(values['in-force-on']);
     if (on && !isIsoDate(on)) throw new UsageError(`--in-force-on: expected a date YYYY-MM-DD, found ${on}`);
+    const before = str(values['expiring-before']);
+    if (before && !isIsoDate(before))
+      throw new UsageError(`--expiring-before: expected a date YYYY-MM-DD, found ${before}`);
     const area = str(values.area);
     if (area && !isArea(area)) throw new UsageError(`--area: unknown area ${area}; see docs/taxonomy.md for the list`);
     return withStore(values, io, async (db) => {
-      const rows = await listAgreements(db, { inForceOn: on, party: str(values.party)?.toUpperCase(), area });
+      const rows = await listAgreements(db, {
+        inForceOn: on,
+        expiringBefore: before,
+        party: str(values.party)?.toUpperCase(),
+        area,
+      });
       if (values.json) {
         const full = await Promise.all(rows.map(async (r) => ({ ...r, sources: await sourcesOf(db, r.id) })));
         io.out(json(full));

@@ -159,7 +159,7 @@ qualifier, the clause wording and a trace. Recording the same event twice counts
       });
       if (r.issues.length) return fail(io, r.issues, 'the event was not recorded');
       const status = values['dry-run']
-        ? 'dry run: nothing recorded'
+        ? 'dry run: no event or obligation recorded (explain any id below with `compact explain ID`)'
         : r.created
           ? 'recorded'
           : 'already recorded: nothing changed';
@@ -325,7 +325,8 @@ const explainCommand: Command = {
   summary:
     'explain an obligation (event -> condition -> clause -> quote -> source) or an event (obligations and skips)',
   help: `Usage: compact explain ID [--as-of INSTANT] [--json]
-ID is an obligation id (ob-...) or an event id (ev-...).
+ID is an obligation id (ob-...), an option id (opt-...) or an event id (ev-...). An id that
+\`trigger --dry-run\` printed is explained by evaluating that event again (dry runs are remembered, not recorded).
 Example: compact explain ob-0123456789ab`,
   options: { ...storeOptions, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
@@ -339,7 +340,9 @@ Example: compact explain ob-0123456789ab`,
         else {
           const lines = [
             ...explainLines(x.obligation),
-            `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`,
+            x.recorded
+              ? `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`
+              : `not recorded: printed by a dry run of ${describeEvent(x.event)}, evaluated again now; record the event (compact trigger without --dry-run) to track it`,
           ];
           for (const t of x.transitions) lines.push(`  ${t.at} -> ${t.to}${t.note ? `: ${t.note}` : ''}`);
           for (const e of x.evidence) lines.push(`  evidence ${e.at}: ${e.url}${e.note ? ` (${e.note})` : ''}`);

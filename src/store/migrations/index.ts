@@ -5,6 +5,7 @@ import { m003Ledger } from './003-ledger.js';
 import { m004Auth } from './004-auth.js';
 import { m005RegistryGeneration } from './005-registry-generation.js';
 import { m006EventsKeyset } from './006-events-keyset.js';
+import { m007DryRuns } from './007-dry-runs.js';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Migration[] = [
   m004Auth,
   m005RegistryGeneration,
   m006EventsKeyset,
+  m007DryRuns,
 ].sort((a, b) => a.version - b.version);
