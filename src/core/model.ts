@@ -69,7 +69,10 @@ export interface Provision {
   /** Stable within its record (e.g. `consultations_on_attack`, `sanctions-2`). */
   id: string;
   area: Area;
+  /** As loaded: the coded tags plus those the capability lexicon reads from the quote (capability-lexicon.ts). */
   capabilities: Capability[];
+  /** Where each tag comes from: coded in the file, read by the lexicon, or both. Set when the registry loads. */
+  capability_origin?: Partial<Record<Capability, 'coded' | 'lexicon' | 'both'>>;
   /** positive = the guarantor undertakes to act; negative = to refrain (as in the Budapest Memorandum). */
   polarity: 'positive' | 'negative';
   /** Party codes bound by the provision. */

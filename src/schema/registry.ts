@@ -52,6 +52,7 @@ export const provisionSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9_.-]*$/, 'expected an id of lower-case letters, digits, _ . -'),
   area: z.enum(AREAS),
   capabilities: z.array(z.enum(CAPABILITIES)).default([]),
+  capability_origin: z.partialRecord(z.enum(CAPABILITIES), z.enum(['coded', 'lexicon', 'both'])).optional(),
   polarity: z.enum(['positive', 'negative']).default('positive'),
   promisors: z.array(z.string()).min(1),
   promisees: z.array(z.string()).min(1),

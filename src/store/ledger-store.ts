@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../core/issues.js';
+import { inheritedCapability } from '../core/ledger/coverage.js';
 import {
   canonicalEntry,
   chainInput,
@@ -12,6 +13,7 @@ import {
   type LedgerBucket,
   type LedgerEntry,
 } from '../core/ledger/index.js';
+import type { Capability } from '../core/taxonomy.js';
 import { readLedgerCsv } from '../data/load-ledger-data.js';
 import type { Db, Queryable } from './db.js';
 import { checkLinks } from './ledger-links.js';
@@ -238,14 +240,22 @@ export async function verifyLedger(
  * thousand rows: superseded entries and parts `within` larger ones are left out; amountless entries too.
  */
 export async function ledgerBuckets(db: Queryable): Promise<LedgerBucket[]> {
-  const r = await db.query<LedgerBucket & { amount: string; count: number }>(`
-    SELECT effective_type, provider, agreement_id, kind, capability, status, channel, currency,
-      extract(year FROM date)::int AS date_year, year_from, year_to, sum(amount)::text AS amount, count(*)::int AS count
+  // The clause each line fulfils lends its capability to a line without one (inheritedCapability).
+  const r = await db.query<LedgerBucket & { amount: string; count: number; clause: Capability[] | null }>(`
+    SELECT e.effective_type, e.provider, e.agreement_id, e.kind, e.capability, e.status, e.channel, e.currency,
+      extract(year FROM e.date)::int AS date_year, e.year_from, e.year_to, sum(e.amount)::text AS amount, count(*)::int AS count,
+      p.capabilities AS clause
     FROM ledger_entries e
-    WHERE within_ref IS NULL AND amount IS NOT NULL
+    LEFT JOIN provisions p ON p.record_id = e.agreement_id AND p.provision_id = e.provision_id
+    WHERE e.within_ref IS NULL AND e.amount IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)
-    GROUP BY effective_type, provider, agreement_id, kind, capability, status, channel, currency, date_year, year_from, year_to`);
-  return r.rows.map((b) => ({ ...b, date_year: Number(b.date_year), count: Number(b.count) }));
+    GROUP BY e.effective_type, e.provider, e.agreement_id, e.kind, e.capability, e.status, e.channel, e.currency, date_year, e.year_from, e.year_to, p.capabilities`);
+  return r.rows.map(({ clause, ...b }) => ({
+    ...b,
+    capability: inheritedCapability(b.capability, clause),
+    date_year: Number(b.date_year),
+    count: Number(b.count),
+  }));
 }
 
 /**
