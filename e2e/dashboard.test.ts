@@ -91,6 +91,12 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
       await page.locator('#completeness').innerText(),
       /record (complete|partial|thin) \d+ of \d+ facts known · \d+ provisions from the text, \d+ from reports · text/,
     );
+    // One date convention: the page states the period in the API's words (the CLI prints the same).
+    const api = (await (await fetch(`${sys.url}/api/agreements/ua-gb-2024`)).json()) as {
+      force: { in_force_text: string };
+    };
+    assert.match(api.force.in_force_text, /through \d{4}-\d{2}-\d{2} \(last day\)/);
+    assert.equal(await page.locator('dl.facts dt:text-is("In force") + dd').innerText(), api.force.in_force_text);
     await shot(page, 'agreement-ua-gb-2024');
     await page.close();
   });

@@ -2,6 +2,7 @@
 // in ARCHITECTURE.md with no cycle, and every data file is valid and cites its sources.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { tagContradictions } from '../src/core/capability-lexicon.js';
 import { formatIssue } from '../src/core/issues.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { checkImports, parseLayers } from './import-rules.js';
@@ -50,6 +51,14 @@ problems.push(
 // 3. The bundled registry validates (schema, citations, cross-references).
 const r = await loadRegistry(join(root, 'data'), root);
 for (const i of r.issues) problems.push(formatIssue(i));
+
+// 3. Coded capability tags agree with the one lexicon (src/core/capability-lexicon.ts): a clause that names
+// "integrated air and missile defense" or a PATRIOT system is not tagged air_force.
+if (r.registry)
+  for (const x of tagContradictions(r.registry))
+    problems.push(
+      `${r.files.get(x.record) ?? x.record}: provision ${x.provision}: capability ${x.tag} contradicts the lexicon, which reads ${x.named.map((h) => `${h.capability} ("${h.cue}")`).join(', ')} in the quote; fix the tag in the record`,
+    );
 
 if (problems.length) {
   console.error(problems.join('\n'));

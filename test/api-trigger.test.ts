@@ -1,6 +1,8 @@
 // The trigger routes in process: simulate writes nothing, record is idempotent, obligations filter and page,
 // explain carries the trace, transitions validate their bodies and refuse a second final state.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startApi, type TestApi } from './support/api.js';
 
@@ -29,6 +31,34 @@ test('simulate returns the obligations and records nothing', async () => {
   );
   assert.deepEqual((await call('GET', '/api/events')).body, { items: [], next_cursor: null });
   assert.equal((await call('GET', '/api/obligations')).body.items.length, 0);
+});
+
+test('explain answers for an id that simulate returned, re-evaluating the event', async () => {
+  const r = await call('POST', '/api/events/simulate', { ...attack, at: '2031-05-05T10:00:00Z' });
+  const ob = r.body.obligations[0];
+  const x = await call('GET', `/api/obligations/${ob.id}/explain`);
+  assert.equal(x.status, 200);
+  assert.equal(x.body.recorded, false);
+  assert.equal(x.body.obligation.id, ob.id);
+  assert.deepEqual(x.body.obligation.trace, ob.trace);
+  assert.equal((await call('GET', '/api/obligations/ob-000000000000/explain')).status, 404);
+});
+
+test('simulate accounts for every agreement under one heading and summarises per partner', async () => {
+  const r = await call('POST', '/api/events/simulate', attack);
+  const files = readdirSync(join(import.meta.dirname, '..', 'data', 'agreements')).filter((f) => f.endsWith('.yaml'));
+  const agreements = r.body.records.filter((x: { record_kind: string }) => x.record_kind === 'agreement');
+  assert.deepEqual(
+    agreements.map((x: { record_id: string }) => x.record_id).sort(),
+    files.map((f) => f.replace(/\.yaml$/, '')).sort(),
+  );
+  for (const x of agreements) assert.ok(x.heading && x.why && x.evidence.length, `${x.record_id} is accounted for`);
+  const partners = r.body.partners.map((p: { partner: string }) => p.partner);
+  assert.deepEqual(partners, [...partners].sort());
+  assert.ok(
+    r.body.options.some((o: { record_id: string }) => o.record_id === 'ua-us-2024'),
+    'the US may-clause is an option',
+  );
 });
 
 test('record: 201 the first time, 200 with the same obligations the second time', async () => {

@@ -29,6 +29,8 @@ interface Case {
     count_at_least?: number;
     includes?: Match[];
     excludes?: Match[];
+    /** Options (discretionary clauses): each must match one; an option is never an obligation. */
+    options?: Match[];
     skipped?: { record: string; reason: string }[];
   };
 }
@@ -92,6 +94,11 @@ describe('cases/*.yaml', () => {
         assert.ok(
           !res.obligations.some((o) => matches(o, m)),
           `${file}: expected no obligation like ${JSON.stringify(m)}`,
+        );
+      for (const m of t.options ?? [])
+        assert.ok(
+          res.options.some((o) => matches(o, m)),
+          `${file}: expected an option like ${JSON.stringify(m)} among ${res.options.map((o) => o.id).join(', ')}`,
         );
       for (const s of t.skipped ?? [])
         assert.ok(
@@ -170,6 +177,34 @@ describe('acceptance: a Russian armed attack at 2027-03-01T04:00Z', () => {
     const us = res.obligations.find((o) => o.record_id === 'ua-us-2024' && o.promisor === 'US' && o.kind === 'consult');
     assert.ok(us, 'the US agreement has a consultation obligation');
     assert.match(us.qualifier ?? '', /where possible/i);
+  });
+
+  it('no obligation rests on a discretionary clause (may, may mutually decide, recital); each is an option', () => {
+    const res = evaluate(reg, event({ type: 'armed_attack', at, aggressor: 'RU' }));
+    const discretionary = /\bmay\b|^\W*recogni[sz]ing/i;
+    for (const o of res.obligations) assert.doesNotMatch(o.quote, discretionary, `${o.id} rests on ${o.quote}`);
+    // Every answering clause in force worded "may" surfaces as an option instead, with its own quote.
+    const mayClauses = reg.agreements
+      .filter((a) => inForceAt(a, at))
+      .flatMap((a) =>
+        a.provisions.filter((p) => p.mechanism && /\bmay\b/i.test(p.quote)).map((p) => `${a.id}/${p.id}`),
+      );
+    assert.ok(mayClauses.length > 0, 'the data has a clause worded may');
+    for (const k of mayClauses)
+      assert.ok(
+        res.options.some((o) => `${o.record_id}/${o.provision_id}` === k),
+        `${k} is an option`,
+      );
+    for (const o of res.options) assert.match(o.id, /^opt-/);
+  });
+
+  it("the UK's assist row carries the clause's qualifier", () => {
+    const res = evaluate(reg, event({ type: 'armed_attack', at, aggressor: 'RU' }));
+    const gb = res.obligations.find((o) => o.record_id === 'ua-gb-2024' && o.kind === 'assist');
+    assert.ok(gb, 'the UK owes assistance');
+    const hedge = /acting in accordance with its legal and constitutional requirements/;
+    assert.match(gb.quote, hedge);
+    assert.match(gb.qualifier ?? '', hedge);
   });
 
   it('ids are deterministic and the same event in another zone spelling has the same id', () => {

@@ -1,6 +1,6 @@
 // The trigger commands end to end, in process, on one throw-away embedded store.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -20,6 +20,55 @@ async function cli(...args: string[]) {
   });
   return { code, out, err };
 }
+
+test('a dry run prints every agreement under one heading, the options apart and a per-partner table', async () => {
+  const r = await cli('trigger', '--event', 'armed-attack', '--by', 'RU', '--at', '2027-03-01T04:00:00Z', '--dry-run');
+  assert.equal(r.code, 0, r.err);
+  const ids = readdirSync(join(import.meta.dirname, '..', 'data', 'agreements'))
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''));
+  const accounted = r.out.slice(r.out.indexOf('Every record accounted for'), r.out.indexOf('Per partner:'));
+  for (const id of ids)
+    assert.equal(accounted.split('\n').filter((l) => l.startsWith(`  ${id} `)).length, 1, `${id} appears once`);
+  assert.match(r.out, /Options — discretionary clauses.*\n.*ua-us-2024 US: may mutually decide assist/);
+  assert.match(
+    r.out,
+    /ua-gb-2024 +GB +assist +would +primary .*acting in accordance with its legal and constitutional requirements/,
+  );
+  assert.match(r.out, /Per partner:\npartner +records/);
+});
+
+test('explain accepts the ids a dry run printed, obligations and options, by evaluating the event again', async () => {
+  const dry = await cli(
+    'trigger',
+    '--event',
+    'armed-attack',
+    '--by',
+    'RU',
+    '--at',
+    '2031-05-05T10:00:00Z',
+    '--dry-run',
+    '--json',
+  );
+  assert.equal(dry.code, 0, dry.err);
+  const r = JSON.parse(dry.out);
+  const gb = r.obligations.find(
+    (o: { record_id: string; kind: string }) => o.record_id === 'ua-gb-2024' && o.kind === 'assist',
+  );
+  const x = await cli('explain', gb.id);
+  assert.equal(x.code, 0, x.err);
+  assert.ok(x.out.startsWith(`${gb.id}: GB must assist`), x.out);
+  assert.match(x.out, /not recorded: printed by a dry run of armed attack by RU on UA at 2031-05-05T10:00:00/);
+  assert.match(x.out, /-> clause: .*legal and constitutional requirements/);
+  const opt = r.options[0];
+  assert.match(
+    (await cli('explain', opt.id)).out,
+    new RegExp(`^${opt.id}: US may mutually decide \\(an option, not an obligation\\)`),
+  );
+  // Nothing was recorded: the event list stays as it was.
+  assert.ok(!JSON.parse((await cli('events', '--json')).out).some((e: { id: string }) => e.id === r.event.id));
+  assert.match((await cli('explain', 'ob-000000000000')).err, /no obligation or event ob-000000000000/);
+});
 
 test('trigger records an attack once, lists countdowns, fulfils with evidence and explains the chain', async () => {
   const first = await cli('trigger', '--event', 'armed-attack', '--by', 'RU', '--at', '2027-03-01T04:00:00Z', '--json');

@@ -2,11 +2,12 @@
 
 import { registryOverview } from '../core/overview.js';
 import type { Queryable } from '../store/db.js';
-import { type AgreementRow, readRegistry } from '../store/registry-store.js';
+import { type AgreementRow, FORCE_FACT_COLUMNS, readRegistry, withForceDates } from '../store/registry-store.js';
 import { ApiError } from './errors.js';
 
 export interface AgreementPageQuery {
   in_force_on?: string;
+  expiring_before?: string;
   party?: string;
   area?: string;
   series?: string;
@@ -57,6 +58,9 @@ export async function agreementPage(
     const d = p(q.in_force_on);
     where.push(`a.in_force_from <= ${d}::date AND (a.in_force_until IS NULL OR a.in_force_until > ${d}::date)`);
   }
+  // Ends before day d: the exclusive end is on or before d, i.e. the last day is earlier than d.
+  if (q.expiring_before)
+    where.push(`a.in_force_until IS NOT NULL AND a.in_force_until <= ${p(q.expiring_before)}::date`);
   if (q.party)
     where.push(
       `EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(q.party.toUpperCase())})`,
@@ -79,10 +83,12 @@ export async function agreementPage(
   }
   const sql = `SELECT a.id, a.partner, a.series, a.title, to_char(a.signed_on, 'YYYY-MM-DD') AS signed_on,
       to_char(a.in_force_from, 'YYYY-MM-DD') AS in_force_from, to_char(a.in_force_until, 'YYYY-MM-DD') AS in_force_until,
-      a.legal_force, a.wording, r.version
+      a.legal_force, a.wording, r.version, ${FORCE_FACT_COLUMNS}
     FROM agreements a JOIN records r ON r.id = a.id ${pageWhere.length ? `WHERE ${pageWhere.join(' AND ')}` : ''}
     ORDER BY a.signed_on NULLS LAST, a.id LIMIT ${p(q.limit + 1)} ${q.cursor ? '' : `OFFSET ${p(q.offset ?? 0)}`}`;
-  const rows = (await db.query<AgreementRow>(sql, params)).rows;
+  const rows = (await db.query<Parameters<typeof withForceDates>[0] & AgreementRow>(sql, params)).rows.map(
+    withForceDates,
+  );
   const more = rows.length > q.limit;
   const items = more ? rows.slice(0, q.limit) : rows;
   const last = items[items.length - 1];
@@ -103,14 +109,18 @@ export async function guarantorFigures(db: Queryable) {
       wording: string;
       provisions: number;
       areas: string[] | null;
+      eif_date: string | null;
+      eif_rule: string;
+      term_years: number | null;
+      open_ended: boolean;
     }>(
       `SELECT a.id AS agreement, a.partner, p.name, to_char(a.signed_on, 'YYYY-MM-DD') AS signed_on, to_char(a.in_force_from, 'YYYY-MM-DD') AS in_force_from, to_char(a.in_force_until, 'YYYY-MM-DD') AS in_force_until,
-        a.legal_force, a.wording,
+        a.legal_force, a.wording, ${FORCE_FACT_COLUMNS},
         (SELECT count(*)::int FROM provisions pr WHERE pr.record_id = a.id) AS provisions,
         (SELECT array_agg(DISTINCT pr.area ORDER BY pr.area) FROM provisions pr WHERE pr.record_id = a.id) AS areas
-      FROM agreements a LEFT JOIN parties p ON p.code = a.partner ORDER BY a.signed_on NULLS LAST, a.id`,
+      FROM agreements a JOIN records r ON r.id = a.id LEFT JOIN parties p ON p.code = a.partner ORDER BY a.signed_on NULLS LAST, a.id`,
     )
-  ).rows;
+  ).rows.map(withForceDates);
   const pledges = (
     await db.query<{ id: string; currency: string | null; amount: number }>(
       `SELECT r.id, pl->>'currency' AS currency, sum((pl->>'amount')::float8) AS amount

@@ -11,7 +11,10 @@ import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { Action } from '../core/auth/roles.js';
 
-/** `compute` is a POST that writes nothing (a simulation, an analysis run): authorised as a read. */
+/**
+ * `compute` is a POST that changes no state (a simulation, an analysis run): authorised as a read. A trigger
+ * simulation remembers its event in a bounded cache (dry_runs, the latest 1,000) so its ids can be explained.
+ */
 export type PolicyAction = Action | 'compute';
 
 /** Stands for "every party": a write that touches all guarantors (recording an attack) is never one party's. */

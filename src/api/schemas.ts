@@ -48,6 +48,10 @@ export const pageQuery = {
 
 export const agreementFilterQuery = z.object({
   in_force_on: dateParam.optional().meta({ description: 'only agreements in force on that day' }),
+  expiring_before: dateParam.optional().meta({
+    description: 'only agreements whose force ends before that day (last day in force earlier than it)',
+    example: '2034-06-01',
+  }),
   party: z
     .string()
     .regex(/^[A-Za-z]{2,8}$/)
@@ -58,6 +62,19 @@ export const agreementFilterQuery = z.object({
   ...pageQuery,
 });
 
+/** The one date convention (src/core/force-text.ts): last day for people, the exclusive end as an instant. */
+export const forceDateFields = {
+  in_force_last_day: z.string().nullable().meta({ description: 'last day in force (inclusive); null = no end known' }),
+  in_force_ends_at: z.string().nullable().meta({
+    description: 'exclusive: the first instant no longer in force (00:00Z of the day after the last day)',
+    example: '2034-01-12T00:00:00Z',
+  }),
+  in_force_text: z.string().meta({
+    description: 'the period in words, the same in CLI, API and dashboard',
+    example: 'in force from 2024-01-12 through 2034-01-11 (last day)',
+  }),
+};
+
 export const agreementRowSchema = z
   .object({
     id: z.string(),
@@ -66,7 +83,11 @@ export const agreementRowSchema = z
     title: z.string(),
     signed_on: z.string().nullable(),
     in_force_from: z.string().nullable(),
-    in_force_until: z.string().nullable().meta({ description: 'exclusive end day; null = open-ended or unknown' }),
+    in_force_until: z
+      .string()
+      .nullable()
+      .meta({ description: 'exclusive end day (first day out of force); null = open-ended or unknown' }),
+    ...forceDateFields,
     legal_force: z.enum(LEGAL_FORCE),
     wording: z.enum(WORDING),
     version: z.number().int(),
@@ -93,7 +114,14 @@ export const idParam = z.object({
 
 export const agreementDetailSchema = agreementSchema
   .extend({
-    force: z.object({ start: z.string().nullable(), end: z.string().nullable() }).loose(),
+    force: z
+      .object({
+        start: z.string().nullable(),
+        end: z.string().nullable().meta({ description: 'exclusive end day; people read in_force_last_day' }),
+        startAssumed: z.boolean(),
+        ...forceDateFields,
+      })
+      .loose(),
     record: z.object({
       kind: z.string(),
       version: z.number().int(),
@@ -142,7 +170,8 @@ export const guarantorSchema = z
     name: z.string().nullable(),
     signed_on: z.string().nullable(),
     in_force_from: z.string().nullable(),
-    in_force_until: z.string().nullable(),
+    in_force_until: z.string().nullable().meta({ description: 'exclusive end day (first day out of force)' }),
+    ...forceDateFields,
     legal_force: z.string(),
     wording: z.string(),
     provisions: z.number().int(),

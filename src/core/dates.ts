@@ -48,6 +48,11 @@ export function addYears(d: IsoDate, years: number): IsoDate {
   return `${ty}-${pad(m)}-${pad(Math.min(day, last))}`;
 }
 
+/** Adds whole days (negative to go back). */
+export function addDays(d: IsoDate, days: number): IsoDate {
+  return new Date(dateStartMs(d) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Adds whole months, clamping the day to the target month's length. */
 export function addMonths(d: IsoDate, months: number): IsoDate {
   const [y, m, day] = d.split('-').map(Number) as [number, number, number];

@@ -1,11 +1,13 @@
 // When an agreement is in force: from entry into force (or signature) for its term, cut short by
 // termination actions and notices, lengthened by extensions. Pure: the moment is an argument.
-import { addMonths, addYears, dateStartMs, instantMs } from './dates.js';
+import { addDays, addMonths, addYears, dateStartMs, instantMs } from './dates.js';
 import type { Agreement, Instant, IsoDate } from './model.js';
 
 export interface ForcePeriod {
   /** First day in force; null when neither entry into force nor signature is known. */
   start: IsoDate | null;
+  /** True when the start is the signature date standing in for an entry into force the record does not know. */
+  startAssumed: boolean;
   /** First day no longer in force (exclusive); null = no end known (open-ended term or unknown). */
   end: IsoDate | null;
   /** How the end was reached, for explanations. */
@@ -41,7 +43,12 @@ export function forcePeriod(a: Agreement): ForcePeriod {
     }
     end = addYears(start, years);
     endReason = 'term';
-    steps.push(`term of ${years} years ends before ${end}`);
+    // Written as the last day, the one convention for people (force-text.ts); `end` stays exclusive.
+    steps.push(`term of ${years} years: in force through ${addDays(end, -1)} (last day)`);
+  } else if (a.term.years !== null) {
+    // The term is known but not where it starts: the end is unknown, the term is still stated.
+    endReason = 'term';
+    steps.push(`term of ${a.term.years} years from entry into force, whose date is not known: end unknown`);
   } else {
     endReason = a.term.open_ended ? 'open_ended' : 'unknown_term';
     steps.push(a.term.open_ended ? 'no fixed term: in force until terminated' : 'term unknown: no end assumed');
@@ -56,11 +63,12 @@ export function forcePeriod(a: Agreement): ForcePeriod {
       steps.push(
         x.type === 'termination'
           ? `terminated on ${cut}`
-          : `notice given on ${x.date} by ${x.party ?? 'a party'}: ends ${cut}`,
+          : `notice given on ${x.date} by ${x.party ?? 'a party'}: in force through ${addDays(cut, -1)} (last day)`,
       );
     }
   }
-  return { start, end, endReason, steps };
+  const startAssumed = start !== null && !a.entry_into_force.date && rule !== 'on_signature';
+  return { start, startAssumed, end, endReason, steps };
 }
 
 /** True if the agreement is in force during the whole UTC day `d`. */

@@ -6,6 +6,7 @@ import type {
   EvidenceGrade,
   FrameworkType,
   LegalForce,
+  Modality,
   NatoAccessionEffect,
   PartyKind,
   TreatyActionType,
@@ -79,7 +80,10 @@ export interface Provision {
   /** Stable within its record (e.g. `consultations_on_attack`, `sanctions-2`). */
   id: string;
   area: Area;
+  /** As loaded: the coded tags plus those the capability lexicon reads from the quote (capability-lexicon.ts). */
   capabilities: Capability[];
+  /** Where each tag comes from: coded in the file, read by the lexicon, or both. Set when the registry loads. */
+  capability_origin?: Partial<Record<Capability, 'coded' | 'lexicon' | 'both'>>;
   /** positive = the guarantor undertakes to act; negative = to refrain (as in the Budapest Memorandum). */
   polarity: 'positive' | 'negative';
   /** Party codes bound by the provision. */
@@ -89,6 +93,11 @@ export interface Provision {
   mechanism: Mechanism | null;
   /** Hedges in the wording: "where possible", "as appropriate", "subject to national procedures". */
   qualifiers: string[];
+  /**
+   * Strength of commitment (shall / will / would / intend / may / may_mutually_decide / recital). Optional: when
+   * absent it is read from the quote (modality.ts); discretionary ones yield options, never obligations.
+   */
+  modality?: Modality;
   amounts: Amount[];
   quote: string;
   /** Present where `quote` is not in English. */

@@ -108,3 +108,10 @@ export function isArea(x: string): x is Area {
 export function isCapability(x: string): x is Capability {
   return (CAPABILITIES as readonly string[]).includes(x);
 }
+
+/**
+ * A provision's strength of commitment, strongest first: the modal verb that governs it. `may`,
+ * `may_mutually_decide` and `recital` are discretionary: they never yield an obligation, only an option.
+ */
+export const MODALITIES = ['shall', 'will', 'would', 'intend', 'may', 'may_mutually_decide', 'recital'] as const;
+export type Modality = (typeof MODALITIES)[number];

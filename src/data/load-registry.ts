@@ -2,6 +2,7 @@
 // All or nothing: any issue in any file means no registry is returned.
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { tagCapabilities } from '../core/capability-lexicon.js';
 import type { Issue } from '../core/issues.js';
 import type { Agreement, Framework, Registry } from '../core/model.js';
 import { checkRegistry } from '../core/registry-check.js';
@@ -53,7 +54,8 @@ export async function loadRegistry(dir: string, cwd = process.cwd()): Promise<Lo
     }
   }
   const files = new Map([...parsedByRecord].map(([k, v]) => [k, v.file]));
-  return issues.length ? { issues, files } : { registry, issues, files };
+  // Effective capability tags (coded ∪ lexicon, origin kept) on every provision, once, as the registry loads.
+  return issues.length ? { issues, files } : { registry: tagCapabilities(registry), issues, files };
 }
 
 async function loadDir<T extends { id: string }>(

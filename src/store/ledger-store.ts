@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Issue } from '../core/issues.js';
+import { inheritedCapability } from '../core/ledger/coverage.js';
 import {
   canonicalEntry,
   chainInput,
@@ -15,6 +16,7 @@ import {
   type Located,
   normalizeDraftText,
 } from '../core/ledger/index.js';
+import type { Capability } from '../core/taxonomy.js';
 import { readLedgerCsv } from '../data/load-ledger-data.js';
 import type { Db, Queryable } from './db.js';
 import { checkLinks } from './ledger-links.js';
@@ -50,9 +52,16 @@ const COLS = [
   'prev_hash',
   'hash',
 ] as const;
-const SELECT = COLS.map((c) =>
-  c === 'amount' ? 'amount::text AS amount' : c === 'date' ? "to_char(date, 'YYYY-MM-DD') AS date" : c,
-).join(', ');
+/** The entry columns as read back, qualified by `t` when the query joins another table. */
+const selectOf = (t = '') =>
+  COLS.map((c) =>
+    c === 'amount'
+      ? `${t}amount::text AS amount`
+      : c === 'date'
+        ? `to_char(${t}date, 'YYYY-MM-DD') AS date`
+        : `${t}${c}`,
+  ).join(', ');
+const SELECT = selectOf();
 const LOCK = 727003;
 const COL_TYPES: Partial<Record<(typeof COLS)[number], string>> = {
   seq: 'bigint',
@@ -273,23 +282,38 @@ export async function verifyLedger(
  * states an amount for a year takes precedence over an even split of the whole).
  */
 export async function ledgerBuckets(db: Queryable): Promise<LedgerBucket[]> {
-  const live = `amount IS NOT NULL
+  const live = `e.amount IS NOT NULL
       AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)`;
   const wholes = 'SELECT within_ref FROM ledger_entries WHERE within_ref IS NOT NULL';
-  const r = await db.query<LedgerBucket & { amount: string; count: number }>(`
-    SELECT effective_type, provider, agreement_id, kind, capability, status, channel, currency,
-      extract(year FROM date)::int AS date_year, year_from, year_to, sum(amount)::text AS amount, count(*)::int AS count,
-      starts_with(ref, 'kiel:') AS tracker
+  // The clause each line fulfils lends its capability to a line without one (inheritedCapability).
+  const r = await db.query<LedgerBucket & { amount: string; count: number; clause: Capability[] | null }>(`
+    SELECT e.effective_type, e.provider, e.agreement_id, e.kind, e.capability, e.status, e.channel, e.currency,
+      extract(year FROM e.date)::int AS date_year, e.year_from, e.year_to, sum(e.amount)::text AS amount,
+      count(*)::int AS count, starts_with(e.ref, 'kiel:') AS tracker, p.capabilities AS clause
     FROM ledger_entries e
-    WHERE within_ref IS NULL AND ${live} AND e.ref NOT IN (${wholes})
-    GROUP BY effective_type, provider, agreement_id, kind, capability, status, channel, currency, date_year, year_from, year_to,
-      tracker`);
-  const parted = await db.query<Row>(
-    `SELECT ${SELECT} FROM ledger_entries e WHERE (within_ref IS NOT NULL OR e.ref IN (${wholes})) AND ${live}`,
+    LEFT JOIN provisions p ON p.record_id = e.agreement_id AND p.provision_id = e.provision_id
+    WHERE e.within_ref IS NULL AND ${live} AND e.ref NOT IN (${wholes})
+    GROUP BY e.effective_type, e.provider, e.agreement_id, e.kind, e.capability, e.status, e.channel, e.currency,
+      date_year, e.year_from, e.year_to, tracker, p.capabilities`);
+  const parted = await db.query<Row & { clause: Capability[] | null }>(
+    `SELECT ${selectOf('e.')}, p.capabilities AS clause
+    FROM ledger_entries e
+    LEFT JOIN provisions p ON p.record_id = e.agreement_id AND p.provision_id = e.provision_id
+    WHERE (e.within_ref IS NOT NULL OR e.ref IN (${wholes})) AND ${live}`,
   );
   return [
-    ...r.rows.map((b) => ({ ...b, date_year: Number(b.date_year), count: Number(b.count) })),
-    ...effectiveBuckets(parted.rows.map(toEntry)),
+    ...r.rows.map(({ clause, ...b }) => ({
+      ...b,
+      capability: inheritedCapability(b.capability, clause),
+      date_year: Number(b.date_year),
+      count: Number(b.count),
+    })),
+    ...effectiveBuckets(
+      parted.rows.map(({ clause, ...row }) => {
+        const entry = toEntry(row as Row);
+        return { ...entry, capability: inheritedCapability(entry.capability, clause) };
+      }),
+    ),
   ];
 }
 

@@ -5,15 +5,19 @@ import type {
   Evaluation,
   Obligation,
   ObligationState,
+  PartnerSummary,
+  RecordAccount,
   Skip,
   Transition,
   TriggerEvent,
+  TriggerOption,
 } from '../core/trigger/index.js';
 import {
   checkTransition,
   evaluate,
   hostilitiesConcludedAt,
   noticeAction,
+  stableHash,
   statusAsOf,
   withRecordedEvents,
 } from '../core/trigger/index.js';
@@ -45,10 +49,15 @@ export async function recordEvent(
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(727002)');
     const have = (
-      await tx.query<{ body: TriggerEvent; evaluation: { skipped: Skip[] } }>(
-        'SELECT body, evaluation FROM events WHERE id = $1',
-        [event.id],
-      )
+      await tx.query<{
+        body: TriggerEvent;
+        evaluation: {
+          skipped: Skip[];
+          trigger_options?: TriggerOption[];
+          records?: RecordAccount[];
+          partners?: PartnerSummary[];
+        };
+      }>('SELECT body, evaluation FROM events WHERE id = $1', [event.id])
     ).rows[0];
     if (have) {
       const obligations = (
@@ -57,35 +66,47 @@ export async function recordEvent(
       return {
         event: have.body,
         created: false,
-        evaluation: { event: have.body, obligations, skipped: have.evaluation.skipped },
+        evaluation: {
+          event: have.body,
+          obligations,
+          options: have.evaluation.trigger_options ?? [],
+          skipped: have.evaluation.skipped,
+          records: have.evaluation.records ?? [],
+          partners: have.evaluation.partners ?? [],
+        },
         issues: [],
       };
     }
-    const prior = (
-      await tx.query<{ body: TriggerEvent }>(
-        "SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id",
-      )
-    ).rows.map((r) => r.body);
-    // Only records the engine can act on: those with a mechanism (the same result as the whole registry);
-    // a termination notice may name any agreement, so it reads them all.
-    const base = await readRegistry(tx, event.type === 'termination_notice' ? {} : { withMechanisms: true });
+    const prior = await priorEvents(tx);
+    // Every record: the result accounts for each one, including those with no clause that answers the event.
+    const base = await readRegistry(tx);
     if (event.type === 'termination_notice') {
       const { issues } = noticeAction(base, event);
-      if (issues.length) return { event, created: false, evaluation: { event, obligations: [], skipped: [] }, issues };
+      if (issues.length)
+        return {
+          event,
+          created: false,
+          evaluation: { event, obligations: [], options: [], skipped: [], records: [], partners: [] },
+          issues,
+        };
     }
-    const reg = withRecordedEvents(base, prior, event.at);
-    const opts: EvaluateOptions = {
-      applyFrameworks: options.applyFrameworks ?? [],
-      hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? hostilitiesConcludedAt(prior, event.at),
-    };
-    const evaluation = evaluate(reg, event, opts);
-    if (options.dryRun) return { event, created: false, evaluation, issues: [] };
+    const { evaluation, opts } = await evaluateStored(tx, event, options, prior, base);
+    if (options.dryRun) {
+      await rememberDryRun(tx, event, options, evaluation);
+      return { event, created: false, evaluation, issues: [] };
+    }
     await tx.query('INSERT INTO events (id, type, at, body, evaluation) VALUES ($1, $2, $3, $4, $5)', [
       event.id,
       event.type,
       event.at,
       JSON.stringify(event),
-      JSON.stringify({ options: opts, skipped: evaluation.skipped }),
+      JSON.stringify({
+        options: opts,
+        skipped: evaluation.skipped,
+        trigger_options: evaluation.options,
+        records: evaluation.records,
+        partners: evaluation.partners,
+      }),
     ]);
     if (evaluation.obligations.length) {
       // One statement for all of an event's obligations, however many records answer it.
@@ -98,6 +119,90 @@ export async function recordEvent(
     }
     return { event, created: true, evaluation, issues: [] };
   });
+}
+
+/** Recorded events that change later evaluations: termination notices and ceasefires, in time order. */
+async function priorEvents(db: Queryable): Promise<TriggerEvent[]> {
+  return (
+    await db.query<{ body: TriggerEvent }>(
+      "SELECT body FROM events WHERE type IN ('termination_notice', 'ceasefire') ORDER BY at, id",
+    )
+  ).rows.map((r) => r.body);
+}
+
+/** Evaluates an event against the stored registry as changed by the recorded events before it. */
+async function evaluateStored(
+  db: Queryable,
+  event: TriggerEvent,
+  options: EvaluateOptions,
+  prior?: TriggerEvent[],
+  base?: Awaited<ReturnType<typeof readRegistry>>,
+): Promise<{ evaluation: Evaluation; opts: EvaluateOptions }> {
+  const before = prior ?? (await priorEvents(db));
+  const reg = withRecordedEvents(base ?? (await readRegistry(db)), before, event.at);
+  const opts: EvaluateOptions = {
+    applyFrameworks: options.applyFrameworks ?? [],
+    hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? hostilitiesConcludedAt(before, event.at),
+  };
+  return { evaluation: evaluate(reg, event, opts), opts };
+}
+
+/** How many dry runs are remembered for explain; older ones are forgotten first. */
+const DRY_RUNS_KEPT = 1000;
+
+/**
+ * Remembers a dry run's event and options (not its obligations) with the ids it printed, so `explain` can
+ * evaluate the event again later. Bounded: only the latest DRY_RUNS_KEPT are kept.
+ */
+async function rememberDryRun(db: Queryable, event: TriggerEvent, options: EvaluateOptions, ev: Evaluation) {
+  const given = {
+    applyFrameworks: options.applyFrameworks ?? [],
+    hostilitiesConcludedAt: options.hostilitiesConcludedAt ?? null,
+  };
+  const key = stableHash(`${event.id}|${JSON.stringify(given)}`);
+  const ids = [...ev.obligations, ...ev.options].map((o) => o.id);
+  await db.query(
+    `INSERT INTO dry_runs (key, event, options, ids) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (key) DO UPDATE SET ids = EXCLUDED.ids, simulated_at = now()`,
+    [key, JSON.stringify(event), JSON.stringify(given), JSON.stringify(ids)],
+  );
+  await db.query(
+    'DELETE FROM dry_runs WHERE key IN (SELECT key FROM dry_runs ORDER BY simulated_at DESC, key OFFSET $1)',
+    [DRY_RUNS_KEPT],
+  );
+}
+
+/**
+ * An obligation or option that a dry run printed, explained by evaluating its event again (as of now's registry
+ * and recorded events); null when no remembered dry run printed that id or the evaluation no longer yields it.
+ */
+async function explainDryRun(
+  db: Queryable,
+  id: string,
+  asOf: string,
+  opts: { breachGraceMs?: number | null },
+): Promise<Explanation | null> {
+  const run = (
+    await db.query<{
+      event: TriggerEvent;
+      options: { applyFrameworks: string[]; hostilitiesConcludedAt: string | null };
+    }>('SELECT event, options FROM dry_runs WHERE ids ? $1 ORDER BY simulated_at DESC LIMIT 1', [id])
+  ).rows[0];
+  if (!run) return null;
+  const { evaluation } = await evaluateStored(db, run.event, {
+    applyFrameworks: run.options.applyFrameworks,
+    hostilitiesConcludedAt: run.options.hostilitiesConcludedAt ?? undefined,
+  });
+  const ob = [...evaluation.obligations, ...evaluation.options].find((o) => o.id === id);
+  if (!ob) return null;
+  return {
+    obligation: ob,
+    event: run.event,
+    state: statusAsOf(ob, [], asOf, opts),
+    transitions: [],
+    evidence: [],
+    recorded: false,
+  };
 }
 
 export interface ObligationFilter {
@@ -227,6 +332,8 @@ export interface Explanation {
   state: ObligationState;
   transitions: Transition[];
   evidence: { url: string; note: string | null; at: string }[];
+  /** false: not stored, re-evaluated from a remembered dry run (nothing can be recorded against it). */
+  recorded: boolean;
 }
 
 /** An obligation with its event, trace, transitions, evidence and state as of `asOf`; null if unknown. */
@@ -242,7 +349,8 @@ export async function explain(
       [id],
     )
   ).rows[0];
-  if (!row) return null;
+  // Not recorded: perhaps a dry run printed it; then the event is evaluated again.
+  if (!row) return explainDryRun(db, id, asOf, opts);
   const transitions = await transitionsOf(db, id);
   const evidence = (
     await db.query<{ url: string; note: string | null; at: string }>(
@@ -256,6 +364,7 @@ export async function explain(
     state: statusAsOf(row.body, transitions, asOf, opts),
     transitions,
     evidence,
+    recorded: true,
   };
 }
 

@@ -1,5 +1,6 @@
 // Writes the registry into the store (one transaction, idempotent, versioned) and reads it back.
 import { createHash } from 'node:crypto';
+import { type ForceDates, forceDates } from '../core/force-text.js';
 import { forcePeriod } from '../core/in-force.js';
 import type { Agreement, Framework, Party, Registry } from '../core/model.js';
 import type { Db, Queryable } from './db.js';
@@ -174,6 +175,8 @@ async function writeBatch(tx: Queryable, batch: RecordWrite[]) {
 
 export interface AgreementFilter {
   inForceOn?: string;
+  /** Only agreements whose force ends before this day (last day in force earlier than it). */
+  expiringBefore?: string;
   party?: string;
   area?: string;
   series?: string;
@@ -181,17 +184,46 @@ export interface AgreementFilter {
   offset?: number;
 }
 
-export interface AgreementRow {
+export interface AgreementRow extends ForceDates {
   id: string;
   partner: string;
   series: string;
   title: string;
   signed_on: string | null;
   in_force_from: string | null;
+  /** Exclusive end day (the first day out of force), as stored; people read `in_force_last_day`. */
   in_force_until: string | null;
   legal_force: string;
   wording: string;
   version: number;
+}
+
+/** Columns (over `records r`) that the common wording of a period of force needs beyond its two dates. */
+export const FORCE_FACT_COLUMNS = `r.body->'entry_into_force'->>'date' AS eif_date, r.body->'entry_into_force'->>'rule' AS eif_rule,
+  (r.body->'term'->>'years')::int AS term_years, (r.body->'term'->>'open_ended')::boolean AS open_ended`;
+
+interface ForceFactColumns {
+  in_force_from: string | null;
+  in_force_until: string | null;
+  eif_date: string | null;
+  eif_rule: string;
+  term_years: number | null;
+  open_ended: boolean;
+}
+
+/** A row with FORCE_FACT_COLUMNS, those columns replaced by the period's dates and text (force-text.ts). */
+export function withForceDates<T extends ForceFactColumns>(
+  row: T,
+): Omit<T, 'eif_date' | 'eif_rule' | 'term_years' | 'open_ended'> & ForceDates {
+  const { eif_date, eif_rule, term_years, open_ended, ...rest } = row;
+  const facts = {
+    start: row.in_force_from,
+    end: row.in_force_until,
+    startAssumed: row.in_force_from !== null && !eif_date && eif_rule !== 'on_signature',
+    termYears: term_years,
+    openEnded: open_ended,
+  };
+  return { ...rest, ...forceDates(facts) };
 }
 
 /** Lists agreements matching every given filter, ordered by signature date then id. */
@@ -206,14 +238,16 @@ export async function listAgreements(db: Queryable, f: AgreementFilter = {}): Pr
     where.push(
       `a.in_force_from <= ${p(f.inForceOn)}::date AND (a.in_force_until IS NULL OR a.in_force_until > $${params.length}::date)`,
     );
+  if (f.expiringBefore) where.push(`a.in_force_until IS NOT NULL AND a.in_force_until <= ${p(f.expiringBefore)}::date`);
   if (f.party)
     where.push(`EXISTS (SELECT 1 FROM agreement_parties ap WHERE ap.agreement_id = a.id AND ap.party = ${p(f.party)})`);
   if (f.area) where.push(`EXISTS (SELECT 1 FROM provisions pr WHERE pr.record_id = a.id AND pr.area = ${p(f.area)})`);
   if (f.series) where.push(`a.series = ${p(f.series)}`);
-  const sql = `SELECT a.id, a.partner, a.series, a.title, a.signed_on, a.in_force_from, a.in_force_until, a.legal_force, a.wording, r.version
+  const sql = `SELECT a.id, a.partner, a.series, a.title, a.signed_on, a.in_force_from, a.in_force_until, a.legal_force, a.wording, r.version,
+      ${FORCE_FACT_COLUMNS}
     FROM agreements a JOIN records r ON r.id = a.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
     ORDER BY a.signed_on NULLS LAST, a.id LIMIT ${p(f.limit ?? 100000)} OFFSET ${p(f.offset ?? 0)}`;
-  return (await db.query<AgreementRow>(sql, params)).rows;
+  return (await db.query<AgreementRow & ForceFactColumns>(sql, params)).rows.map(withForceDates);
 }
 
 export async function getRecord<T = Agreement | Framework>(

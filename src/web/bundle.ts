@@ -52,7 +52,9 @@ export async function ensureClient(): Promise<string> {
   const js = join(dir, 'app.js');
   if (
     existsSync(js) &&
-    (runningFromDist || !newerThan(join(packageRoot, 'src', 'web', 'client'), statSync(js).mtimeMs))
+    (runningFromDist ||
+      // The client imports a few pure core modules (headings, date wording), so a change there rebuilds too.
+      !['web/client', 'core'].some((d) => newerThan(join(packageRoot, 'src', d), statSync(js).mtimeMs)))
   )
     return dir;
   if (!existsSync(entry))

@@ -2,7 +2,7 @@
 // frameworks, parties, guarantor figures, the area matrix and the overview.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { completenessOf, completenessReport } from '../../core/completeness.js';
-import { forcePeriod } from '../../core/in-force.js';
+import { describedForce } from '../../core/force-text.js';
 import type { Agreement } from '../../core/model.js';
 import { packageDataDir, textsAtHand } from '../../data/texts-at-hand.js';
 import { provisionSchema } from '../../schema/registry.js';
@@ -201,7 +201,7 @@ export function registryRoutes(app: OpenAPIHono, deps: ApiDeps): void {
     return c.json(
       {
         ...rec.body,
-        force: forcePeriod(rec.body),
+        force: describedForce(rec.body),
         completeness: completenessOf(rec.body, await textsAtHand(packageDataDir)),
         record: {
           kind: rec.kind,

@@ -1,7 +1,8 @@
 // Wire schemas of the trigger routes: event bodies, obligation filters, transitions, and the answers.
 import { z } from '@hono/zod-openapi';
 import { isInstant } from '../../core/dates.js';
-import { EVENT_TYPES, OBLIGATION_STATES } from '../../core/trigger/index.js';
+import { EVIDENCE_GRADES, MODALITIES } from '../../core/taxonomy.js';
+import { EVENT_TYPES, HEADINGS, OBLIGATION_STATES } from '../../core/trigger/index.js';
 import { pageQuery } from '../schemas.js';
 
 /** An instant with an explicit zone (Z or ±hh:mm). */
@@ -74,6 +75,13 @@ export const obligationSchema = z
     due: z.string().nullable().meta({ description: 'deadline, UTC instant; null when the clause sets none' }),
     qualifier: z.string().nullable(),
     wording: z.string(),
+    modality: z
+      .enum(MODALITIES)
+      .nullable()
+      .optional()
+      .meta({ description: "the clause's strength of commitment; null when the quote states none (a paraphrase)" }),
+    modality_origin: z.enum(['coded', 'derived']).nullable().optional(),
+    evidence: z.enum(EVIDENCE_GRADES).optional().meta({ description: 'primary = from the text; secondary = a report' }),
     quote: z.string(),
     where: z.string(),
     source_url: z.string().nullable(),
@@ -84,13 +92,51 @@ export const skipSchema = z
   .object({ record_id: z.string(), provision_id: z.string().nullable(), reason: z.string(), detail: z.string() })
   .meta({ id: 'Skip' });
 
+const heading = z.enum(HEADINGS);
+export const recordAccountSchema = z
+  .object({
+    record_kind: z.enum(['agreement', 'framework']),
+    record_id: z.string(),
+    partner: z.string().nullable(),
+    heading: heading.meta({
+      description:
+        'obligations | in_force_assumed (start taken from signature) | clause_not_coded (the note knows a clause no quote codes) | no_obligation | not_in_force',
+    }),
+    why: z.string(),
+    obligations: z.array(z.string()),
+    options: z.array(z.string()),
+    evidence: z.array(z.enum(EVIDENCE_GRADES)),
+    uncoded: z.array(z.string()).meta({ description: 'note sentences: a clause exists in the text but is not coded' }),
+  })
+  .meta({ id: 'RecordAccount' });
+export const partnerSummarySchema = z
+  .object({
+    partner: z.string(),
+    records: z.array(z.object({ record_id: z.string(), heading })),
+    obligations: z.number().int(),
+    duties: z.array(z.string()),
+    options: z.number().int(),
+    evidence: z.array(z.enum(EVIDENCE_GRADES)),
+    first_due: z.string().nullable(),
+    uncoded: z.boolean(),
+  })
+  .meta({ id: 'PartnerSummary' });
+
 export const evaluationSchema = z
   .object({
     status: z.enum(['recorded', 'already_recorded', 'dry_run']),
     created: z.boolean(),
     event: eventSchema,
     obligations: z.array(obligationSchema),
+    options: z.array(obligationSchema).meta({
+      description:
+        'what discretionary clauses (may, may mutually decide, recitals) allow: ids opt-..., never owed, never stored as obligations',
+    }),
     skipped: z.array(skipSchema),
+    records: z.array(recordAccountSchema).meta({
+      description: 'every agreement and framework, each under exactly one heading, with why and its evidence grades',
+    }),
+    partners: z.array(partnerSummarySchema).meta({ description: 'one row per partner, in partner-code order' }),
   })
   .meta({ id: 'Evaluation' });
 
@@ -143,6 +189,10 @@ export const explanationSchema = z
       z.object({ obligation_id: z.string(), to: z.string(), at: z.string(), note: z.string().nullable() }),
     ),
     evidence: z.array(z.object({ url: z.string(), note: z.string().nullable(), at: z.string() })),
+    recorded: z.boolean().meta({
+      description:
+        'false: the id came from a dry run (POST /api/events/simulate) and was explained by evaluating its event again',
+    }),
   })
   .meta({ id: 'Explanation' });
 

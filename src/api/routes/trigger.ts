@@ -74,7 +74,9 @@ const routes = {
     path: '/api/events/simulate',
     middleware: policy(COMPUTE),
     tags,
-    summary: 'Simulate an event (dry run): the obligations it would create; nothing is written',
+    summary: 'Simulate an event (dry run): the obligations it would create; no event or obligation is written',
+    description:
+      'The event and its options are remembered (the latest 1,000 dry runs) so that the ids it returns can be explained at /api/obligations/{id}/explain.',
     request: jsonBody(eventBodySchema),
     responses: ok(evaluationSchema, 'The evaluation'),
   }),
@@ -168,7 +170,10 @@ export function triggerRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       created: r.created,
       event: r.evaluation.event,
       obligations: r.evaluation.obligations,
+      options: r.evaluation.options,
       skipped: r.evaluation.skipped,
+      records: r.evaluation.records,
+      partners: r.evaluation.partners,
     } as const;
   };
   app.openapi(routes.record, async (c) => {

@@ -1,7 +1,7 @@
 // Registry commands: validate, load, agreements, show, frameworks, parties, sources.
 
 import { isIsoDate } from '../../core/dates.js';
-import { forcePeriod } from '../../core/in-force.js';
+import { describedForce } from '../../core/force-text.js';
 import { formatIssue } from '../../core/issues.js';
 import type { Agreement, Framework } from '../../core/model.js';
 import { isArea } from '../../core/taxonomy.js';
@@ -88,18 +88,22 @@ pledges) is appended too, in a second transaction; reads never fill the store.
 const agreements: Command = {
   name: ['agreements'],
   summary: 'list agreements, filtered by date in force, party or area',
-  help: `Usage: compact agreements [--in-force-on DATE] [--party CODE] [--area AREA] [--json|--csv] [--xlsx FILE]
+  help: `Usage: compact agreements [--in-force-on DATE] [--expiring-before DATE] [--party CODE] [--area AREA] [--json|--csv]
+                         [--xlsx FILE]
 
   --in-force-on 2034-06-01   only agreements in force on that day (term, termination and notices applied)
+  --expiring-before 2034-06-01   only agreements whose force ends before that day (last day earlier than it)
   --party GB                 only agreements that party is a party to
   --area sanctions           only agreements with a provision in that area
   --xlsx FILE                a workbook: the agreements, every source of each (official URL first), the method
 Examples:
   compact agreements --in-force-on 2034-06-01 --json
+  compact agreements --expiring-before 2034-06-01
   compact agreements --party US --csv`,
   options: {
     ...storeOptions,
     'in-force-on': { type: 'string' },
+    'expiring-before': { type: 'string' },
     party: { type: 'string' },
     area: { type: 'string' },
     json: { type: 'boolean' },
@@ -108,10 +112,18 @@ Examples:
   async run({ values }, io) {
     const on = str(values['in-force-on']);
     if (on && !isIsoDate(on)) throw new UsageError(`--in-force-on: expected a date YYYY-MM-DD, found ${on}`);
+    const before = str(values['expiring-before']);
+    if (before && !isIsoDate(before))
+      throw new UsageError(`--expiring-before: expected a date YYYY-MM-DD, found ${before}`);
     const area = str(values.area);
     if (area && !isArea(area)) throw new UsageError(`--area: unknown area ${area}; see docs/taxonomy.md for the list`);
     return withStore(values, io, async (db) => {
-      const rows = await listAgreements(db, { inForceOn: on, party: str(values.party)?.toUpperCase(), area });
+      const rows = await listAgreements(db, {
+        inForceOn: on,
+        expiringBefore: before,
+        party: str(values.party)?.toUpperCase(),
+        area,
+      });
       if (str(values.xlsx)) {
         const reg = await readRegistry(db);
         const listed = reg.agreements.filter((a) => rows.some((r) => r.id === a.id));
@@ -157,7 +169,9 @@ Examples:
             'partner',
             'signed_on',
             'in_force_from',
-            'in_force_until',
+            'in_force_last_day',
+            'in_force_ends_at',
+            'in_force_text',
             'legal_force',
             'wording',
             'title',
@@ -165,7 +179,10 @@ Examples:
         );
       else if (!str(values.xlsx))
         io.out(
-          `${table(rows as unknown as Record<string, unknown>[], ['id', 'partner', 'signed_on', 'in_force_until', 'legal_force', 'wording'])}\n${rows.length} agreement(s)`,
+          `${table(
+            rows.map((r) => ({ ...r, in_force: r.in_force_text })),
+            ['id', 'partner', 'signed_on', 'in_force', 'legal_force', 'wording'],
+          )}\n${rows.length} agreement(s)`,
         );
       return 0;
     });
@@ -189,7 +206,7 @@ Example: compact show ua-gb-2024 --json`,
         throw new CliFailure(`no record ${id}. List them with \`compact agreements\` or \`compact frameworks\`.`);
       const versions = await recordVersions(db, id);
       if (values.json) {
-        const extra = rec.kind === 'agreement' ? { force: forcePeriod(rec.body as Agreement) } : {};
+        const extra = rec.kind === 'agreement' ? { force: describedForce(rec.body as Agreement) } : {};
         io.out(
           json({
             ...rec.body,
@@ -208,10 +225,10 @@ Example: compact show ua-gb-2024 --json`,
 };
 
 function renderAgreement(a: Agreement): string {
-  const f = forcePeriod(a);
+  const f = describedForce(a);
   const lines = [
     `${a.id}  ${a.title}`,
-    `parties ${a.parties.join(', ')}; signed ${a.signed_on ?? '?'} at ${a.signed_at ?? '?'}; in force ${f.start ?? '?'} to ${f.end ? `before ${f.end}` : 'open-ended'}`,
+    `parties ${a.parties.join(', ')}; signed ${a.signed_on ?? '?'} at ${a.signed_at ?? '?'}; ${f.in_force_text}`,
     `legal force: ${a.legal_force.class} (ratified: ${a.legal_force.ratified ?? 'unknown'}); wording: ${a.wording.class}; on NATO accession: ${a.nato_accession.effect}`,
     '',
     ...a.provisions.map(

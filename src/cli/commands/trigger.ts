@@ -2,13 +2,17 @@
 import { isInstant } from '../../core/dates.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
 import {
+  accountLines,
   countdown,
   describeEvent,
   explainLines,
+  HEADING_TITLES,
   makeEvent,
   OBLIGATION_STATES,
   type ObligationState,
+  type PartnerSummary,
   skipLines,
+  type TriggerOption,
 } from '../../core/trigger/index.js';
 import {
   explain,
@@ -41,6 +45,34 @@ function instantOpt(values: Record<string, unknown>, name: string, fallback?: st
     );
   return v;
 }
+
+/** "may mutually decide", or "not stated" when the quote has no modal verb (a paraphrase). */
+const modalityLabel = (m: string | null) => (m ? m.replace(/_/g, ' ') : 'not stated');
+
+/** One line per option: id, record, who, what the clause allows and its words. */
+const optionLines = (list: TriggerOption[]) =>
+  list
+    .map(
+      (o) =>
+        `  ${o.id} ${o.record_id} ${o.promisor}: ${modalityLabel(o.modality)} ${o.kind.replace(/_/g, ' ')} (${o.evidence} evidence)${o.qualifier ? ` [${o.qualifier}]` : ''} — "${cut(o.quote, 120)}"`,
+    )
+    .join('\n');
+
+/** The per-partner summary as a table, in partner order. */
+const partnerTable = (list: PartnerSummary[]) =>
+  table(
+    list.map((p) => ({
+      partner: p.partner,
+      records: p.records.map((x) => `${x.record_id} (${HEADING_TITLES[x.heading].replace(/ \(.*\)$/, '')})`).join(', '),
+      obligations: p.obligations,
+      duties: [...new Set(p.duties.map((d) => d.replace(/ \(.*$/, '')))].join(', ') || '-',
+      options: p.options,
+      evidence: p.evidence.join('/') || '-',
+      first_due: p.first_due ?? '-',
+      note: p.uncoded ? 'clause known but not coded' : '',
+    })),
+    ['partner', 'records', 'obligations', 'duties', 'options', 'evidence', 'first_due', 'note'],
+  );
 
 /** Cuts long free text for table cells; --json and explain keep it whole. */
 const cut = (s: string | null, n = 40) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -134,7 +166,7 @@ quote, and the method. Examples:
       });
       if (r.issues.length) return fail(io, r.issues, 'the event was not recorded');
       const status = values['dry-run']
-        ? 'dry run: nothing recorded'
+        ? 'dry run: no event or obligation recorded (explain any id below with `compact explain ID`)'
         : r.created
           ? 'recorded'
           : 'already recorded: nothing changed';
@@ -161,14 +193,27 @@ quote, and the method. Examples:
         record: o.record_id,
         promisor: o.promisor,
         kind: o.kind,
+        modality: modalityLabel(o.modality),
+        evidence: o.evidence,
         due: o.due ?? '-',
         countdown: countdown(o.due, event.at),
-        qualifier: cut(o.qualifier),
+        // Qualifiers are printed whole: a hedge cut short reads as a firmer promise.
+        qualifier: o.qualifier,
         wording: cut(o.wording),
       }));
       io.out(
-        `${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.skipped.length} skipped:`,
+        `${describeEvent(r.evaluation.event)} — ${status}\n${table(rows, ['id', 'record', 'promisor', 'kind', 'modality', 'evidence', 'due', 'countdown', 'qualifier', 'wording'])}\n${rows.length} obligation(s); ${r.evaluation.options.length} option(s); ${r.evaluation.skipped.length} skipped.`,
       );
+      if (r.evaluation.options.length)
+        io.out(
+          `Options — discretionary clauses (may, may mutually decide, recital): allowed, not owed; never tracked:\n${optionLines(r.evaluation.options)}`,
+        );
+      const recs = r.evaluation.records;
+      io.out(
+        `Every record accounted for (${recs.filter((x) => x.record_kind === 'agreement').length} agreements, ${recs.filter((x) => x.record_kind === 'framework').length} frameworks), each under one heading:\n${accountLines(recs).join('\n')}`,
+      );
+      io.out(`Per partner:\n${partnerTable(r.evaluation.partners)}`);
+      io.out('Skipped clauses:');
       io.out(
         skipLines(r.evaluation.skipped)
           .map((l) => `  ${l}`)
@@ -301,7 +346,8 @@ const explainCommand: Command = {
   summary:
     'explain an obligation (event -> condition -> clause -> quote -> source) or an event (obligations and skips)',
   help: `Usage: compact explain ID [--as-of INSTANT] [--json]
-ID is an obligation id (ob-...) or an event id (ev-...).
+ID is an obligation id (ob-...), an option id (opt-...) or an event id (ev-...). An id that
+\`trigger --dry-run\` printed is explained by evaluating that event again (dry runs are remembered, not recorded).
 Example: compact explain ob-0123456789ab`,
   options: { ...storeOptions, 'as-of': { type: 'string' }, json: { type: 'boolean' } },
   async run({ values, positionals }, io) {
@@ -315,7 +361,9 @@ Example: compact explain ob-0123456789ab`,
         else {
           const lines = [
             ...explainLines(x.obligation),
-            `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`,
+            x.recorded
+              ? `state as of ${asOf}: ${x.state}${x.state === 'pending' || x.state === 'overdue' ? ` (${countdown(x.obligation.due, asOf)})` : ''}`
+              : `not recorded: printed by a dry run of ${describeEvent(x.event)}, evaluated again now; record the event (compact trigger without --dry-run) to track it`,
           ];
           for (const t of x.transitions) lines.push(`  ${t.at} -> ${t.to}${t.note ? `: ${t.note}` : ''}`);
           for (const e of x.evidence) lines.push(`  evidence ${e.at}: ${e.url}${e.note ? ` (${e.note})` : ''}`);

@@ -1,7 +1,7 @@
 // The coordination matrix: capability x guarantor x year, split into committed, indicative, expired and delivered;
 // a cell without any delivery entry says so (`no_data`) rather than showing a zero or calling the pledge expired.
 import type { IsoDate } from '../model.js';
-import { CAPABILITIES } from '../taxonomy.js';
+import { CAPABILITIES, type Capability } from '../taxonomy.js';
 import { eurByYear } from './buckets.js';
 import { fromMinor } from './money.js';
 import type { AnnualRate } from './rates.js';
@@ -38,6 +38,14 @@ export interface Coverage {
 
 /** Capability column for support without a capability tag. */
 export const UNASSIGNED = 'unassigned';
+
+/**
+ * A ledger line's capability: its own tag, else the one capability of the clause it fulfils (the clause's
+ * effective tags, coded ∪ lexicon). A clause with several capabilities does not say which one the money buys.
+ */
+export function inheritedCapability(own: Capability | null, clause: readonly Capability[] | null): Capability | null {
+  return own ?? (clause?.length === 1 ? clause[0]! : null);
+}
 
 /**
  * Builds the matrix from buckets (EUR at each entry's date-year rate; multi-year amounts split evenly, a part

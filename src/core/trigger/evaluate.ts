@@ -1,11 +1,22 @@
 // The trigger engine: evaluate(registry, event, options) -> the obligations every record in force owes, and the skips.
 import { dateOf, dateStartMs, instantMs } from '../dates.js';
 import { forcePeriod, inForceAt } from '../in-force.js';
+import { isDiscretionary, modalityOf } from '../modality.js';
 import type { Agreement, Framework, Provision, Registry } from '../model.js';
 import type { FrameworkType } from '../taxonomy.js';
+import { accountRecords, partnerSummaries } from './accounting.js';
 import { stableHash } from './event.js';
 import { MECHANISM_KINDS } from './kinds/index.js';
-import type { EvaluateOptions, Evaluation, KindInput, Obligation, Skip, TraceStep, TriggerEvent } from './types.js';
+import type {
+  EvaluateOptions,
+  Evaluation,
+  KindInput,
+  Obligation,
+  Skip,
+  TraceStep,
+  TriggerEvent,
+  TriggerOption,
+} from './types.js';
 
 /** Framework types whose provisions are commitments by default; a proposal or a draft applies only when asked. */
 const COMMITMENT_TYPES: ReadonlySet<FrameworkType> = new Set([
@@ -24,8 +35,9 @@ const COMMITMENT_TYPES: ReadonlySet<FrameworkType> = new Set([
  *   listed in options.applyFrameworks (which applies all of its provisions).
  * - Each mechanism kind (kinds/index.ts) decides its conditions and obligations; the engine never names kinds.
  */
-export function evaluate(registry: Registry, event: TriggerEvent, options: EvaluateOptions = {}): Evaluation {
+export function evaluate(registry: Registry, event: TriggerEvent, opts: EvaluateOptions = {}): Evaluation {
   const obligations: Obligation[] = [];
+  const options: TriggerOption[] = [];
   const skipped: Skip[] = [];
   const eventStep: TraceStep = { step: 'event', text: describeEvent(event) };
   for (const a of registry.agreements) {
@@ -46,7 +58,7 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
     };
     run('agreement', a, a.parties, relevant, recordStep);
   }
-  const extra = new Set(options.applyFrameworks ?? []);
+  const extra = new Set(opts.applyFrameworks ?? []);
   for (const f of registry.frameworks) {
     const relevant = answering(f.provisions, event);
     if (relevant.length === 0) continue;
@@ -75,7 +87,22 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
     const recordStep: TraceStep = { step: 'record', text: `${f.id} (${f.date ?? 'date unknown'}) is ${how}` };
     run('framework', f, [...new Set(f.members.map((m) => m.party))], relevant.filter(applies), recordStep);
   }
-  return { event, obligations, skipped };
+  const records = accountRecords(
+    registry,
+    event,
+    obligations,
+    options,
+    skipped,
+    (p) => answering([p], event).length > 0,
+  );
+  return {
+    event,
+    obligations,
+    options,
+    skipped,
+    records,
+    partners: partnerSummaries(registry, records, obligations, options),
+  };
 
   function run(
     recordKind: 'agreement' | 'framework',
@@ -93,15 +120,22 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
     };
     for (const p of provisions) {
       const kind = MECHANISM_KINDS.get(p.mechanism!.kind)!;
-      const r = kind.evaluate({ event, record, provision: p, options });
+      const r = kind.evaluate({ event, record, provision: p, options: opts });
       if ('skip' in r) {
         skipped.push({ record_id: rec.id, provision_id: p.id, reason: r.skip, detail: r.detail });
         continue;
       }
       const url = record.sourceUrl(p.source);
+      const m = modalityOf(p);
+      // A discretionary clause (may, may mutually decide, a recital) binds nobody: what it allows is an option.
+      const optional = isDiscretionary(m.modality);
+      const modalityText = m.modality
+        ? `modality ${m.modality.replace(/_/g, ' ')}${m.origin === 'derived' ? ` (read from "${m.cue}")` : ' (coded)'}${optional ? ': discretionary, so an option, not an obligation' : ''}`
+        : 'modality not stated in the quote';
       for (const d of r.obligations) {
-        obligations.push({
-          id: `ob-${stableHash([event.id, rec.id, p.id, d.promisor, d.part ?? ''].join('|')).slice(0, 12)}`,
+        const hash = stableHash([event.id, rec.id, p.id, d.promisor, d.part ?? ''].join('|')).slice(0, 12);
+        (optional ? options : obligations).push({
+          id: `${optional ? 'opt' : 'ob'}-${hash}`,
           event_id: event.id,
           record_kind: recordKind,
           record_id: rec.id,
@@ -110,9 +144,12 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
           promisor: d.promisor,
           promisees: d.promisees,
           kind: d.kind,
-          due: d.due,
+          due: optional ? null : d.due,
           qualifier: d.qualifier,
           wording: d.wording,
+          modality: m.modality,
+          modality_origin: m.origin,
+          evidence: p.evidence,
           quote: p.quote,
           where: p.where,
           source_url: url,
@@ -122,7 +159,7 @@ export function evaluate(registry: Registry, event: TriggerEvent, options: Evalu
             ...r.conditions.map((text) => ({ step: 'condition' as const, text })),
             {
               step: 'clause',
-              text: `${p.where} (${p.id}, ${kind.kind}, ${p.evidence} evidence): "${p.quote}"${p.doubt ? ` — doubt: ${p.doubt}` : ''}`,
+              text: `${p.where} (${p.id}, ${kind.kind}, ${p.evidence} evidence, ${modalityText}): "${p.quote}"${p.doubt ? ` — doubt: ${p.doubt}` : ''}`,
             },
             { step: 'source', text: url ?? `source ${p.source} (no URL)` },
           ],

@@ -1,5 +1,7 @@
 // The trigger engine's types: events, evaluation context, obligations with their traces, skips and lifecycle states.
 import type { Agreement, Framework, Instant, Provision } from '../model.js';
+import type { EvidenceGrade, Modality } from '../taxonomy.js';
+import type { PartnerSummary, RecordAccount } from './headings.js';
 
 /** What can happen. Each mechanism kind declares which of these it answers. */
 export const EVENT_TYPES = [
@@ -77,11 +79,23 @@ export interface Obligation {
   qualifier: string | null;
   /** The clause's own words for the pace or manner ("swift and sustained"), or the kind's summary. */
   wording: string;
+  /** The clause's strength of commitment; null when neither coded nor readable from the quote (a paraphrase). */
+  modality: Modality | null;
+  /** coded = stated in the record; derived = read from the quote. */
+  modality_origin: 'coded' | 'derived' | null;
+  /** primary = the quote is from the text; secondary = from a report about it. */
+  evidence: EvidenceGrade;
   quote: string;
   where: string;
   source_url: string | null;
   trace: TraceStep[];
 }
+
+/**
+ * What a discretionary clause (may, may mutually decide, a recital) allows after the event: the same fields as an
+ * obligation (id prefixed `opt-`, never a deadline), but nobody is bound, so it is never stored or tracked.
+ */
+export type TriggerOption = Obligation;
 
 /** Why a record or provision produced nothing. */
 export interface Skip {
@@ -100,7 +114,13 @@ export interface Skip {
 export interface Evaluation {
   event: TriggerEvent;
   obligations: Obligation[];
+  /** Acts the clauses allow but do not require (discretionary modality). */
+  options: TriggerOption[];
   skipped: Skip[];
+  /** Every agreement and framework of the registry, each under exactly one heading (accounting.ts). */
+  records: RecordAccount[];
+  /** One row per partner, in partner-code order. */
+  partners: PartnerSummary[];
 }
 
 /** An obligation's draft as a kind handler makes it; the engine adds ids, record and source fields. */

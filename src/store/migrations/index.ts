@@ -5,6 +5,7 @@ import { m003Ledger } from './003-ledger.js';
 import { m004Auth } from './004-auth.js';
 import { m005RegistryGeneration } from './005-registry-generation.js';
 import { m006EventsKeyset } from './006-events-keyset.js';
+import { m007DryRuns } from './007-dry-runs.js';
 import { m008Flows } from './008-flows.js';
 import { m009World } from './009-world.js';
 import type { Migration } from './migration.js';
@@ -16,6 +17,7 @@ export const MIGRATIONS: Migration[] = [
   m004Auth,
   m005RegistryGeneration,
   m006EventsKeyset,
+  m007DryRuns,
   m008Flows,
   m009World,
 ].sort((a, b) => a.version - b.version);

@@ -7,6 +7,8 @@ export interface AgreementRow {
   signed_on: string | null;
   in_force_from: string | null;
   in_force_until: string | null;
+  in_force_last_day?: string | null;
+  in_force_text?: string;
   legal_force: string;
   wording: string;
 }
@@ -22,6 +24,8 @@ export interface Guarantor {
   signed_on: string | null;
   in_force_from: string | null;
   in_force_until: string | null;
+  in_force_last_day?: string | null;
+  in_force_text?: string;
   legal_force: string;
   wording: string;
   provisions: number;
@@ -80,7 +84,7 @@ export interface Agreement {
     source: string;
   }[];
   treaty_actions: TreatyAction[];
-  force: { start: string | null; end: string | null; steps: string[] };
+  force: { start: string | null; end: string | null; steps: string[]; in_force_text?: string };
   completeness: Completeness;
   record: { version: number };
 }
@@ -134,6 +138,9 @@ export interface Obligation {
   due: string | null;
   qualifier: string | null;
   wording: string;
+  modality?: string | null;
+  modality_origin?: string | null;
+  evidence?: string;
   quote: string;
   where: string;
   source_url: string | null;
@@ -151,7 +158,31 @@ export interface Evaluation {
   created: boolean;
   event: TriggerEvent;
   obligations: Obligation[];
+  options: Obligation[];
   skipped: Skip[];
+  records: RecordAccount[];
+  partners: PartnerSummary[];
+}
+export interface RecordAccount {
+  record_kind: 'agreement' | 'framework';
+  record_id: string;
+  partner: string | null;
+  heading: string;
+  why: string;
+  obligations: string[];
+  options: string[];
+  evidence: string[];
+  uncoded: string[];
+}
+export interface PartnerSummary {
+  partner: string;
+  records: { record_id: string; heading: string }[];
+  obligations: number;
+  duties: string[];
+  options: number;
+  evidence: string[];
+  first_due: string | null;
+  uncoded: boolean;
 }
 export interface Explanation {
   obligation: Obligation;

@@ -1,4 +1,5 @@
 // Conditions and helpers the mechanism kinds share: aggressor and target checks, qualifiers, counterparties.
+import { qualifiersOf } from '../../modality.js';
 import type { Provision } from '../../model.js';
 import type { KindInput, KindResult, Skip, TriggerEvent } from '../types.js';
 
@@ -39,10 +40,10 @@ export function runChecks(checks: Check[], then: (conditions: string[]) => KindR
   return then(texts);
 }
 
-/** The provision's hedges plus any the kind adds, joined; null when there are none. */
+/** The provision's hedges (coded, then read from its quote), plus any the kind adds, joined; null when none. */
 export function qualifierOf(p: Provision, extra: (string | null | false | undefined)[] = []): string | null {
   const all = [
-    ...new Set([...p.qualifiers, ...extra.filter((x): x is string => typeof x === 'string' && x.length > 0)]),
+    ...new Set([...qualifiersOf(p), ...extra.filter((x): x is string => typeof x === 'string' && x.length > 0)]),
   ];
   return all.length ? all.join('; ') : null;
 }

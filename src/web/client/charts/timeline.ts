@@ -8,7 +8,10 @@ export interface TimelineEvent {
 }
 
 /** Events on a time axis from the first to the last year (at least ten years), with a band for the period of force. */
-export function timeline(events: TimelineEvent[], force: { start: string | null; end: string | null }): SVGSVGElement {
+export function timeline(
+  events: TimelineEvent[],
+  force: { start: string | null; end: string | null; in_force_text?: string },
+): SVGSVGElement {
   const W = 720,
     H = 150,
     x0 = 30,
@@ -24,7 +27,7 @@ export function timeline(events: TimelineEvent[], force: { start: string | null;
     H,
     'Timeline of treaty actions',
     events.map((e) => `${e.date} ${label(e.kind)}`).join('; ') +
-      (force.end ? `; in force until ${force.end}` : '; no fixed end'),
+      `; ${force.in_force_text ?? (force.end ? `ends before ${force.end}` : 'no fixed end')}`,
   );
   if (force.start)
     svg.append(

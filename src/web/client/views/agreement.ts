@@ -56,9 +56,10 @@ export async function agreementView(root: HTMLElement, id: string): Promise<void
   fact('Signed', `${a.signed_on ?? 'unknown'}${a.signed_at ? `, ${a.signed_at}` : ''}`);
   fact(
     'In force',
-    a.force.start
-      ? `${a.force.start} through ${lastDayInForce(a.force.end)}`
-      : `not counted as in force: ${a.force.steps[0] ?? 'start unknown'}`,
+    a.force.in_force_text ??
+      (a.force.start
+        ? `${a.force.start} through ${lastDayInForce(a.force.end)}`
+        : `not counted as in force: ${a.force.steps[0] ?? 'start unknown'}`),
   );
   fact('Legal force', `${label(a.legal_force.class)} (ratified: ${a.legal_force.ratified ?? 'unknown'})`);
   fact('Wording of the response clause', label(a.wording.class));

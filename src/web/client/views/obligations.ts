@@ -24,6 +24,10 @@ export function countdown(deadline: string, now: () => number = Date.now): HTMLE
   return el;
 }
 
+/** "modality: would · evidence: primary" for a row. */
+export const clauseFacts = (o: Obligation) =>
+  `modality: ${o.modality ? label(o.modality) : 'not stated'} · evidence: ${o.evidence ?? 'not recorded'}`;
+
 /** Deadline as "2027-03-02 04:00 UTC". */
 const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
@@ -165,6 +169,9 @@ export function obligationTable(
               h('a', { href: `#/agreement/${o.record_id}` }, o.record_id),
               ` ${label(o.kind)}`,
               h('div', { class: 'meta' }, o.wording),
+              h('div', { class: 'meta' }, clauseFacts(o)),
+              // The clause's hedges are part of the promise: always on the row, never only behind "why".
+              o.qualifier ? h('div', { class: 'qualifier' }, `qualifier: ${o.qualifier}`) : '',
             ),
             h('td', {}, o.promisor),
             h(

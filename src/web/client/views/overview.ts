@@ -224,7 +224,7 @@ function agreementTable(gs: Guarantor[]): HTMLElement {
         h(
           'tr',
           {},
-          ...['Agreement', 'Guarantor', 'Signed', 'In force through', 'Legal force', 'Wording', 'Provisions'].map((t) =>
+          ...['Agreement', 'Guarantor', 'Signed', 'In force', 'Legal force', 'Wording', 'Provisions'].map((t) =>
             h('th', { scope: 'col' }, t),
           ),
         ),
@@ -239,7 +239,8 @@ function agreementTable(gs: Guarantor[]): HTMLElement {
             h('td', {}, h('a', { href: `#/agreement/${g.agreement}` }, g.agreement)),
             h('td', {}, g.name ?? g.partner),
             h('td', {}, g.signed_on ?? '?'),
-            h('td', {}, g.in_force_from ? lastDayInForce(g.in_force_until ?? null) : 'not in force (date unknown)'),
+            // The API's wording of the period (src/core/force-text.ts), the same as the CLI's.
+            h('td', {}, g.in_force_text ?? lastDayInForce(g.in_force_until ?? null)),
             h('td', {}, label(g.legal_force)),
             h('td', {}, label(g.wording)),
             h('td', { class: 'n' }, g.provisions),

@@ -1,9 +1,19 @@
 // Trigger board: simulate or record an attack, its obligations (deadline, live countdown, status, evidence, why),
 // the recorded obligations with a fulfil form, and the clauses the engine acts on.
+
+import { HEADING_TITLES, HEADINGS, type Heading } from '../../../core/trigger/accounting.js';
 import { ApiFailure, available, fresh, get, post, setToken, token } from '../api.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
-import type { Evaluation, Explanation, Obligation, Page, TriggerEvent } from '../types.js';
-import { obligationTable } from './obligations.js';
+import type {
+  Evaluation,
+  Explanation,
+  Obligation,
+  Page,
+  PartnerSummary,
+  RecordAccount,
+  TriggerEvent,
+} from '../types.js';
+import { clauseFacts, obligationTable } from './obligations.js';
 
 export { countdown } from './obligations.js';
 
@@ -13,6 +23,112 @@ function failure(err: unknown): HTMLElement {
     return errorBox(`${err.message} Recording needs a token with write rights (enter it above); a dry run needs none.`);
   const issues = err instanceof ApiFailure ? err.issues.map((i) => `${i.path}: ${i.message}`) : [];
   return errorBox([String((err as Error).message), ...issues].join('\n'));
+}
+
+/** What discretionary clauses allow (may, may mutually decide, recitals): shown apart, never as obligations. */
+function optionList(options: Obligation[]): HTMLElement | string {
+  if (!options.length) return '';
+  return h(
+    'section',
+    { class: 'options', 'aria-label': 'Options' },
+    h(
+      'h3',
+      {},
+      `${options.length} option(s): clauses that allow, not require (may, may mutually decide, recital) — not obligations`,
+    ),
+    h(
+      'ul',
+      {},
+      ...options.map((o) =>
+        h(
+          'li',
+          { 'data-id': o.id },
+          h('a', { href: `#/agreement/${o.record_id}` }, o.record_id),
+          ` ${o.promisor}: option to ${label(o.kind)} (${clauseFacts(o)})${o.qualifier ? ` — qualifier: ${o.qualifier}` : ''} — “${o.quote}”`,
+        ),
+      ),
+    ),
+  );
+}
+
+/** Every record under its one heading (the core's headings and titles), with why and its evidence grades. */
+function recordBoard(records: RecordAccount[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'accounting', 'aria-label': 'Every record accounted for' },
+    h('h3', {}, `Every record accounted for (${records.length}), each under one heading`),
+    ...HEADINGS.map((heading) => {
+      const rows = records.filter((x) => x.heading === heading);
+      return h(
+        'details',
+        { 'data-heading': heading, ...(heading !== 'obligations' && rows.length ? { open: true } : {}) },
+        h('summary', {}, `${HEADING_TITLES[heading]} — ${rows.length} record(s)`),
+        h(
+          'ul',
+          {},
+          ...rows.map((x) =>
+            h(
+              'li',
+              { 'data-record': x.record_id },
+              h('a', { href: `#/agreement/${x.record_id}` }, x.record_id),
+              `${x.partner ? ` (${x.partner})` : ''} · evidence: ${x.evidence.join('/') || 'n/a'} — ${x.why}`,
+            ),
+          ),
+        ),
+      );
+    }),
+  );
+}
+
+/** One row per partner, in partner order: what it owes, its options and the evidence behind them. */
+function partnerBoard(partners: PartnerSummary[]): HTMLElement {
+  const cols = [
+    'Partner',
+    'Records (heading)',
+    'Obligations',
+    'Duties',
+    'Options',
+    'Evidence',
+    'First deadline',
+    'Note',
+  ];
+  return h(
+    'div',
+    { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': 'Per partner' },
+    h(
+      'table',
+      { class: 'list partners' },
+      h('caption', {}, 'Per partner'),
+      h('thead', {}, h('tr', {}, ...cols.map((t) => h('th', { scope: 'col' }, t)))),
+      h(
+        'tbody',
+        {},
+        ...partners.map((p) =>
+          h(
+            'tr',
+            { 'data-partner': p.partner },
+            h('td', {}, p.partner),
+            h(
+              'td',
+              {},
+              p.records
+                .map(
+                  (x) =>
+                    `${x.record_id} (${HEADING_TITLES[x.heading as Heading]?.replace(/ \(.*\)$/, '') ?? x.heading})`,
+                )
+                .join(', '),
+            ),
+            h('td', {}, String(p.obligations)),
+            h('td', {}, p.duties.join('; ') || '—'),
+            h('td', {}, String(p.options)),
+            h('td', {}, p.evidence.join('/') || '—'),
+            h('td', {}, p.first_due ?? '—'),
+            h('td', {}, p.uncoded ? 'clause known but not coded (see note)' : ''),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The recorded obligations as of now, fulfilled ones with their evidence. */
@@ -118,6 +234,9 @@ export async function triggerView(root: HTMLElement): Promise<void> {
           `${status}. ${r.obligations.length} obligation(s) for ${promisors} guarantor(s); ${clocks} with a 24-hour clock from ${r.event.at}.`,
         ),
         obligationTable(r.obligations, { recorded: false, eventAt: r.event.at }),
+        optionList(r.options ?? []),
+        recordBoard(r.records ?? []),
+        partnerBoard(r.partners ?? []),
         h(
           'details',
           {},
