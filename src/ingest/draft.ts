@@ -46,7 +46,7 @@ export function buildDraft(
     partner,
     signed_on: sig.signed_on,
     signed_at: sig.signed_at,
-    term_years: termYears(body),
+    term_years: termYears(body, sig.signed_on),
     sunset_on_nato_accession: nato.sunset,
     nato_accession_clause: nato.clause,
     consultation_on_attack_hours: consultationHours(body),
