@@ -214,7 +214,8 @@ export function bindingLanguage(blocks: Block[]): {
   let state: boolean | 'partial' = false;
   const quotes: QuoteAt[] = [];
   for (const b of blocks) {
-    if (b.role !== 'body') continue;
+    // A short numbered sentence may be read as a heading ("5.3. This Agreement does not create legal obligations.").
+    if (b.role !== 'body' && !(b.role === 'heading' && NOT_BINDING.test(b.text) && /\.$/.test(b.text))) continue;
     for (const s of splitSentences(b.text)) {
       if (NOT_BINDING.test(s.text) && !/\bUkraine'?s?\b[^.]*\bnot\b[^.]*\bbinding\b/.test(s.text)) {
         state = /\bannex/i.test(s.text) ? (state === true ? true : 'partial') : true;
