@@ -103,7 +103,7 @@ const UNITS: Record<string, number> = {
   eighty: 80,
   ninety: 90,
 };
-const NUM_WORD = String.raw`(?:${Object.keys(UNITS).join('|')}|hundred|a|half)`;
+const NUM_WORD = `(?:${Object.keys(UNITS).join('|')}|hundred|a|half)`;
 /** "two hundred and fifty million euros", "seventy-five million Australian dollars", "half a billion euros". */
 const WORDED = new RegExp(
   String.raw`(${QUAL})\b(${NUM_WORD}(?:(?:\s+and\s+|[\s-]+)${NUM_WORD})*)\s+(billion|million|thousand)\s+(?:of\s+)?(${CODES}|${WORD_CUR})\b`,

@@ -49,7 +49,9 @@ export function rankExamples(doc: PreparedDoc): RankExample[] {
     if (!list) continue;
     const labels = list.map((p) => overlap(g.quote, p.quote) >= EVIDENCE_OVERLAP);
     if (!labels.some(Boolean)) continue;
-    list.forEach((p, i) => out.push({ area, position: i, passage: p, label: labels[i]! }));
+    list.forEach((p, i) => {
+      out.push({ area, position: i, passage: p, label: labels[i]! });
+    });
   }
   return out;
 }
