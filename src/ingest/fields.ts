@@ -167,9 +167,7 @@ export function consultationHours(text: string): number | null {
   const t = text.replace(/(\p{Ll})-\s+(\p{Ll})/gu, '$1$2');
   const h = String.raw`(?:within|no later than|not later than|in)\s+([a-z]+(?:-[a-z]+)?|\d+)\s*(?:\((\d+)\)\s*)?(hours?|days?)\b`;
   const verb = String.raw`\b(?:consult\w*|meet|convene)\b`;
-  const m =
-    new RegExp(`${verb}[^.]{0,80}?${h}`, 'i').exec(t) ??
-    new RegExp(`${h}[^.]{0,120}?${verb}`, 'i').exec(t);
+  const m = new RegExp(`${verb}[^.]{0,80}?${h}`, 'i').exec(t) ?? new RegExp(`${h}[^.]{0,120}?${verb}`, 'i').exec(t);
   if (!m) return null;
   const n = m[2] ? Number(m[2]) : m[1] === 'a' || m[1] === 'an' ? 1 : num(m[1]!);
   if (n === null) return null;
