@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findAmounts, parseAmount, parseNumber } from './amounts.js';
+import { findAmounts, parseAmount, parseNumber, wordsToNumber } from './amounts.js';
 
 test('parses amounts as agreements write them', () => {
   const cases: [string, number | null, string][] = [
@@ -43,4 +43,33 @@ test('thousands separators and decimal commas', () => {
   assert.equal(parseNumber('180,000'), 180000);
   assert.equal(parseNumber('200.000'), 200000);
   assert.equal(parseNumber('3.02'), 3.02);
+});
+
+test('amounts written in words', () => {
+  const cases: [string, number, string][] = [
+    ['two hundred and fifty million euros', 250e6, 'EUR'],
+    ['more than four hundred million euros', 400e6, 'EUR'],
+    ['three billion euros', 3e9, 'EUR'],
+    ['seventy-five million Australian dollars', 75e6, 'AUD'],
+    ['up to five hundred million Danish kroner', 500e6, 'DKK'],
+    ['half a billion euros', 0.5e9, 'EUR'],
+  ];
+  for (const [text, amount, currency] of cases) assert.deepEqual(parseAmount(text), { amount, currency }, text);
+  assert.equal(wordsToNumber('two hundred and fifty'), 250);
+  assert.equal(wordsToNumber('ninety-nine'), 99);
+  assert.equal(wordsToNumber('many'), null);
+});
+
+test('ranges are coded at their lower bound, with the unit and currency of either end', () => {
+  assert.deepEqual(parseAmount('between EUR 300 and 400 million'), { amount: 300e6, currency: 'EUR' });
+  assert.deepEqual(parseAmount('between 40 and 60 million Swiss francs'), { amount: 40e6, currency: 'CHF' });
+  assert.equal(findAmounts('between 2025 and 2027').length, 0);
+});
+
+test('currencies named by words and less common codes', () => {
+  assert.deepEqual(parseAmount('1.2 billion Swiss francs'), { amount: 1.2e9, currency: 'CHF' });
+  assert.deepEqual(parseAmount('SEK 2 billion per year'), { amount: 2e9, currency: 'SEK' });
+  assert.deepEqual(parseAmount('300 million Swedish kronor'), { amount: 300e6, currency: 'SEK' });
+  assert.deepEqual(parseAmount('KRW 5 billion'), { amount: 5e9, currency: 'KRW' });
+  assert.deepEqual(parseAmount('10 million kroner'), { amount: 10e6, currency: 'NOK' });
 });

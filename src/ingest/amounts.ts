@@ -21,16 +21,30 @@ const SYMBOLS: Record<string, string> = {
   A$: 'AUD',
   AU$: 'AUD',
 };
-const CODES = 'EUR|USD|GBP|NOK|CAD|DKK|SEK|JPY|CHF|PLN|AUD|NZD|CZK|HUF|RON|ISK|BGN|UAH';
-const WORDS: [RegExp, string][] = [
-  [/^euros?$/i, 'EUR'],
-  [/^(us|u\.s\.|american) dollars?$/i, 'USD'],
-  [/^canadian dollars?$/i, 'CAD'],
-  [/^dollars?$/i, '$'],
-  [/^(pounds?( sterling)?|sterling)$/i, 'GBP'],
-  [/^(norwegian )?kroner$/i, 'NOK'],
-  [/^yen$/i, 'JPY'],
-  [/^zlotys?$/i, 'PLN'],
+const CODES =
+  'EUR|USD|GBP|NOK|CAD|DKK|SEK|JPY|CHF|PLN|AUD|NZD|CZK|HUF|RON|ISK|BGN|UAH|KRW|CNY|INR|TRY|MXN|BRL|ZAR|SGD|HKD|ILS|AED|SAR|QAR|KWD|RSD|MDL|GEL|MKD|BAM';
+/** Currency words, most specific first ("Danish kroner" before "kroner"); the source text of each is the grammar. */
+const WORDS: [string, string][] = [
+  ['(?:US|U\\.S\\.|American|United States) dollars?', 'USD'],
+  ['Canadian dollars?', 'CAD'],
+  ['Australian dollars?', 'AUD'],
+  ['New Zealand dollars?', 'NZD'],
+  ['Singapore dollars?', 'SGD'],
+  ['dollars?', '$'],
+  ['euros?', 'EUR'],
+  ['pounds?(?: sterling)?|sterling', 'GBP'],
+  ['Swiss francs?', 'CHF'],
+  ['Danish kroner|Danish krone', 'DKK'],
+  ['Swedish kronor|Swedish krona|kronor', 'SEK'],
+  ['Icelandic kr[oó]nur|Icelandic kr[oó]na', 'ISK'],
+  ['(?:Norwegian )?kroner', 'NOK'],
+  ['Czech (?:korunas?|koruny|crowns)|korunas?|koruny', 'CZK'],
+  ['(?:Hungarian )?forints?', 'HUF'],
+  ['(?:Romanian )?lei', 'RON'],
+  ['(?:Polish )?z[lł]otys?|z[lł]oty', 'PLN'],
+  ['(?:Japanese )?yen', 'JPY'],
+  ['(?:Ukrainian )?hryvnias?|hryvnia', 'UAH'],
+  ['(?:South Korean |Korean )?won', 'KRW'],
 ];
 const MULT: Record<string, number> = {
   bn: 1e9,
@@ -49,10 +63,72 @@ const QUAL = String.raw`(?:(?:more than|over|at least|approximately|roughly|arou
 const NUM = String.raw`\d{1,3}(?:[.,\u00a0 ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?`;
 const MUL = String.raw`(?:\s?(?:bn|billion|billon|mn|million|thousand|trillion)\b|(?<=\d)(?:B|M|m|bn|k)\b)`;
 const SYM = String.raw`(?:US\$|C\$|CA\$|A\$|AU\$|[£€¥$])`;
-const WORD_CUR = String.raw`(?:US dollars?|U\.S\. dollars?|Canadian dollars?|American dollars?|dollars?|euros?|pounds?(?: sterling)?|kroner|yen|zlotys?)`;
+const WORD_CUR = `(?:${WORDS.map(([w]) => w).join('|')})`;
 
 const PREFIXED = new RegExp(String.raw`(${QUAL})(${SYM}|\b(?:${CODES})\b)\s?(${NUM})(${MUL})?`, 'g');
 const SUFFIXED = new RegExp(String.raw`(${QUAL})\b(${NUM})(${MUL})?\s(${CODES}|${WORD_CUR})\b`, 'g');
+/** "between EUR 300 and 400 million", "40 to 60 million Swiss francs": coded at the lower bound. */
+const CUR = String.raw`(?:${SYM}|\b(?:${CODES})\b)`;
+const RANGE = new RegExp(
+  String.raw`(${QUAL})\b(?:between|from)\s(${CUR})?\s?(${NUM})(${MUL})?\s(?:and|to)\s(${CUR})?\s?(${NUM})(${MUL})?(?:\s(${CODES}|${WORD_CUR})\b)?`,
+  'gi',
+);
+const UNITS: Record<string, number> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+const NUM_WORD = `(?:${Object.keys(UNITS).join('|')}|hundred|a|half)`;
+/** "two hundred and fifty million euros", "seventy-five million Australian dollars", "half a billion euros". */
+const WORDED = new RegExp(
+  String.raw`(${QUAL})\b(${NUM_WORD}(?:(?:\s+and\s+|[\s-]+)${NUM_WORD})*)\s+(billion|million|thousand)\s+(?:of\s+)?(${CODES}|${WORD_CUR})\b`,
+  'gi',
+);
+
+/** Value of a number written in words below a thousand ("two hundred and fifty" = 250, "half a" = 0.5). */
+export function wordsToNumber(words: string): number | null {
+  const ws = words
+    .toLowerCase()
+    .split(/[\s-]+/)
+    .filter((w) => w !== 'and');
+  if (ws.join(' ') === 'half a' || ws.join(' ') === 'half') return 0.5;
+  if (ws.join(' ') === 'a') return 1;
+  let total = 0;
+  let cur = 0;
+  for (const w of ws) {
+    if (w === 'hundred') cur = (cur || 1) * 100;
+    else if (w in UNITS) cur += UNITS[w]!;
+    else if (w === 'a' && !cur) cur = 1;
+    else return null;
+  }
+  total += cur;
+  return total || null;
+}
 const VAGUE = new RegExp(
   String.raw`\b(several|many|multiple|hundreds of|tens of)\s(billions?|millions?)\s(?:of\s)?(${CODES}|${WORD_CUR})\b`,
   'gi',
@@ -77,7 +153,7 @@ function currencyOf(token: string, dollar: string): string {
   const t = token.trim();
   if (SYMBOLS[t]) return t === '$' ? dollar : SYMBOLS[t]!;
   if (new RegExp(`^(${CODES})$`).test(t)) return t;
-  for (const [re, code] of WORDS) if (re.test(t)) return code === '$' ? dollar : code;
+  for (const [w, code] of WORDS) if (new RegExp(`^(?:${w})$`, 'i').test(t)) return code === '$' ? dollar : code;
   return t.toUpperCase();
 }
 
@@ -95,6 +171,15 @@ export function findAmounts(text: string, dollar = 'USD'): AmountMatch[] {
     if (out.some((o) => start < o.end && end > o.start)) return;
     out.push({ amount, currency, text: m[0].trim(), start, end });
   };
+  for (const m of text.matchAll(RANGE)) {
+    const cur = m[2] ?? m[5] ?? m[8];
+    if (!cur) continue;
+    add(m, round(parseNumber(m[3]!) * multiplier(m[4] ?? m[7])), currencyOf(cur, dollar));
+  }
+  for (const m of text.matchAll(WORDED)) {
+    const n = wordsToNumber(m[2]!);
+    if (n !== null) add(m, round(n * multiplier(m[3])), currencyOf(m[4]!, dollar));
+  }
   for (const m of text.matchAll(PREFIXED))
     add(m, round(parseNumber(m[3]!) * multiplier(m[4])), currencyOf(m[2]!, dollar));
   for (const m of text.matchAll(SUFFIXED))

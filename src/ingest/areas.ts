@@ -20,7 +20,7 @@ interface Scored extends Passage {
  * lexicon weight times the commitment reading, plus a little when an enclosing heading names the area too.
  * Headings, title and signature lines never count. Areas whose best passage is below AREA_THRESHOLD are omitted.
  */
-export function findAreas(blocks: Block[]): Record<string, Passage[]> {
+export function findAreas(blocks: Block[], maxPassages = MAX_PASSAGES): Record<string, Passage[]> {
   const byArea = new Map<Area, Scored[]>();
   let order = 0;
   for (const b of blocks) {
@@ -70,7 +70,7 @@ export function findAreas(blocks: Block[]): Record<string, Passage[]> {
     if (!list) continue;
     list.sort((a, b) => b.rank - a.rank || a.order - b.order);
     if (Math.max(...list.map((p) => p.confidence)) < AREA_THRESHOLD) continue;
-    out[area] = list.slice(0, MAX_PASSAGES).map(({ order: _o, rank: _r, ...p }) => p);
+    out[area] = list.slice(0, maxPassages).map(({ order: _o, rank: _r, ...p }) => p);
   }
   return out;
 }

@@ -23,6 +23,19 @@ const RECITAL =
 const UKRAINE_ONLY =
   /^(?:(?:in|at|by|with|to|as|for|since|following|moreover|furthermore|in addition|additionally|also|further)\b[^,]{0,80},\s*)?(ukraine|the ukrainian side|ukrainian (government|authorities))\b(?!\s+and\b)(?!,\s+\w+ and\b)|^it is the policy of ukraine\b/i;
 
+/**
+ * Negated provisions ("will not supply", "nothing in this Agreement commits", "does not address"). Refusals that
+ * are themselves commitments ("will not recognise", "will not waver", "not only") do not count as negation.
+ */
+const NEGATED =
+  /\b(?:will|shall|would|does|do|is|are|can|may)\s+not\s+(?!only\b|be\s+(?:allowed|permitted|tolerated)\b|(?:recogni[sz]e|accept|tolerate|allow|permit|waver|hesitate|stop|cease|forget|rest|leave|hesitate)\b)\w+|\bnothing in (?:this|the) \w+ (?:commits?|obliges?|requires?|binds?)\b|\bno (?:legal )?obligation\b|\bnot (?:be )?(?:obliged|required|bound)\b/gi;
+
+/** True when the sentence's only provision is negated: nothing forward-looking is left once negations are cut. */
+export function negated(sentence: string): boolean {
+  if (!new RegExp(NEGATED.source, 'i').test(sentence)) return false;
+  return !FORWARD.test(sentence.replace(NEGATED, ' '));
+}
+
 function stripLabel(s: string): string {
   return s
     .replace(/^(\(?[0-9]{1,3}[.)]|\([a-zA-Z]{1,4}\)|[a-z]{1,4}[.)]|[•▪◦‣∙·●○■□➢►✓–—−-]|o(?=\s))\s*/, '')
@@ -37,6 +50,7 @@ export function readSentence(sentence: string, opts: { leadIn?: string | null; p
   const s = stripLabel(sentence);
   if (UKRAINE_ONLY.test(s) && !/\b(together with|jointly with)\b/i.test(s))
     return { weight: 0, tense: 'present', doubt: 'Ukraine is the only actor' };
+  if (negated(s)) return { weight: 0, tense: 'present', doubt: 'negated provision' };
   const lead = opts.leadIn ? readSentence(opts.leadIn) : null;
   const forward = FORWARD.test(s);
   const past = PAST.test(s);

@@ -16,8 +16,13 @@ const DOLLARS: [RegExp, string][] = [
 /**
  * Codes a text into a draft: areas with ranked candidate passages, pledges, dates, term, NATO clause,
  * consultation hours and binding language. Deterministic; offsets refer to the paragraphs joined by '\n'.
+ * `maxPassages` widens the candidate list per area (the evaluation re-ranks the longer list).
  */
-export function buildDraft(doc: ExtractedText, meta: { file: string; sha256: string }): Draft {
+export function buildDraft(
+  doc: ExtractedText,
+  meta: { file: string; sha256: string },
+  opts: { maxPassages?: number } = {},
+): Draft {
   const { blocks } = buildBlocks(doc.paragraphs);
   const { title, partner } = titleAndPartner(blocks);
   const sig = signature(blocks);
@@ -41,13 +46,13 @@ export function buildDraft(doc: ExtractedText, meta: { file: string; sha256: str
     partner,
     signed_on: sig.signed_on,
     signed_at: sig.signed_at,
-    term_years: termYears(body),
+    term_years: termYears(body, sig.signed_on),
     sunset_on_nato_accession: nato.sunset,
     nato_accession_clause: nato.clause,
     consultation_on_attack_hours: consultationHours(body),
     binding_language: bindingLanguage(blocks),
     pledges: findPledges(blocks, { dollar, signedYear }),
-    areas: findAreas(blocks),
+    areas: findAreas(blocks, opts.maxPassages),
     sections,
   };
 }

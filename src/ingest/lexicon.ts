@@ -57,8 +57,9 @@ export const LEXICON: Partial<Record<Area, AreaLexicon>> = {
     strong: [
       /\bdefen[cs]e[- ]industr(y|ies|ial)\b/i,
       /\barms (industry|production)\b/i,
-      /\b(co-?production|joint production) of (weapons|ammunition|military)/i,
+      /\b(co-?production|joint production) of (weapons|ammunition|military|artillery|arms|drones|unmanned|missiles|shells)/i,
       /\bdefen[cs]e (production|manufactur)/i,
+      /\bdefen[cs]e (enterprises|companies|firms|manufacturers)\b/i,
     ],
   },
   sanctions: { strong: [/\bsanction/i, /\brestrictive measures\b/i] },
@@ -76,14 +77,22 @@ export const LEXICON: Partial<Record<Area, AreaLexicon>> = {
   reconstruction: {
     strong: [/\breconstruction\b/i, /\brebuild/i, /\b(early|long-term|economic) recovery\b/i, /\brecovery (and|of) /i],
   },
-  energy: { strong: [/\benergy\b/i, /\bpower (grid|plants?)\b/i, /\bnuclear safety\b/i] },
+  energy: {
+    strong: [
+      /\benergy\b/i,
+      /\bpower (grid|plants?)\b/i,
+      /\bnuclear safety\b/i,
+      /\b(electricity|electric|power) (grids?|networks?|supply|system)\b/i,
+    ],
+  },
   humanitarian_demining: {
     strong: [
       /\bdemining\b/i,
       /\bmine action\b/i,
       /\bmine clearance\b/i,
       /\b(land)?mines\b.*\b(clear|remov)/i,
-      /\bexplosive ordnance\b/i,
+      /\b(clearance|clearing|removal) of (land)?mines\b/i,
+      /\b(explosive|unexploded) ordnance\b/i,
     ],
   },
   maritime_security: {

@@ -76,6 +76,21 @@ function purposeOf(sentence: string, end: number): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** Money of the partner's own (its defence budget, its own forces) or given to others, not support to Ukraine. */
+const OWN_MONEY =
+  /\b(its|their) own\b|\b(defen[cs]e|national|regular|annual) budget\b|\bits (gdp|gross domestic product)\b/i;
+const SUPPORT_WORD = /\b(support\w*|assist\w*|aid|package\w*|contribution to ukraine|for ukraine|to ukraine)\b/i;
+
+/**
+ * Whether an amount's sentence concerns support to Ukraine: it names Ukraine (or its paragraph or lead-in does),
+ * or it speaks of support and not of the partner's own budget.
+ */
+export function concernsUkraine(sentence: string, context: string): boolean {
+  if (/\bukrain/i.test(sentence)) return true;
+  if (OWN_MONEY.test(sentence)) return false;
+  return /\bukrain/i.test(context) || SUPPORT_WORD.test(sentence);
+}
+
 /**
  * Every money amount in the body of the text, in order, as a draft pledge. Amounts in brackets after another
  * amount (currency equivalents) and amounts repeated with a definite article ("within the total of NOK 75
@@ -85,8 +100,11 @@ export function findPledges(blocks: Block[], opts: { dollar: string; signedYear:
   const out: DraftPledge[] = [];
   for (const b of blocks) {
     if (b.role !== 'body') continue;
+    const context = `${b.leadIn !== null ? (blocks[b.leadIn]?.text ?? '') : ''} ${b.text}`;
     for (const s of splitSentences(b.text)) {
-      for (const a of findAmounts(s.text, opts.dollar)) {
+      const amounts = findAmounts(s.text, opts.dollar);
+      if (amounts.length && !concernsUkraine(s.text, context)) continue;
+      for (const a of amounts) {
         const before = s.text.slice(0, a.start);
         if (
           /\((?:[^()]*)$/.test(before) &&

@@ -55,7 +55,8 @@ function eidPart(kind: Level['kind'], label: Label | null, heading: string | nul
 }
 
 const TITLE_WORD = /\b(agreement|accord|memorandum|arrangement|declaration|treaty|between|ukraine)\b|^(and|between)$/i;
-const SIGNATURE = /^(signed|done|in witness)\b/i;
+const SIGNATURE =
+  /^(signed|done|in witness)\b|^[A-Z][\p{L} .'’-]{1,40},\s*(?:\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s*\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4})\.?$/iu;
 
 /** Joins a bare label line ("I.") with the heading that follows it ("Scope"). */
 function mergeBareLabels(paragraphs: string[]): string[] {
