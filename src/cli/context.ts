@@ -26,7 +26,7 @@ export function dataDir(values: Record<string, unknown>, io: Io): string {
 export async function openContext(
   values: Record<string, unknown>,
   io: Io,
-  opts: { autoload?: boolean } = {},
+  opts: { autoload?: boolean; share?: boolean } = {},
 ): Promise<Db> {
   const databaseUrl = io.env.DATABASE_URL || undefined;
   const dir =
@@ -35,7 +35,7 @@ export async function openContext(
       : values.db
         ? resolve(io.cwd, String(values.db))
         : defaultDbDir(io.env, io.cwd);
-  const db = await openStore(databaseUrl ? { databaseUrl } : { dir });
+  const db = await openStore(databaseUrl ? { databaseUrl } : { dir, share: opts.share });
   if (opts.autoload !== false) {
     const n = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]?.n ?? 0;
     if (n === 0) {

@@ -20,7 +20,7 @@ export class StoreLockedError extends Error {
     readonly pid: number,
   ) {
     super(
-      `the database at ${dir} is in use by process ${pid}; stop it or choose another directory with --db or COMPACT_DB`,
+      `the database at ${dir} is in use by process ${pid}, which does not share it (a command still running?); wait for it to finish or stop it, or choose another directory with --db or COMPACT_DB (a running \`compact serve\` shares its store: commands then work beside it)`,
     );
   }
 }

@@ -7,6 +7,8 @@ export interface StoreOptions {
   /** PGlite data directory; 'memory://' for a throw-away store. */
   dir?: string;
   databaseUrl?: string;
+  /** Share the embedded database with CLI commands on a local socket while open (`compact serve`). */
+  share?: boolean;
 }
 
 /** Where the embedded store lives unless told otherwise. */
@@ -21,7 +23,7 @@ export async function openStore(opts: StoreOptions): Promise<Db> {
     db = await openPostgres(opts.databaseUrl);
   } else {
     const { openPglite } = await import('./pglite-db.js');
-    db = await openPglite(opts.dir ?? 'memory://');
+    db = await openPglite(opts.dir ?? 'memory://', { share: opts.share });
   }
   try {
     await migrate(db);

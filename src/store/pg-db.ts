@@ -10,8 +10,11 @@ pg.types.setTypeParser(1184, asText);
 pg.types.setTypeParser(1700, asText);
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
-export async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.COMPACT_PG_POOL ?? 10) });
+/** Opens a pool on a URL or a pg configuration; `kind` names the store behind it (PGlite through its socket). */
+export async function openPostgres(target: string | pg.PoolConfig, kind: Db['kind'] = 'postgres'): Promise<Db> {
+  const pool = new pg.Pool(
+    typeof target === 'string' ? { connectionString: target, max: Number(process.env.COMPACT_PG_POOL ?? 10) } : target,
+  );
   const c = await pool.connect(); // fail fast with a clear error if the server is unreachable
   c.release();
   const wrap = (q: pg.Pool | pg.PoolClient): Queryable => ({
@@ -24,7 +27,7 @@ export async function openPostgres(url: string): Promise<Db> {
     },
   });
   return {
-    kind: 'postgres',
+    kind,
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();

@@ -1,7 +1,10 @@
-// The embedded store: PGlite in a data directory (or in memory), guarded by a lock file.
+// The embedded store: PGlite in a data directory (or in memory), guarded by a lock file. A serving process can
+// share it with CLI commands through a local socket; a CLI finding such a server connects through it.
 import { PGlite, types } from '@electric-sql/pglite';
-import type { Db, Queryable } from './db.js';
+import { type Db, type Queryable, StoreLockedError } from './db.js';
 import { acquireLock } from './file-lock.js';
+import { readAdvert, type Share, shareStore } from './pglite-socket.js';
+import { SessionGate } from './session-gate.js';
 
 const asText = (v: string) => v;
 const parsers = {
@@ -12,16 +15,41 @@ const parsers = {
   [types.INT8]: (v: string) => Number(v),
 };
 
-/** Opens PGlite at `dir`, or in memory when dir is 'memory://'. */
-export async function openPglite(dir: string): Promise<Db> {
+export interface PgliteOptions {
+  /** Serve the database to other processes on a socket in the data directory (for `compact serve`). */
+  share?: boolean;
+}
+
+/** Opens PGlite at `dir`, or in memory when dir is 'memory://'; reaches a sharing server's copy when it has the lock. */
+export async function openPglite(dir: string, opts: PgliteOptions = {}): Promise<Db> {
   const memory = dir === 'memory://';
-  const release = memory ? () => {} : acquireLock(dir);
+  let release: () => void;
+  try {
+    release = memory ? () => {} : acquireLock(dir);
+  } catch (e) {
+    if (!(e instanceof StoreLockedError)) throw e;
+    const advert = readAdvert(dir);
+    if (!advert || advert.pid !== e.pid || opts.share) throw e;
+    const { openShared } = await import('./pglite-socket-client.js');
+    return openShared(dir, advert);
+  }
   let pg: PGlite;
   try {
     pg = await PGlite.create(memory ? undefined : dir, { parsers });
   } catch (e) {
     release();
     throw e;
+  }
+  const gate = new SessionGate();
+  let share: Share | null = null;
+  if (opts.share && !memory) {
+    try {
+      share = await shareStore(pg, gate, dir);
+    } catch (e) {
+      await pg.close();
+      release();
+      throw e;
+    }
   }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     query: async <T>(sql: string, params: unknown[] = []) => {
@@ -32,12 +60,16 @@ export async function openPglite(dir: string): Promise<Db> {
       await q.exec(sql);
     },
   });
+  const inner = wrap(pg);
   return {
     kind: 'pglite',
-    ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx as unknown as Pick<PGlite, 'query' | 'exec'>))),
+    query: (sql, params) => gate.run(() => inner.query(sql, params)),
+    exec: (sql) => gate.run(() => inner.exec(sql)),
+    transaction: (fn) =>
+      gate.run(() => pg.transaction((tx) => fn(wrap(tx as unknown as Pick<PGlite, 'query' | 'exec'>)))),
     close: async () => {
-      await pg.close();
+      await share?.stop();
+      await gate.run(() => pg.close());
       release();
     },
   };

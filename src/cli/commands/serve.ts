@@ -27,7 +27,8 @@ export const serveCommand: Command = {
 
 Opens the store (loading the bundled registry into an empty one), then serves the dashboard at / and the API
 under /api (reference at /api/docs, OpenAPI 3.1 at /api/openapi.json). Logs one JSON line per request to
-stderr. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM.
+stderr. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. On the embedded store, other compact commands keep working
+while it serves: they reach its database through a socket in the data directory (owner-only).
   --port 8080       port (default: $PORT or 8080; 0 picks a free one)
   --host 127.0.0.1  address to bind (default 127.0.0.1; 0.0.0.0 to serve the network)
   --no-web          the API only
@@ -48,7 +49,8 @@ Examples:
       throw new UsageError(`--port: expected a port number 0-65535, found ${portText}`);
     const host = str(values.host) ?? '127.0.0.1';
     const webDir = values['no-web'] ? null : await ensureClient();
-    const db = await openContext(values, io);
+    // Shared: CLI commands on the same embedded store reach it through a socket in its data directory.
+    const db = await openContext(values, io, { share: true });
     await ensureWorld(db, io);
     const app = createApp({ db, log: (line) => io.err(line), web: webDir ? (a) => webRoutes(a, webDir) : undefined });
     let bound: Awaited<ReturnType<typeof listen>>;
