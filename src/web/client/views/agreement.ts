@@ -10,6 +10,14 @@ async function fulfilmentSection(id: string, parties: string[]): Promise<HTMLEle
   const box = section('Pledges against allocations (Kiel tracker)');
   const donor = parties.find((p) => p !== 'UA');
   try {
+    // Ask first whether a release is imported, so a store without one shows a note instead of a failed request.
+    const { imports } = await get<{ imports: unknown[] }>('/api/flows/revisions');
+    if (!imports.length) {
+      box.append(
+        h('p', { class: 'notice', role: 'status' }, 'No tracker release imported: run `compact flows import DIR`.'),
+      );
+      return box;
+    }
     const f = await get<FlowsFulfilmentResponse>(`/api/fulfilment?party=${encodeURIComponent(donor ?? '')}`);
     const rows = f.rows.filter((r) => r.agreement_id === id);
     box.append(
