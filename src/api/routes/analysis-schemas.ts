@@ -106,6 +106,14 @@ export const simulateBody = z
       .default(false)
       .meta({ description: 'repeat single-year amounts over the horizon while in force' }),
     model: modelOverrideSchema.optional(),
+    prior: z.enum(['configured', 'historical']).default('configured').meta({
+      description:
+        "continuations from config/model.yaml, or from alliance commitments' honour rates in war (docs/history.md)",
+    }),
+    coding: z
+      .enum(['bf', 'llm'])
+      .default('bf')
+      .meta({ description: 'for the historical prior: which coding of Berkemeier & Fuhrmann (2018)' }),
   })
   .strict()
   .meta({ id: 'SimulateInput' });

@@ -19,12 +19,16 @@ import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/
 import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import type { Settlement } from '../../core/analysis/settlement.js';
 import { settlementReport } from '../../core/analysis/settlement-report.js';
+import { historicalPrior } from '../../core/history/prior.js';
+import { applyHistoricalPrior } from '../../core/history/prior-model.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
+import { loadWorld } from '../../data/load-world.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
 import { packageRoot } from '../../platform/paths.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { cachedRegistry } from '../../store/registry-cache.js';
+import { readWorld } from '../../store/world-store.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
@@ -43,6 +47,19 @@ import {
   simulateBody,
   simulationSchema,
 } from './analysis-schemas.js';
+
+/** The alliance-war cases behind the historical prior: the store's world registry, else the bundled copy. */
+async function worldCases(db: ApiDeps['db']) {
+  const stored = await readWorld(db);
+  if (stored.imported) return stored.cases;
+  const w = await loadWorld(join(packageRoot, 'data', 'world'));
+  if (w.issues.length)
+    throw new ApiError(
+      'internal',
+      `the bundled fulfilment data do not load: ${w.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('; ')}`,
+    );
+  return w.cases;
+}
 
 const tags = ['analysis'];
 const unprocessable = {
@@ -340,13 +357,20 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const b = c.req.valid('json');
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
-    const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), {
+    const model = withOverrides(cfg.model, b.model);
+    // The historical prior replaces the configured continuations by honour rates from the world registry.
+    const h =
+      b.prior === 'historical'
+        ? applyHistoricalPrior(model, historicalPrior(await worldCases(deps.db), b.coding), model.horizon.years)
+        : null;
+    const r = await simulateRegistry(await readRegistry(), h ? { ...model, ...h.params } : model, {
       trials: b.trials,
       seed: b.seed,
       repeatAnnual: b.repeat_annual,
       scenario: sc,
       ledger: await readLedger(deps.db),
-    });
+      ...(h ? { prior: h.basis } : {}),
+    } as Parameters<typeof simulateRegistry>[2]);
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report as never, 200);
   });

@@ -217,11 +217,19 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
   const [multL, mult] = num('shock-m', 'Shock multiplier', 0.5, 0, 10, 0.05);
   const [polL, pol] = num('cont-pol', 'Continuation, political commitments', 0.92, 0, 1, 0.01);
   const [exeL, exe] = num('cont-exe', 'Continuation, executive agreements', 0.9, 0, 1, 0.01);
+  const prior = h(
+    'select',
+    { id: 'prior', 'aria-label': 'Fulfilment prior' },
+    h('option', { value: 'configured' }, 'configured (the continuations below)'),
+    h('option', { value: 'historical' }, 'historical (alliance commitments in war)'),
+    h('option', { value: 'both' }, 'both, side by side'),
+  );
   const out = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'form grid', 'aria-label': 'Run a scenario' },
     h('label', { for: 'scenario' }, 'Scenario ', pick),
+    h('label', { for: 'prior' }, 'Fulfilment prior ', prior),
     trialsL,
     seedL,
     shockL,
@@ -241,10 +249,19 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
       },
     };
     const common = { trials: Number(trials.value), seed: Number(seed.value), model };
+    const priors = prior.value === 'both' ? ['configured', 'historical'] : [prior.value];
     try {
-      const [sc, base, run] = await Promise.all([
-        post<Simulation>('/api/analysis/simulate', { ...common, scenario: pick.value }),
-        post<Simulation>('/api/analysis/simulate', common),
+      const [runs, run] = await Promise.all([
+        Promise.all(
+          priors.map(async (p) => {
+            const c = { ...common, prior: p };
+            const [sc, base] = await Promise.all([
+              post<Simulation>('/api/analysis/simulate', { ...c, scenario: pick.value }),
+              post<Simulation>('/api/analysis/simulate', c),
+            ]);
+            return { prior: p, sc, base };
+          }),
+        ),
         post<ScenarioResult>('/api/analysis/scenarios/run', { scenario: pick.value }),
       ]);
       const bn = (p: { year: number; p5: number; p50: number; p95: number }) => ({
@@ -253,20 +270,28 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         p50: p.p50 / 1e9,
         p95: p.p95 / 1e9,
       });
+      // One fan chart per prior; with both, side by side on the same question.
+      const charts = runs.map(({ prior: p, sc, base }) =>
+        h(
+          'div',
+          { class: 'fan', 'data-prior': p },
+          h(
+            'h3',
+            {},
+            `Delivered support per year, EUR bn, under the ${p} prior: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
+          ),
+          fanChart(sc.years.map(bn), base.years.map(bn)),
+          h(
+            'p',
+            { class: 'notice' },
+            sc.assumptions.note,
+            sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : '',
+          ),
+          simTable(sc, base),
+        ),
+      );
       out.replaceChildren(
-        h(
-          'h3',
-          {},
-          `Delivered support per year, EUR bn: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
-        ),
-        fanChart(sc.years.map(bn), base.years.map(bn)),
-        h(
-          'p',
-          { class: 'notice' },
-          sc.assumptions.note,
-          sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : '',
-        ),
-        simTable(sc, base),
+        charts.length > 1 ? h('div', { class: 'side-by-side' }, ...charts) : charts[0]!,
         h('h3', {}, 'Diff against the baseline'),
         diffList(run.diff),
         run.cannot_show.length
