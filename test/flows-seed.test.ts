@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { createApp } from '../src/api/app.js';
 import { bundledFlowsDir, ensureFlows } from '../src/cli/flows-seed.js';
 import { ledgerHead } from '../src/store/ledger-store.js';
 import { openStore } from '../src/store/open-store.js';
@@ -35,6 +36,28 @@ test('a store without a release gets the bundled one once; a second start append
     assert.match(said.join('\n'), /imported tracker release 29/);
     await ensureFlows(db, io);
     assert.deepEqual(await ledgerHead(db), head);
+    // The coverage view's tracker allocations per guarantor-year equal the file's sums (EUR bn there).
+    const app = createApp({ db, log: () => {} });
+    const cov = (await (await app.request('/api/ledger/coverage')).json()) as {
+      allocated: { guarantor: string; year: number; eur: string }[];
+    };
+    const [head0, ...lines] = readFileSync(join(bundledFlowsDir, 'data_explorer.csv'), 'utf8')
+      .replaceAll('"', '')
+      .trim()
+      .split('\n');
+    const col = (name: string) => head0!.split(',').indexOf(name);
+    for (const [iso, party] of [
+      ['GBR', 'GB'],
+      ['DEU', 'DE'],
+    ] as const) {
+      const bn = lines
+        .map((l) => l.split(','))
+        .filter((f) => f[col('iso')] === iso && f[col('year')] === '2024')
+        .reduce((n, f) => n + Number(f[col('total')]), 0);
+      const got = cov.allocated.find((a) => a.guarantor === party && a.year === 2024);
+      assert.ok(got, `${party} 2024 allocations in the coverage`);
+      assert.ok(Math.abs(Number(got.eur) - bn * 1e9) < 1e3, `${party} 2024: ${got.eur} against ${bn} bn in the file`);
+    }
   } finally {
     await db.close();
   }

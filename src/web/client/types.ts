@@ -297,6 +297,8 @@ export interface Coverage {
   guarantors: string[];
   years: number[];
   cells: CoverageCell[];
+  /** The tracker's allocations per guarantor and year (EUR); no capability (the tracker codes none). */
+  allocated?: { guarantor: string; year: number; eur: string }[];
   burden_share: {
     party: string;
     year: number;
