@@ -22,15 +22,62 @@ import { listAgreements } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { COMPUTE, policy, READ } from '../route-policy.js';
-import { dateParam, errorResponses } from '../schemas.js';
+import { dateParam, day, errorResponses } from '../schemas.js';
 
 const tags = ['ledger'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
   ...errorResponses,
 });
-const loose = (id: string, description: string) => z.object({}).loose().meta({ id, description });
-const head = { count: z.number().int(), head_hash: z.string() };
+const head = { count: z.number().int(), head_hash: z.string().regex(/^[0-9a-f]{64}$/) };
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .meta({ description: 'exact decimal, as a string', example: '1340000000.00' });
+
+const coverageSchema = z
+  .object({
+    as_of: day(),
+    capabilities: z.array(z.string()),
+    guarantors: z.array(z.string()),
+    years: z.array(z.number().int()),
+    cells: z.array(
+      z.object({
+        capability: z.string().meta({ example: 'air_force' }),
+        guarantor: z.string().meta({ example: 'DK' }),
+        year: z.number().int(),
+        committed: decimal,
+        indicative: decimal,
+        expired: decimal.meta({ description: 'earmarked for a year wholly after the agreement ends' }),
+        delivered: decimal.nullable().meta({ description: 'null: the ledger has no delivery for the cell (not zero)' }),
+        delivery: z.enum(['recorded', 'no_data']),
+      }),
+    ),
+    no_rate: z
+      .array(z.object({ currency: z.string().nullable(), year: z.number().int(), entries: z.number().int() }))
+      .meta({ description: 'buckets left out for want of an ECB rate' }),
+    predictability: z.array(
+      z.object({
+        guarantor: z.string().meta({ description: 'party code, or * for all' }),
+        year: z.number().int(),
+        committed: decimal,
+        indicative: decimal,
+        committed_share: z.string().nullable(),
+      }),
+    ),
+    burden_share: z.array(
+      z.object({
+        party: z.string(),
+        year: z.number().int(),
+        planned_eur: decimal,
+        gdp_eur: decimal.nullable(),
+        gdp_year: z.number().int().nullable(),
+        percent_of_gdp: z.string().nullable(),
+      }),
+    ),
+    ledger: z.object(head),
+  })
+  .meta({ id: 'Coverage' });
 
 const party = z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected a party code such as GB' });
 export const routes = {
@@ -137,10 +184,7 @@ export const routes = {
         as_of: dateParam.optional().meta({ description: 'default: today' }),
       }),
     },
-    responses: ok(
-      loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'),
-      'The coverage',
-    ),
+    responses: ok(coverageSchema, 'The coverage'),
   }),
   gapsFor: createRoute({
     method: 'post',
@@ -265,7 +309,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         predictability: predictability(cov),
         burden_share: burdenShare(cov, gdp.values),
         ledger: await ledgerHead(deps.db),
-      } as never,
+      },
       200,
     );
   });
