@@ -143,6 +143,8 @@ export const agreementDetailSchema = agreementSchema.extend({
       start: day().nullable(),
       end: day().nullable().meta({ description: 'exclusive end day; people read in_force_last_day' }),
       startAssumed: z.boolean(),
+      endReason: z.enum(['term', 'termination', 'termination_notice', 'open_ended', 'unknown_term']),
+      steps: z.array(z.string()).meta({ description: 'how the period was worked out, in words' }),
       ...forceDateFields,
     })
     .loose()
