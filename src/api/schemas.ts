@@ -59,7 +59,7 @@ export const partyCode = () =>
 export const dateParam = z
   .string()
   .refine(isIsoDate, { message: 'expected a calendar date YYYY-MM-DD' })
-  .meta({ example: '2034-06-01' });
+  .meta({ format: 'date', example: '2034-06-01' });
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: 'page size (1-500)' }),
@@ -147,7 +147,6 @@ export const agreementDetailSchema = agreementSchema.extend({
       steps: z.array(z.string()).meta({ description: 'how the period was worked out, in words' }),
       ...forceDateFields,
     })
-    .loose()
     .meta({ description: 'the period of force: from start (inclusive) to end (exclusive); null = unknown or open' }),
   record: z.object({
     kind: z.enum(['agreement', 'framework']),

@@ -161,7 +161,6 @@ export const simulationSchema = z
     percentile_resolution: z.array(z.number()),
     assumptions: z.object({ note: z.string() }).loose(),
   })
-  .loose()
   .meta({ id: 'Simulation' });
 
 export const scenarioListSchema = z
@@ -389,7 +388,7 @@ export const settlementCheckSchema = z
       unassessed: z.number().int(),
     }),
     operations: z.array(z.object({ op: z.string() }).loose()),
-    accepted_on: z.string(),
+    accepted_on: day(),
     effect: scenarioDiffSchema.nullable().meta({ description: 'diff against the baseline of accepting the terms' }),
   })
   .meta({ id: 'SettlementCheck' });
@@ -398,7 +397,10 @@ export const settlementInfoSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    date: z.string(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}){0,2}$/)
+      .meta({ description: 'the day, or the month when the source gives no day', example: '2025-11-23' }),
     proponent: z.string(),
     status: z.string(),
     terms: z.number().int(),

@@ -119,7 +119,11 @@ const historySchema = z
 const triggerQuery = z.object({
   target: z.string().min(1).max(16).openapi({ example: 'PL' }),
   by: z.string().min(1).max(16).openapi({ example: 'RU' }),
-  at: z.string().openapi({ example: '2010-01-01', description: 'a date (00:00Z) or an instant with a zone' }),
+  at: z.string().openapi({
+    example: '2010-01-01',
+    description: 'a date (00:00Z) or an instant with a zone',
+    pattern: String.raw`^\d{4}-\d{2}-\d{2}(T.+)?$`,
+  }),
 });
 
 const routes = {

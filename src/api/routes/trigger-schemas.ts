@@ -153,7 +153,12 @@ export const eventListQuery = z.object({ limit: pageQuery.limit, cursor: pageQue
 export const eventDetailSchema = z
   .object({
     event: eventSchema,
-    options: z.object({}).loose(),
+    options: z
+      .object({
+        applyFrameworks: z.array(z.string()).optional(),
+        hostilitiesConcludedAt: at().nullable().optional(),
+      })
+      .meta({ description: 'the evaluation options the event was recorded with' }),
     skipped: z.array(skipSchema),
     obligations: z.number().int(),
   })

@@ -4043,7 +4043,10 @@ export interface paths {
       requestBody: {
         content: {
           'application/json': {
-            /** @example 2034-06-01 */
+            /**
+             * Format: date
+             * @example 2034-06-01
+             */
             as_of?: string;
             needs:
               | string
@@ -5857,8 +5860,6 @@ export interface components {
         startAssumed: boolean;
         /** @description how the period was worked out, in words */
         steps: string[];
-      } & {
-        [key: string]: unknown;
       };
       /** @default [] */
       frameworks: string[];
@@ -6510,8 +6511,14 @@ export interface components {
     EventDetail: {
       event: components['schemas']['Event'];
       obligations: number;
+      /** @description the evaluation options the event was recorded with */
       options: {
-        [key: string]: unknown;
+        applyFrameworks?: string[];
+        /**
+         * Format: date-time
+         * @example 2027-03-01T04:00:00.000Z
+         */
+        hostilitiesConcludedAt?: string | null;
       };
       skipped: components['schemas']['Skip'][];
     };
@@ -7907,6 +7914,10 @@ export interface components {
       };
     };
     SettlementCheck: {
+      /**
+       * Format: date
+       * @example 2024-01-12
+       */
       accepted_on: string;
       counts: {
         compatible: number;
@@ -8029,6 +8040,7 @@ export interface components {
     };
     SettlementCheckInput: {
       /**
+       * Format: date
        * @description the day the terms are taken as accepted (default 2026-01-01)
        * @example 2034-06-01
        */
@@ -8041,6 +8053,10 @@ export interface components {
           };
     };
     SettlementFile: {
+      /**
+       * @description the day, or the month when the source gives no day
+       * @example 2025-11-23
+       */
       date: string;
       id: string;
       /**
@@ -8056,6 +8072,10 @@ export interface components {
       yaml: string;
     };
     SettlementInfo: {
+      /**
+       * @description the day, or the month when the source gives no day
+       * @example 2025-11-23
+       */
       date: string;
       id: string;
       /**
@@ -8117,8 +8137,6 @@ export interface components {
         se: number;
         year: number;
       }[];
-    } & {
-      [key: string]: unknown;
     };
     Skip: {
       detail: string;
