@@ -5,15 +5,20 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatIssue } from '../../core/issues.js';
 import {
   burdenShare,
+  CHANNELS,
   coverage,
+  ENTRY_STATUSES,
+  ENTRY_TYPES,
   type ForceWindow,
   gaps,
   predictability,
   rateIndex,
+  SUPPORT_KINDS,
   TOTAL_DIMENSIONS,
   type TotalDimension,
   totals,
 } from '../../core/ledger/index.js';
+import { CAPABILITIES } from '../../core/taxonomy.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import { bundledDataDir, packageRoot } from '../../platform/paths.js';
 import type { Db } from '../../store/db.js';
@@ -22,7 +27,7 @@ import { listAgreements } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { COMPUTE, policy, READ } from '../route-policy.js';
-import { dateParam, day, errorResponses } from '../schemas.js';
+import { dateParam, day, errorResponses, instant } from '../schemas.js';
 
 const tags = ['ledger'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -34,6 +39,56 @@ const decimal = z
   .string()
   .regex(/^-?\d+(\.\d+)?$/)
   .meta({ description: 'exact decimal, as a string', example: '1340000000.00' });
+
+const text = z.string().nullable();
+const ledgerEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    ref: z.string(),
+    entry_type: z.enum(ENTRY_TYPES),
+    effective_type: z
+      .enum(ENTRY_TYPES)
+      .exclude(['correction'])
+      .meta({ description: 'a correction counts as what it corrects' }),
+    provider: z.string(),
+    recipient: z.string(),
+    agreement_id: text,
+    provision_id: text,
+    pledge_ref: text,
+    amount: decimal.nullable(),
+    currency: text,
+    date: day(),
+    year_from: z.number().int().nullable(),
+    year_to: z.number().int().nullable(),
+    kind: z.enum(SUPPORT_KINDS),
+    capability: z.enum(CAPABILITIES).nullable(),
+    item: text,
+    quantity: z.number().int().nullable(),
+    status: z.enum(ENTRY_STATUSES),
+    channel: z.enum(CHANNELS),
+    within: text,
+    corrects: text,
+    supersedes: z.boolean(),
+    source_url: z.string(),
+    source_quote: text,
+    note: text,
+    recorded_at: instant(),
+    prev_hash: z.string().regex(/^[0-9a-f]{64}$/),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .meta({ id: 'LedgerEntry' });
+
+const gapRowSchema = z.object({
+  capability: z.string(),
+  year: z.number().int(),
+  need: decimal,
+  committed: decimal,
+  indicative: decimal,
+  delivered: decimal.nullable().meta({ description: 'null: no delivery recorded (no data, not zero)' }),
+  gap_committed: decimal.meta({ description: 'need - committed (positive = uncovered)' }),
+  gap_with_indicative: decimal.meta({ description: 'need - committed - indicative' }),
+  covered_share: z.string().nullable().meta({ description: 'committed / need, four decimals; null for a zero need' }),
+});
 
 const coverageSchema = z
   .object({
@@ -105,7 +160,7 @@ export const routes = {
     responses: ok(
       z
         .object({
-          items: z.array(z.object({ seq: z.number().int(), ref: z.string(), hash: z.string() }).loose()),
+          items: z.array(ledgerEntrySchema),
           next_cursor: z.string().nullable(),
           ...head,
         })
@@ -214,7 +269,7 @@ export const routes = {
         .object({
           as_of: z.string(),
           illustrative: z.boolean().nullable(),
-          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+          rows: z.array(gapRowSchema),
         })
         .meta({ id: 'GapsFor' }),
       'The gaps',
@@ -233,7 +288,7 @@ export const routes = {
         .object({
           as_of: z.string(),
           illustrative: z.boolean().nullable(),
-          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+          rows: z.array(gapRowSchema),
         })
         .meta({ id: 'Gaps' }),
       'The gaps',
@@ -271,7 +326,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         items,
         next_cursor: rows.length > q.limit ? String(items[items.length - 1]!.seq) : null,
         ...(await ledgerHead(deps.db)),
-      } as never,
+      },
       200,
     );
   });
@@ -323,7 +378,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         as_of: asOf,
         illustrative: n.illustrative ?? null,
         rows: gaps(await coverageOf(deps.db, asOf), n.needs),
-      } as never,
+      },
       200,
     );
   });
@@ -342,7 +397,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         as_of: asOf,
         illustrative: n.illustrative ?? null,
         rows: gaps(await coverageOf(deps.db, asOf), n.needs),
-      } as never,
+      },
       200,
     );
   });

@@ -7135,22 +7135,82 @@ export interface components {
     Gaps: {
       as_of: string;
       illustrative: boolean | null;
-      rows: ({
+      rows: {
         capability: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        committed: string;
+        /** @description committed / need, four decimals; null for a zero need */
+        covered_share: string | null;
+        /**
+         * @description null: no delivery recorded (no data, not zero)
+         * @example 1340000000.00
+         */
+        delivered: string | null;
+        /**
+         * @description need - committed (positive = uncovered)
+         * @example 1340000000.00
+         */
+        gap_committed: string;
+        /**
+         * @description need - committed - indicative
+         * @example 1340000000.00
+         */
+        gap_with_indicative: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        indicative: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        need: string;
         year: number;
-      } & {
-        [key: string]: unknown;
-      })[];
+      }[];
     };
     GapsFor: {
       as_of: string;
       illustrative: boolean | null;
-      rows: ({
+      rows: {
         capability: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        committed: string;
+        /** @description committed / need, four decimals; null for a zero need */
+        covered_share: string | null;
+        /**
+         * @description null: no delivery recorded (no data, not zero)
+         * @example 1340000000.00
+         */
+        delivered: string | null;
+        /**
+         * @description need - committed (positive = uncovered)
+         * @example 1340000000.00
+         */
+        gap_committed: string;
+        /**
+         * @description need - committed - indicative
+         * @example 1340000000.00
+         */
+        gap_with_indicative: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        indicative: string;
+        /**
+         * @description exact decimal, as a string
+         * @example 1340000000.00
+         */
+        need: string;
         year: number;
-      } & {
-        [key: string]: unknown;
-      })[];
+      }[];
     };
     Guarantor: {
       agreement: string;
@@ -7358,6 +7418,67 @@ export interface components {
       /** @description provisions looked at and not triggered */
       skipped: number;
     };
+    LedgerEntry: {
+      agreement_id: string | null;
+      /**
+       * @description exact decimal, as a string
+       * @example 1340000000.00
+       */
+      amount: string | null;
+      /** @enum {string|null} */
+      capability:
+        | 'air_force'
+        | 'integrated_air_missile_defence'
+        | 'artillery'
+        | 'armour'
+        | 'maritime'
+        | 'it'
+        | 'demining'
+        | 'drones'
+        | null;
+      /** @enum {string} */
+      channel: 'bilateral' | 'eu';
+      corrects: string | null;
+      currency: string | null;
+      /**
+       * Format: date
+       * @example 2024-01-12
+       */
+      date: string;
+      /**
+       * @description a correction counts as what it corrects
+       * @enum {string}
+       */
+      effective_type: 'pledge' | 'allocation' | 'delivery' | 'commitment' | 'heavy_weapons';
+      /** @enum {string} */
+      entry_type: 'pledge' | 'allocation' | 'delivery' | 'commitment' | 'heavy_weapons' | 'correction';
+      hash: string;
+      item: string | null;
+      /** @enum {string} */
+      kind: 'military' | 'financial' | 'humanitarian' | 'other';
+      note: string | null;
+      pledge_ref: string | null;
+      prev_hash: string;
+      provider: string;
+      provision_id: string | null;
+      quantity: number | null;
+      recipient: string;
+      /**
+       * Format: date-time
+       * @example 2027-03-01T04:00:00.000Z
+       */
+      recorded_at: string;
+      ref: string;
+      seq: number;
+      source_quote: string | null;
+      source_url: string;
+      /** @enum {string} */
+      status: 'indicative' | 'committed';
+      supersedes: boolean;
+      within: string | null;
+      year_from: number | null;
+      year_to: number | null;
+    };
     /** @description one entry in the ledger columns (ref, entry_type, provider, recipient, agreement_id, provision_id, pledge_ref, amount, currency, date, year_from, year_to, kind, capability, item, quantity, status, channel, within, corrects, supersedes, source_url, source_quote, note); docs/ledger.md gives the rules. `provider` is the acting party. */
     LedgerEntryInput: {
       /** @example ua-gb-2024 */
@@ -7429,13 +7550,7 @@ export interface components {
     LedgerPage: {
       count: number;
       head_hash: string;
-      items: ({
-        hash: string;
-        ref: string;
-        seq: number;
-      } & {
-        [key: string]: unknown;
-      })[];
+      items: components['schemas']['LedgerEntry'][];
       next_cursor: string | null;
     };
     LedgerTotals: {
