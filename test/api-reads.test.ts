@@ -14,6 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
 import { importWorld } from '../src/store/world-store.js';
 import { startApi, type TestApi } from './support/api.js';
+import { contractChecked } from './support/contract.js';
 
 const NOW = new Date('2027-03-01T05:00:00Z');
 let api: TestApi;
@@ -81,7 +82,7 @@ test('ledger reads on a store without a ledger seed leave the ledger empty', asy
     const r = await loadRegistry('data', process.cwd());
     assert.ok(r.registry);
     await saveRegistry(db, r.registry, r.files);
-    const app = createApp({ db, log: () => {}, now: () => NOW });
+    const app = contractChecked(createApp({ db, log: () => {}, now: () => NOW }));
     for (const url of ['/api/ledger/entries', '/api/ledger/totals', '/api/ledger/verify', '/api/ledger/coverage']) {
       const res = await app.request(url);
       assert.equal(res.status, 200, url);

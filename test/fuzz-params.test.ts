@@ -11,6 +11,7 @@ import type { Db } from '../src/store/db.js';
 import { recordEvent } from '../src/store/obligation-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
+import { contractChecked } from './support/contract.js';
 
 process.env.COMPACT_RATE_LIMIT = 'off';
 let db: Db;
@@ -20,7 +21,7 @@ before(async () => {
   db = await openStore({ dir: 'memory://' });
   await saveRegistry(db, (await loadRegistry(join(import.meta.dirname, '..', 'data'))).registry!);
   await recordEvent(db, makeEvent({ type: 'armed_attack', at: '2030-06-01T00:00:00Z', aggressor: 'RU' }).event!);
-  app = createApp({ db, log: () => {} });
+  app = contractChecked(createApp({ db, log: () => {} }));
 });
 after(async () => db?.close());
 

@@ -1,9 +1,12 @@
 // Agreement page: facts, timeline of treaty actions, provisions with quotes and sources, pledges, ledger, strength.
-import { available, get } from '../api.js';
+import { available, get, type Schema } from '../api.js';
 import { timeline } from '../charts/timeline.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
-import type { Agreement, Completeness, Source } from '../types.js';
 import { type FlowsFulfilmentResponse, fulfilmentTable } from './flows.js';
+
+type Agreement = Schema<'Agreement'>;
+type Completeness = Schema<'Completeness'>;
+type Source = Schema<'SourceList'>[number];
 
 /** The agreement's pledges against the tracker's allocations of the same donor, kind and period. */
 async function fulfilmentSection(id: string, parties: string[]): Promise<HTMLElement> {

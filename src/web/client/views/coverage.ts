@@ -1,10 +1,13 @@
 // Coverage: capability x guarantor from the provisions; from the ledger, the guarantor x year heatmap and the
 // pledged / allocated / delivered charts by party, year or kind.
-import { available, get } from '../api.js';
+import { available, get, type Schema } from '../api.js';
 import { groupedBars } from '../charts/bars.js';
 import { matrix } from '../charts/matrix.js';
 import { h, label, notAvailable, section } from '../dom.js';
-import type { Coverage, CoverageCell, TotalRow } from '../types.js';
+
+type Coverage = Schema<'Coverage'>;
+type CoverageCell = Coverage['cells'][number];
+type TotalRow = Schema<'LedgerTotals'>['rows'][number];
 
 const MEASURES = ['earmarked', 'committed', 'indicative', 'expired', 'allocated (tracker)', 'delivered'] as const;
 /** Earmarked = committed + indicative + expired: everything set aside for that year, delivered or not. */

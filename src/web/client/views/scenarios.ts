@@ -1,16 +1,15 @@
 // Scenario lab: pick a scenario, vary the model's parameters, Monte Carlo fan chart against the baseline, the
 // scenario's diff; and the settlement checker (YAML or JSON in the format of data/settlements/).
-import { ApiFailure, available, get, post } from '../api.js';
+import { ApiFailure, available, get, post, type Schema } from '../api.js';
 import { fanChart } from '../charts/fan.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
-import type {
-  ScenarioDiff,
-  ScenarioInfo,
-  ScenarioResult,
-  SettlementCheck,
-  SettlementInfo,
-  Simulation,
-} from '../types.js';
+
+type ScenarioDiff = Schema<'ScenarioDiff'>;
+type ScenarioInfo = Schema<'ScenarioList'>[number];
+type ScenarioResult = Schema<'ScenarioResult'>;
+type SettlementCheck = Schema<'SettlementCheck'>;
+type SettlementInfo = Schema<'SettlementInfo'>;
+type Simulation = Schema<'Simulation'>;
 
 const eur = (n: number) => (Math.abs(n) >= 1e9 ? `EUR ${(n / 1e9).toFixed(1)} bn` : `EUR ${(n / 1e6).toFixed(0)} m`);
 
