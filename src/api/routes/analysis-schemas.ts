@@ -111,6 +111,10 @@ export const simulateBody = z
       description:
         "continuations from config/model.yaml, or from alliance commitments' honour rates in war (docs/history.md)",
     }),
+    basis: z.enum(['stated', 'observed']).default('stated').meta({
+      description:
+        "stated pledges, or each guarantor's observed tracker allocations over the last 12 months projected flat",
+    }),
     coding: z
       .enum(['bf', 'llm'])
       .default('bf')
@@ -168,6 +172,21 @@ export const simulationSchema = z
     ),
     percentile_resolution: z.array(z.number()),
     assumptions: z.object({ note: z.string() }).loose(),
+    basis: z.enum(['stated', 'observed']),
+    basis_note: z.string(),
+    observed: z
+      .object({
+        window: z.object({ from: z.string(), to: z.string() }).nullable(),
+        rates: z.array(
+          z.object({
+            partner: z.string(),
+            eur_12m: z.number(),
+            by_year: z.record(z.string(), z.number()).meta({ description: 'EUR allocated per calendar year' }),
+          }),
+        ),
+        without_agreement: z.array(z.string()),
+      })
+      .nullable(),
   })
   .meta({ id: 'Simulation' });
 

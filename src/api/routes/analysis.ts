@@ -366,6 +366,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       scenario: sc,
       ledger: await readLedger(deps.db),
       ...(h ? { prior: h.basis } : {}),
+      basis: b.basis,
     } as Parameters<typeof simulateRegistry>[2]);
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
     return c.json(r.report, 200);

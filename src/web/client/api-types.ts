@@ -8216,6 +8216,12 @@ export interface components {
     };
     SimulateInput: {
       /**
+       * @description stated pledges, or each guarantor's observed tracker allocations over the last 12 months projected flat
+       * @default stated
+       * @enum {string}
+       */
+      basis: 'stated' | 'observed';
+      /**
        * @description for the historical prior: which coding of Berkemeier & Fuhrmann (2018)
        * @default bf
        * @enum {string}
@@ -8250,7 +8256,25 @@ export interface components {
         [key: string]: unknown;
       };
       /** @enum {string} */
+      basis: 'stated' | 'observed';
+      basis_note: string;
+      /** @enum {string} */
       model: 'v1';
+      observed: {
+        rates: {
+          /** @description EUR allocated per calendar year */
+          by_year: {
+            [key: string]: number;
+          };
+          eur_12m: number;
+          partner: string;
+        }[];
+        window: {
+          from: string;
+          to: string;
+        } | null;
+        without_agreement: string[];
+      } | null;
       partners: {
         closed_form: number;
         expected: number;

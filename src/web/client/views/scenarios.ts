@@ -182,6 +182,39 @@ async function settlementForm(): Promise<HTMLElement> {
   return h('div', {}, form, out);
 }
 
+/**
+ * On the observed basis, the United States' tracker allocations per year beside the run (the withdrawal scenario's
+ * question: what the largest donor allocated in 2025 against 2024), then the other guarantors' twelve-month rates.
+ */
+function observedBeside(sim: Simulation): HTMLElement | string {
+  const o = sim.observed;
+  if (!o?.window) return '';
+  const bnOf = (v: number | undefined) => (v === undefined ? 'no data' : `EUR ${(v / 1e9).toFixed(2)} bn`);
+  const us = o.rates.find((r) => r.partner === 'US');
+  return h(
+    'div',
+    { class: 'observed', id: 'observed-flows' },
+    us
+      ? h(
+          'p',
+          {},
+          `United States, allocated per the tracker: 2024 ${bnOf(us.by_year['2024'])}, 2025 ${bnOf(us.by_year['2025'])}; last 12 months (${o.window.from} to ${o.window.to}) ${bnOf(us.eur_12m)}.`,
+        )
+      : '',
+    h(
+      'p',
+      { class: 'note' },
+      `Each guarantor's rate (last 12 months): ${o.rates
+        .filter((r) => r.eur_12m > 0)
+        .sort((a, b) => b.eur_12m - a.eur_12m)
+        .map((r) => `${r.partner} ${bnOf(r.eur_12m)}`)
+        .join(
+          ', ',
+        )}. ${o.without_agreement.length} donor(s) party to no agreement are not projected. Source: Kiel Institute, Ukraine Support Tracker.`,
+    ),
+  );
+}
+
 export async function scenariosView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'Scenario lab'));
   if (!(await available('analysis'))) {
@@ -223,12 +256,19 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
     h('option', { value: 'historical' }, 'historical (alliance commitments in war)'),
     h('option', { value: 'both' }, 'both, side by side'),
   );
+  const basis = h(
+    'select',
+    { id: 'basis', 'aria-label': 'Projection basis' },
+    h('option', { value: 'stated' }, 'stated pledges'),
+    h('option', { value: 'observed' }, 'observed flows (tracker, last 12 months)'),
+  );
   const out = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'form grid', 'aria-label': 'Run a scenario' },
     h('label', { for: 'scenario' }, 'Scenario ', pick),
     h('label', { for: 'prior' }, 'Fulfilment prior ', prior),
+    h('label', { for: 'basis' }, 'Projection basis ', basis),
     trialsL,
     seedL,
     shockL,
@@ -247,7 +287,7 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         executive_agreement: { continuation: Number(exe.value) },
       },
     };
-    const common = { trials: Number(trials.value), seed: Number(seed.value), model };
+    const common = { trials: Number(trials.value), seed: Number(seed.value), model, basis: basis.value };
     const priors = prior.value === 'both' ? ['configured', 'historical'] : [prior.value];
     try {
       const [runs, run] = await Promise.all([
@@ -280,6 +320,8 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
             `Delivered support per year, EUR bn, under the ${p} prior: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
           ),
           fanChart(sc.years.map(bn), base.years.map(bn)),
+          h('p', { class: 'basis' }, sc.basis_note),
+          observedBeside(sc),
           h(
             'p',
             { class: 'notice' },
