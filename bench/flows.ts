@@ -7,12 +7,15 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readReleaseDir } from '../src/cli/commands/flows.js';
-import { parseRelease } from '../src/core/flows/index.js';
-import type { EntryDraft } from '../src/core/ledger/index.js';
+import { parseRelease, yearTotals } from '../src/core/flows/index.js';
+import { type EntryDraft, newDraft, rateIndex } from '../src/core/ledger/index.js';
+import { loadDailyRates } from '../src/data/load-daily-rates.js';
+import { loadRates } from '../src/data/load-ledger-data.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { flowMonths, importRelease } from '../src/store/flows-store.js';
-import { appendEntries } from '../src/store/ledger-store.js';
+import { fulfilmentReport, type RateInputs } from '../src/store/flows-views.js';
+import { appendEntries, seedLedger } from '../src/store/ledger-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
 
@@ -23,7 +26,12 @@ const kiel = values.kiel ?? join(import.meta.dirname, '..', '..', 'shared', 'dat
 const reg = (await loadRegistry('data')).registry!;
 
 const KINDS = ['military', 'financial', 'humanitarian'] as const;
-const DONORS = Array.from({ length: 40 }, (_, i) => String.fromCharCode(65 + (i % 26), 65 + Math.floor(i / 26) + 10));
+// ISO 3166's user-assigned codes (AA, QM-QZ, XA-XZ but Kosovo's XK): never a real donor of the release.
+const DONORS = [
+  'AA',
+  ...'MNOPQRSTUVWXYZ'.split('').map((c) => `Q${c}`),
+  ...'ABCDEFGHIJLMNOPQRSTUVWXYZ'.split('').map((c) => `X${c}`),
+];
 const MONTHS = 52; // Jan 2022 - Apr 2026, as the tracker
 const cells = DONORS.length * MONTHS * KINDS.length;
 const items = Math.ceil(n / cells);
@@ -42,32 +50,16 @@ function draft(i: number): EntryDraft {
   const { d, m, k, item, cents } = coords(i);
   const y = 2022 + Math.floor(m / 12);
   const mm = String((m % 12) + 1).padStart(2, '0');
-  return {
+  return newDraft({
     ref: `kiel:bench:${DONORS[d]}:${y}-${mm}:${KINDS[k]}:${item}`,
     entry_type: 'allocation',
     provider: DONORS[d]!,
-    recipient: 'UA',
-    agreement_id: null,
-    provision_id: null,
-    pledge_ref: null,
     amount: `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`,
     currency: 'EUR',
     date: `${y}-${mm}-01`,
-    year_from: null,
-    year_to: null,
     kind: KINDS[k]!,
-    capability: null,
-    item: null,
-    quantity: null,
-    status: 'committed',
-    channel: 'bilateral',
-    within: null,
-    corrects: null,
-    supersedes: false,
     source_url: 'https://example.org/bench/flows',
-    source_quote: null,
-    note: null,
-  };
+  });
 }
 
 /** The same figures as columns: donor, month, kind index and cents per entry. */
@@ -91,11 +83,15 @@ function scan() {
   return { byMonth, byYear };
 }
 
-const TOTALS_SQL = `SELECT provider, extract(year FROM date)::int AS y, kind, sum(amount)::text AS amount
+// The same totals summed over the entries themselves: what every view paid before flow_cells (for context).
+const DIRECT_SQL = `SELECT provider, extract(year FROM date)::int AS y, kind, sum(amount)::text AS amount
   FROM ledger_entries e
-  WHERE starts_with(ref, 'kiel:') AND effective_type = 'allocation' AND within_ref IS NULL
+  WHERE starts_with(ref, 'kiel:bench:') AND effective_type = 'allocation' AND within_ref IS NULL
     AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)
   GROUP BY provider, y, kind`;
+const SYNTHETIC = new Set(DONORS);
+const [daily, annual] = await Promise.all([loadDailyRates('data'), loadRates('data')]);
+const rates: RateInputs = { basis: 'daily', daily: daily.daily!, annual: rateIndex(annual.table!) };
 
 const best = async <T>(f: () => Promise<T> | T, runs = 3) => {
   let ms = Number.POSITIVE_INFINITY;
@@ -110,6 +106,11 @@ const best = async <T>(f: () => Promise<T> | T, runs = 3) => {
 const f0 = (x: number) => x.toFixed(0);
 
 async function ledgerRun(label: string, db: Db) {
+  // The registry, its pledges and release 29 first, so fulfilment has real pledges and tracker rows to match.
+  await saveRegistry(db, reg);
+  await seedLedger(db, 'data', '2026-12-01T00:00:00.000Z');
+  const p = parseRelease(readReleaseDir(kiel));
+  if (!p.release || !(await importRelease(db, p.release, '2026-12-01T00:00:00.000Z')).ok) throw new Error('import');
   let t = performance.now();
   for (let i = 0; i < n; i += 10_000) {
     const r = await appendEntries(
@@ -122,20 +123,28 @@ async function ledgerRun(label: string, db: Db) {
   const loadS = (performance.now() - t) / 1000;
   const sc = await best(scan);
   const months = await best(() => flowMonths(db));
-  const totals = await best(async () => (await db.query<{ amount: string }>(TOTALS_SQL)).rows);
+  const totals = await best(async () => yearTotals(await flowMonths(db), { all: true }));
+  const ful = await best(() => fulfilmentReport(db, rates));
+  const direct = await best(async () => (await db.query<{ amount: string }>(DIRECT_SQL)).rows, 1);
   // The two ways must agree before their times are compared.
-  const sqlCents = months.out.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
+  const mine = months.out.filter((r) => SYNTHETIC.has(r.provider) && r.type === 'allocation');
+  const sqlCents = mine.reduce((s, r) => s + Math.round(Number(r.amount) * 100), 0);
   const scanCents = sc.out.byMonth.reduce((s, v) => s + v, 0);
   if (sqlCents !== scanCents) throw new Error(`${label}: SQL total ${sqlCents} != scan total ${scanCents} (cents)`);
-  if (totals.out.length !== sc.out.byYear.filter((v) => v > 0).length) throw new Error(`${label}: totals rows differ`);
+  const years = totals.out.filter((r) => SYNTHETIC.has(r.provider));
+  if (direct.out.length !== sc.out.byYear.filter((v) => v > 0).length) throw new Error(`${label}: totals rows differ`);
   t = performance.now();
-  console.log(`${label}: ${n} entries appended in ${loadS.toFixed(1)} s (${f0(n / loadS)} entries/s)`);
+  const row = (what: string, ms: number) =>
+    console.log(
+      `${label}: ${what} ${f0(ms)} ms; typed-array scan ${sc.ms.toFixed(1)} ms; ratio x${(ms / sc.ms).toFixed(1)}`,
+    );
   console.log(
-    `${label}: donor x month x kind (flowMonths, ${months.out.length} rows) ${f0(months.ms)} ms; typed-array scan ${sc.ms.toFixed(1)} ms; ratio x${(months.ms / sc.ms).toFixed(1)}`,
+    `${label}: ${n} entries appended in ${loadS.toFixed(1)} s (${f0(n / loadS)} entries/s; goal <= 60 s at 10^6)`,
   );
-  console.log(
-    `${label}: party x year x kind totals (${totals.out.length} rows) ${f0(totals.ms)} ms; typed-array scan ${sc.ms.toFixed(1)} ms; ratio x${(totals.ms / sc.ms).toFixed(1)}`,
-  );
+  row(`donor x month x kind (flowMonths, ${months.out.length} rows)`, months.ms);
+  row(`party x year x kind totals (${years.length} synthetic donor-years; goal <= 200 ms)`, totals.ms);
+  row(`fulfilment of every pledge (${ful.out.rows.length} rows; goal <= 200 ms)`, ful.ms);
+  row(`the same totals summed over the entries (no flow_cells, ${direct.out.length} rows)`, direct.ms);
 }
 
 // (1) Release 29 into an empty embedded store.

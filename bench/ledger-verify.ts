@@ -1,38 +1,24 @@
 // Verify throughput on generated entries beside a plain sha256 loop over the same bytes; prints entries/s and the ratio.
 // Usage: node --import tsx bench/ledger-verify.ts [N]   (default 100000; PGlite in memory)
 import { createHash } from 'node:crypto';
-import { canonicalEntry, chainInput, type EntryDraft } from '../src/core/ledger/index.js';
+import { canonicalEntry, chainInput, type EntryDraft, newDraft } from '../src/core/ledger/index.js';
 import { appendEntries, readLedger, verifyLedger } from '../src/store/ledger-store.js';
 import { openStore } from '../src/store/open-store.js';
 
 const n = Number(process.argv[2] ?? 100_000);
 const db = await openStore({ dir: 'memory://' });
-const draft = (i: number): EntryDraft => ({
-  ref: `bench-${i}`,
-  entry_type: i % 3 === 0 ? 'delivery' : 'pledge',
-  provider: ['DE', 'GB', 'FR', 'NL'][i % 4]!,
-  recipient: 'UA',
-  agreement_id: null,
-  provision_id: null,
-  pledge_ref: null,
-  amount: `${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')}`,
-  currency: 'EUR',
-  date: `202${4 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
-  year_from: null,
-  year_to: null,
-  kind: 'military',
-  capability: 'artillery',
-  item: null,
-  quantity: null,
-  status: 'committed',
-  channel: 'bilateral',
-  within: null,
-  corrects: null,
-  supersedes: false,
-  source_url: `https://example.org/bench/${i}`,
-  source_quote: null,
-  note: null,
-});
+const draft = (i: number): EntryDraft =>
+  newDraft({
+    ref: `bench-${i}`,
+    entry_type: i % 3 === 0 ? 'delivery' : 'pledge',
+    provider: ['DE', 'GB', 'FR', 'NL'][i % 4]!,
+    amount: `${1000 + (i % 997)}.${String(i % 100).padStart(2, '0')}`,
+    currency: 'EUR',
+    date: `202${4 + (i % 3)}-0${1 + (i % 9)}-1${i % 10}`,
+    kind: 'military',
+    capability: 'artillery',
+    source_url: `https://example.org/bench/${i}`,
+  });
 let t = performance.now();
 for (let i = 0; i < n; i += 10_000) {
   const r = await appendEntries(

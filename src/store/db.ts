@@ -4,6 +4,30 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[]; rowCount?: number }>;
   /** Runs a script of several statements without parameters. */
   exec(sql: string): Promise<void>;
+  /**
+   * Bulk-inserts rows with COPY where the driver can stream them (embedded PGlite); absent, callers insert with
+   * parameters. Values are strings, numbers, booleans or null.
+   */
+  copyRows?(table: string, columns: readonly string[], rows: readonly (readonly CopyValue[])[]): Promise<void>;
+}
+
+export type CopyValue = string | number | boolean | null;
+
+/** One row in COPY's text format: tab-separated, \N for null, backslash escapes for the separators. */
+export function copyLine(row: readonly CopyValue[]): string {
+  return `${row
+    .map((v) =>
+      v === null
+        ? '\\N'
+        : typeof v === 'boolean'
+          ? v
+            ? 't'
+            : 'f'
+          : String(v).replace(/[\\\t\n\r]/g, (c) =>
+              c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+            ),
+    )
+    .join('\t')}\n`;
 }
 
 export interface Db extends Queryable {

@@ -266,14 +266,24 @@ export async function listRevisions(db: Queryable): Promise<FlowRevision[]> {
  * systems within a weapons category left out), so the views read a few thousand rows at any ledger size.
  */
 export async function flowMonths(db: Queryable): Promise<FlowMonth[]> {
+  // The cells change only with the ledger: one read per ledger head, shared by every view until the next append.
+  const head = (await db.query<{ seq: string }>('SELECT max(seq)::text AS seq FROM ledger_entries')).rows[0]?.seq ?? '';
+  const memo = monthsMemo.get(db);
+  if (memo && memo.head === head) return memo.months;
+  // Frozen: every caller shares the one array.
+  const months = Object.freeze((await readFlowMonths(db)).map((m) => Object.freeze(m))) as FlowMonth[];
+  monthsMemo.set(db, { head, months });
+  return months;
+}
+
+const monthsMemo = new WeakMap<Queryable, { head: string; months: FlowMonth[] }>();
+
+async function readFlowMonths(db: Queryable): Promise<FlowMonth[]> {
   const r = await db.query<{ provider: string; y: number; m: number; type: string; kind: string; amount: string }>(`
-    SELECT provider, extract(year FROM date)::int AS y, extract(month FROM date)::int AS m, effective_type AS type, kind,
-      sum(amount)::text AS amount
-    FROM ledger_entries e
-    WHERE starts_with(ref, 'kiel:') AND within_ref IS NULL AND amount IS NOT NULL
-      AND effective_type IN ('allocation', 'commitment')
-      AND NOT EXISTS (SELECT 1 FROM ledger_entries c WHERE c.corrects = e.ref AND c.supersedes)
-    GROUP BY provider, y, m, effective_type, kind`);
+    SELECT provider, y, m, effective_type AS type, kind, amount::text AS amount
+    FROM flow_cells
+    WHERE entries > 0 AND effective_type IN ('allocation', 'commitment')
+    ORDER BY provider, y, m, effective_type, kind`);
   return r.rows.map((x) => ({
     provider: x.provider,
     year: Number(x.y),

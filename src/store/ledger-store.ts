@@ -18,7 +18,8 @@ import {
 } from '../core/ledger/index.js';
 import type { Capability } from '../core/taxonomy.js';
 import { readLedgerCsv } from '../data/load-ledger-data.js';
-import type { Db, Queryable } from './db.js';
+import type { CopyValue, Db, Queryable } from './db.js';
+import { updateFlowCells } from './flow-cells.js';
 import { checkLinks } from './ledger-links.js';
 
 const COLS = [
@@ -125,6 +126,7 @@ export async function appendInTransaction(
   await tx.query('SELECT pg_advisory_xact_lock($1)', [LOCK]);
   const { issues, effective } = await checkLinks(tx, drafts, opts.actor ?? { role: null, party: null });
   if (issues.length) return { ok: false, issues };
+  await updateFlowCells(tx, drafts, effective);
   const head = await ledgerHead(tx);
   let prev = head.head_hash;
   let seq = head.count;
@@ -146,15 +148,18 @@ export async function appendInTransaction(
     );
     prev = hash;
   }
-  // One statement per chunk, a typed array per column: far fewer parameters to bind than a VALUES list.
-  const chunk = 2000;
+  // COPY where the driver streams it (3x faster on PGlite); else one statement per chunk, a typed array per column:
+  // far fewer parameters to bind than a VALUES list.
+  const chunk = tx.copyRows ? 10_000 : 2000;
   const casts = COLS.map((c) => `$${COLS.indexOf(c) + 1}::${COL_TYPES[c] ?? 'text'}[]`).join(', ');
   for (let i = 0; i < rows.length; i += chunk) {
     const part = rows.slice(i, i + chunk);
-    await tx.query(
-      `INSERT INTO ledger_entries (${COLS.join(',')}) SELECT * FROM unnest(${casts})`,
-      COLS.map((_, c) => part.map((r) => r[c])),
-    );
+    if (tx.copyRows) await tx.copyRows('ledger_entries', COLS, part as CopyValue[][]);
+    else
+      await tx.query(
+        `INSERT INTO ledger_entries (${COLS.join(',')}) SELECT * FROM unnest(${casts})`,
+        COLS.map((_, c) => part.map((r) => r[c])),
+      );
     onProgress?.(Math.min(i + chunk, rows.length), rows.length);
   }
   return { ok: true, appended: rows.length, head: { count: seq, head_hash: prev } };

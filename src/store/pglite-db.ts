@@ -1,7 +1,7 @@
 // The embedded store: PGlite in a data directory (or in memory), guarded by a lock file. A serving process can
 // share it with CLI commands through a local socket; a CLI finding such a server connects through it.
 import { PGlite, types } from '@electric-sql/pglite';
-import { type Db, type Queryable, StoreLockedError } from './db.js';
+import { copyLine, type Db, type Queryable, StoreLockedError } from './db.js';
 import { acquireLock } from './file-lock.js';
 import { readAdvert, type Share, shareStore } from './pglite-socket.js';
 import { SessionGate } from './session-gate.js';
@@ -51,7 +51,7 @@ export async function openPglite(dir: string, opts: PgliteOptions = {}): Promise
       throw e;
     }
   }
-  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
+  const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable & Required<Pick<Queryable, 'copyRows'>> => ({
     query: async <T>(sql: string, params: unknown[] = []) => {
       const r = await q.query<T>(sql, params);
       return { rows: r.rows, ...(r.affectedRows !== undefined ? { rowCount: r.affectedRows } : {}) };
@@ -59,12 +59,18 @@ export async function openPglite(dir: string, opts: PgliteOptions = {}): Promise
     exec: async (sql: string) => {
       await q.exec(sql);
     },
+    copyRows: async (table, columns, rows) => {
+      if (!rows.length) return;
+      const blob = new Blob(rows.map(copyLine));
+      await q.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob });
+    },
   });
   const inner = wrap(pg);
   return {
     kind: 'pglite',
     query: (sql, params) => gate.run(() => inner.query(sql, params)),
     exec: (sql) => gate.run(() => inner.exec(sql)),
+    copyRows: (table, columns, rows) => gate.run(() => inner.copyRows!(table, columns, rows)),
     transaction: (fn) =>
       gate.run(() => pg.transaction((tx) => fn(wrap(tx as unknown as Pick<PGlite, 'query' | 'exec'>)))),
     close: async () => {

@@ -79,35 +79,23 @@ test('certain continuation, fixed share and no shock deliver exactly the planned
 });
 
 // Planned amounts from ledger entries: the ledger's rules (within, EU channel, corrections) and rates, no guessing.
-import type { LedgerEntry, RateTable } from '../ledger/index.js';
+import { type LedgerEntry, newDraft, type RateTable } from '../ledger/index.js';
 import { plannedFromLedger } from './planned.js';
 
 const entry = (o: Partial<LedgerEntry>): LedgerEntry =>
   ({
-    ref: 'x',
-    entry_type: 'pledge',
-    provider: 'GB',
-    recipient: 'UA',
-    agreement_id: null,
-    provision_id: null,
-    pledge_ref: null,
-    amount: '0',
-    currency: 'EUR',
-    date: '2024-01-12',
-    year_from: 2024,
-    year_to: 2024,
-    kind: 'military',
-    capability: null,
-    item: null,
-    quantity: null,
-    status: 'committed',
-    channel: 'bilateral',
-    within: null,
-    corrects: null,
-    supersedes: false,
-    source_url: 'https://example.org/s',
-    source_quote: null,
-    note: null,
+    ...newDraft({
+      ref: 'x',
+      entry_type: 'pledge',
+      provider: 'GB',
+      amount: '0',
+      currency: 'EUR',
+      date: '2024-01-12',
+      year_from: 2024,
+      year_to: 2024,
+      kind: 'military',
+      source_url: 'https://example.org/s',
+    }),
     seq: 1,
     effective_type: 'pledge',
     recorded_at: 't',

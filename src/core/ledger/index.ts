@@ -6,6 +6,7 @@ export * from './coverage.js';
 export * from './csv-parse.js';
 export * from './csv-write.js';
 export * from './draft-check.js';
+export * from './draft-new.js';
 export * from './gaps.js';
 export * from './import-rows.js';
 export * from './link-rules.js';

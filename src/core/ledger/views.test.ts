@@ -3,37 +3,25 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { effectiveBuckets, plannedByPartnerYear } from './buckets.js';
 import { coverage } from './coverage.js';
+import { newDraft } from './draft-new.js';
 import { burdenShare, gaps, predictability } from './gaps.js';
 import { type RateTable, rateIndex } from './rates.js';
 import { totals } from './totals.js';
 import type { EntryDraft, LedgerEntry } from './types.js';
 
-const base: EntryDraft = {
+const base: EntryDraft = newDraft({
   ref: 'x',
   entry_type: 'pledge',
   provider: 'GB',
-  recipient: 'UA',
   agreement_id: 'a-gb',
-  provision_id: null,
-  pledge_ref: null,
   amount: '0',
   currency: 'EUR',
   date: '2024-01-12',
   year_from: 2024,
   year_to: 2024,
   kind: 'military',
-  capability: null,
-  item: null,
-  quantity: null,
-  status: 'committed',
-  channel: 'bilateral',
-  within: null,
-  corrects: null,
-  supersedes: false,
   source_url: 'https://example.org/s',
-  source_quote: null,
-  note: null,
-};
+});
 let seq = 0;
 const e = (o: Partial<LedgerEntry>): LedgerEntry =>
   ({ ...base, seq: ++seq, effective_type: 'pledge', recorded_at: 't', prev_hash: '', hash: '', ...o }) as LedgerEntry;
