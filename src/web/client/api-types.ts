@@ -3612,6 +3612,371 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ingest/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Draft a coded record from an uploaded agreement text (PDF, DOCX, HTML or TXT); nothing is written
+     * @description Send multipart/form-data with one field `file` (.txt, .html, .htm, .pdf, .docx). Bounded by the ingest limits (COMPACT_INGEST_MAX_*: file size, inflated size, XML nodes, pages, paragraphs). Answers the extracted text with paragraph numbers, candidate passages by area with offsets, fields and amounts with the passage each came from and a confidence, the draft itself (send it back, reviewed, to validate and save) and the file's SHA-256.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestDraft'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Over an ingest limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not multipart/form-data */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/save': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Save a reviewed draft as a registry record (new, or a new version); coordinator or admin
+     * @description Validates as /api/ingest/validate, then writes the record in one transaction; the audit row names the reviewer and the document SHA-256. Any issue: 400 naming the fields, nothing written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReviewedDraft'];
+        };
+      };
+      responses: {
+        /** @description Same content as stored: nothing written */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestUnchanged'];
+          };
+        };
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestSaved'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The id is taken (or gone) at write time */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request body is larger than the limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not one this route reads */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a reviewed draft as the record `compact validate` would check; nothing is written
+     * @description Builds the record as `compact ingest review` does, then answers the issues `compact validate` would print for it as data/agreements/<id>.yaml (schema, then cross-record checks against the registry in the store). Each issue names the record path and the draft field it comes from.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReviewedDraft'];
+        };
+      };
+      responses: {
+        /** @description Issues (ok when none) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestCheck'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request body is larger than the limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not one this route reads */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/coverage': {
     parameters: {
       query?: never;
@@ -7429,6 +7794,22 @@ export interface components {
       /** @description provisions looked at and not triggered */
       skipped: number;
     };
+    /** @description check */
+    IngestCheck: {
+      [key: string]: unknown;
+    };
+    /** @description draft */
+    IngestDraft: {
+      [key: string]: unknown;
+    };
+    /** @description saved */
+    IngestSaved: {
+      [key: string]: unknown;
+    };
+    /** @description unchanged */
+    IngestUnchanged: {
+      [key: string]: unknown;
+    };
     LedgerEntry: {
       agreement_id: string | null;
       /**
@@ -7790,6 +8171,20 @@ export interface components {
       /** @description note sentences: a clause exists in the text but is not coded */
       uncoded: string[];
       why: string;
+    };
+    ReviewedDraft: {
+      /** @description the draft from POST /api/ingest/draft, with decisions and edits */
+      draft: {
+        [key: string]: unknown;
+      };
+      /** @description record id; default ua-<partner>-<year signed> */
+      id?: string | null;
+      /** @description true: save a new version of an existing id */
+      new_version?: boolean;
+      /** @description the partner's party code; default from the title */
+      partner?: string | null;
+      /** @description where the text is published (http or https) */
+      source_url: string;
     };
     ScenarioDiff: {
       coverage: {
