@@ -9,6 +9,7 @@ import { createToken } from '../../src/store/auth-store.js';
 import type { Db } from '../../src/store/db.js';
 import { fillStore } from '../../src/store/fill.js';
 import { openStore } from '../../src/store/open-store.js';
+import { contractChecked } from './contract.js';
 
 export const shared = process.env.COMPACT_SHARED ?? join(import.meta.dirname, '..', '..', '..', 'shared');
 
@@ -19,7 +20,7 @@ export async function startDesk() {
   const r = await loadRegistry('data', process.cwd());
   if (!r.registry) throw new Error('the bundled registry does not load');
   await fillStore(db, r.registry, r.files, 'data');
-  const app = createApp({ db, log: () => {} });
+  const app = contractChecked(createApp({ db, log: () => {} })); // every answer is checked against the document
   const tokens: Record<string, string> = {};
   for (const role of ['viewer', 'party_editor', 'coordinator', 'admin'] as const)
     tokens[role] = (

@@ -2,7 +2,7 @@
 // and save it as a registry record (new, or a new version) with the reviewer and the document's hash audited.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { deskDraft } from '../../ingest/desk.js';
+import { DESK_FIELDS, deskDraft } from '../../ingest/desk.js';
 import { buildDraft } from '../../ingest/draft.js';
 import { ExtractError, ExtractLimitError, extractBytes, SUPPORTED } from '../../ingest/extract/index.js';
 import { limitsFromEnv } from '../../ingest/extract/limits.js';
@@ -22,13 +22,139 @@ export const UPLOAD_PATHS = new Set(['/api/ingest/draft']);
 /** Room for the multipart envelope around the file. */
 const ENVELOPE = 64 << 10;
 
-const loose = (id: string, description: string) => z.object({}).loose().meta({ id, description });
+const span = z
+  .object({
+    quote: z.string(),
+    where: z.string().meta({ description: "the text's own locator (headings and numbering)" }),
+    start: z.int().min(0).meta({ description: 'offset of the first character in `text`' }),
+    end: z.int().min(0).meta({ description: 'offset after the last character in `text`' }),
+    paragraph: z.int().min(1).meta({ description: 'the paragraph (1-based) it starts in' }),
+  })
+  .meta({ description: 'a stretch of `text`' });
+const confidence = z.number().min(0).max(1);
+/** The draft as drafted: sent back, with the reviewer's decisions and edits, to validate and save. */
+const draftRecord = z
+  .object({
+    kind: z.literal('compact-ingest-draft'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    title: z.string().nullable(),
+    partner: z.string().nullable(),
+    signed_on: z.string().nullable(),
+    signed_at: z.string().nullable(),
+    term_years: z.number().nullable(),
+    sunset_on_nato_accession: z.boolean().nullable(),
+    consultation_on_attack_hours: z.number().nullable(),
+    binding_language: z.object({ states_not_legally_binding: z.union([z.boolean(), z.literal('partial')]) }).loose(),
+    pledges: z.array(
+      z
+        .object({
+          amount: z.number().nullable(),
+          currency: z.string().nullable(),
+          kind: z.string(),
+          period: z.string().nullable(),
+          purpose: z.string().nullable(),
+          accepted: z.boolean().nullish(),
+        })
+        .loose(),
+    ),
+    areas: z.record(z.string(), z.array(z.object({ quote: z.string(), accepted: z.boolean().nullable() }).loose())),
+  })
+  .loose()
+  .meta({ id: 'IngestDraftRecord', description: 'the ingest draft (docs/ingest.md), as `compact ingest` writes it' });
+const draftAnswer = z
+  .object({
+    file: z.string(),
+    format: z.string().meta({ example: 'docx' }),
+    sha256: z.string().meta({ description: "SHA-256 of the uploaded file's bytes" }),
+    text: z.string().meta({ description: 'the extracted text, paragraphs joined by a newline' }),
+    paragraphs: z.array(
+      z.object({
+        n: z.int().min(1),
+        start: z.int().min(0),
+        end: z.int().min(0),
+        role: z.enum(['title', 'heading', 'body', 'signature']),
+        where: z.string(),
+        eid: z.string(),
+      }),
+    ),
+    passages: z.array(
+      span
+        .extend({
+          id: z.string().meta({ example: 'areas.sanctions[0]', description: 'the passage in `draft`' }),
+          area: z.string(),
+          confidence,
+          doubt: z.string().nullable(),
+        })
+        .meta({ id: 'IngestPassage' }),
+    ),
+    fields: z.array(
+      z
+        .object({
+          name: z.enum(DESK_FIELDS),
+          value: z.union([z.string(), z.number(), z.boolean()]).nullable(),
+          source: span.nullable(),
+          confidence: confidence.nullable().meta({ description: 'null when nothing was found' }),
+        })
+        .meta({ id: 'IngestField' }),
+    ),
+    pledges: z.array(
+      z
+        .object({
+          id: z.string().meta({ example: 'pledges[0]' }),
+          amount: z.number().nullable(),
+          currency: z.string().nullable(),
+          kind: z.string(),
+          period: z.string().nullable(),
+          purpose: z.string().nullable(),
+          amount_text: z.string(),
+          source: span,
+          confidence,
+        })
+        .meta({ id: 'IngestPledge' }),
+    ),
+    draft: draftRecord,
+  })
+  .meta({ id: 'IngestDraft' });
+const issue = z
+  .object({
+    code: z.string(),
+    path: z.string().meta({ description: 'the record path, as `compact validate` names it', example: 'signed_on' }),
+    field: z.string().meta({
+      description:
+        'the reviewed item: a draft path (`signed_on`, `pledges[0].amount`, `areas.x[0]`) or `record.<option>`',
+    }),
+    message: z.string(),
+    text: z.string().meta({ description: 'the line `compact validate` prints for it' }),
+  })
+  .meta({ id: 'IngestIssue' });
+const recordBody = z.object({ id: z.string() }).loose().meta({ description: 'the agreement record' });
+const checkAnswer = z
+  .object({
+    ok: z.boolean(),
+    file: z.string().nullable().meta({ example: 'data/agreements/ua-ee-2024.yaml' }),
+    issues: z.array(issue),
+    record: recordBody.nullable(),
+    yaml: z.string().nullable().meta({ description: 'the data file `compact ingest review --out` writes' }),
+  })
+  .meta({ id: 'IngestCheck' });
+const savedAnswer = z
+  .object({
+    id: z.string(),
+    version: z.int().min(1),
+    unchanged: z.boolean(),
+    file: z.string().nullable(),
+    document_sha256: z.string(),
+    record: recordBody.nullable(),
+    yaml: z.string().nullable(),
+  })
+  .meta({ id: 'IngestSaved' });
+
 const reviewed = z
   .object({
     draft: z
       .object({})
       .loose()
-      .meta({ description: 'the draft from POST /api/ingest/draft, with decisions and edits' }),
+      .meta({ description: 'the draft from POST /api/ingest/draft (IngestDraftRecord), with decisions and edits' }),
     source_url: z.string().max(2000).meta({ description: 'where the text is published (http or https)' }),
     partner: z.string().max(8).nullish().meta({ description: "the partner's party code; default from the title" }),
     id: z.string().max(100).nullish().meta({ description: 'record id; default ua-<partner>-<year signed>' }),
@@ -48,7 +174,7 @@ const routes = {
     description: `Send multipart/form-data with one field \`file\` (${SUPPORTED.join(', ')}). Bounded by the ingest limits (COMPACT_INGEST_MAX_*: file size, inflated size, XML nodes, pages, paragraphs). Answers the extracted text with paragraph numbers, candidate passages by area with offsets, fields and amounts with the passage each came from and a confidence, the draft itself (send it back, reviewed, to validate and save) and the file's SHA-256.`,
     request: { body: { required: true, content: { 'multipart/form-data': { schema: z.object({}).loose() } } } },
     responses: {
-      200: { description: 'The draft', content: { 'application/json': { schema: loose('IngestDraft', 'draft') } } },
+      200: { description: 'The draft', content: { 'application/json': { schema: draftAnswer } } },
       ...errorResponses,
       413: { description: 'Over an ingest limit', content: { 'application/json': { schema: errorSchema } } },
       415: { description: 'Not multipart/form-data', content: { 'application/json': { schema: errorSchema } } },
@@ -66,7 +192,7 @@ const routes = {
     responses: {
       200: {
         description: 'Issues (ok when none)',
-        content: { 'application/json': { schema: loose('IngestCheck', 'check') } },
+        content: { 'application/json': { schema: checkAnswer } },
       },
       ...errorResponses,
     },
@@ -81,10 +207,10 @@ const routes = {
       'Validates as /api/ingest/validate, then writes the record in one transaction; the audit row names the reviewer and the document SHA-256. Any issue: 400 naming the fields, nothing written.',
     request: { body: json },
     responses: {
-      201: { description: 'Saved', content: { 'application/json': { schema: loose('IngestSaved', 'saved') } } },
+      201: { description: 'Saved', content: { 'application/json': { schema: savedAnswer } } },
       200: {
         description: 'Same content as stored: nothing written',
-        content: { 'application/json': { schema: loose('IngestUnchanged', 'unchanged') } },
+        content: { 'application/json': { schema: savedAnswer } },
       },
       ...errorResponses,
       409: {

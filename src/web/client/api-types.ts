@@ -3761,7 +3761,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            'application/json': components['schemas']['IngestUnchanged'];
+            'application/json': components['schemas']['IngestSaved'];
           };
         };
         /** @description Saved */
@@ -7794,21 +7794,179 @@ export interface components {
       /** @description provisions looked at and not triggered */
       skipped: number;
     };
-    /** @description check */
     IngestCheck: {
-      [key: string]: unknown;
+      /** @example data/agreements/ua-ee-2024.yaml */
+      file: string | null;
+      issues: components['schemas']['IngestIssue'][];
+      ok: boolean;
+      /** @description the agreement record */
+      record:
+        | ({
+            id: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      /** @description the data file `compact ingest review --out` writes */
+      yaml: string | null;
     };
-    /** @description draft */
     IngestDraft: {
+      draft: components['schemas']['IngestDraftRecord'];
+      fields: components['schemas']['IngestField'][];
+      file: string;
+      /** @example docx */
+      format: string;
+      paragraphs: {
+        eid: string;
+        end: number;
+        n: number;
+        /** @enum {string} */
+        role: 'title' | 'heading' | 'body' | 'signature';
+        start: number;
+        where: string;
+      }[];
+      passages: components['schemas']['IngestPassage'][];
+      pledges: components['schemas']['IngestPledge'][];
+      /** @description SHA-256 of the uploaded file's bytes */
+      sha256: string;
+      /** @description the extracted text, paragraphs joined by a newline */
+      text: string;
+    };
+    /** @description the ingest draft (docs/ingest.md), as `compact ingest` writes it */
+    IngestDraftRecord: {
+      areas: {
+        [key: string]: ({
+          accepted: boolean | null;
+          quote: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+      };
+      binding_language: {
+        states_not_legally_binding: boolean | 'partial';
+      } & {
+        [key: string]: unknown;
+      };
+      consultation_on_attack_hours: number | null;
+      /** @enum {string} */
+      kind: 'compact-ingest-draft';
+      partner: string | null;
+      pledges: ({
+        accepted?: boolean | null;
+        amount: number | null;
+        currency: string | null;
+        kind: string;
+        period: string | null;
+        purpose: string | null;
+      } & {
+        [key: string]: unknown;
+      })[];
+      sha256: string;
+      signed_at: string | null;
+      signed_on: string | null;
+      sunset_on_nato_accession: boolean | null;
+      term_years: number | null;
+      title: string | null;
+    } & {
       [key: string]: unknown;
     };
-    /** @description saved */
+    IngestField: {
+      /** @description null when nothing was found */
+      confidence: number | null;
+      /** @enum {string} */
+      name:
+        | 'title'
+        | 'partner'
+        | 'signed_on'
+        | 'signed_at'
+        | 'term_years'
+        | 'sunset_on_nato_accession'
+        | 'consultation_on_attack_hours'
+        | 'states_not_legally_binding';
+      /** @description a stretch of `text` */
+      source: {
+        /** @description offset after the last character in `text` */
+        end: number;
+        /** @description the paragraph (1-based) it starts in */
+        paragraph: number;
+        quote: string;
+        /** @description offset of the first character in `text` */
+        start: number;
+        /** @description the text's own locator (headings and numbering) */
+        where: string;
+      } | null;
+      value: string | number | boolean | null;
+    };
+    IngestIssue: {
+      code: string;
+      /** @description the reviewed item: a draft path (`signed_on`, `pledges[0].amount`, `areas.x[0]`) or `record.<option>` */
+      field: string;
+      message: string;
+      /**
+       * @description the record path, as `compact validate` names it
+       * @example signed_on
+       */
+      path: string;
+      /** @description the line `compact validate` prints for it */
+      text: string;
+    };
+    IngestPassage: {
+      area: string;
+      confidence: number;
+      doubt: string | null;
+      /** @description offset after the last character in `text` */
+      end: number;
+      /**
+       * @description the passage in `draft`
+       * @example areas.sanctions[0]
+       */
+      id: string;
+      /** @description the paragraph (1-based) it starts in */
+      paragraph: number;
+      quote: string;
+      /** @description offset of the first character in `text` */
+      start: number;
+      /** @description the text's own locator (headings and numbering) */
+      where: string;
+    };
+    IngestPledge: {
+      amount: number | null;
+      amount_text: string;
+      confidence: number;
+      currency: string | null;
+      /** @example pledges[0] */
+      id: string;
+      kind: string;
+      period: string | null;
+      purpose: string | null;
+      /** @description a stretch of `text` */
+      source: {
+        /** @description offset after the last character in `text` */
+        end: number;
+        /** @description the paragraph (1-based) it starts in */
+        paragraph: number;
+        quote: string;
+        /** @description offset of the first character in `text` */
+        start: number;
+        /** @description the text's own locator (headings and numbering) */
+        where: string;
+      };
+    };
     IngestSaved: {
-      [key: string]: unknown;
-    };
-    /** @description unchanged */
-    IngestUnchanged: {
-      [key: string]: unknown;
+      document_sha256: string;
+      file: string | null;
+      id: string;
+      /** @description the agreement record */
+      record:
+        | ({
+            id: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      unchanged: boolean;
+      version: number;
+      yaml: string | null;
     };
     LedgerEntry: {
       agreement_id: string | null;
@@ -8173,7 +8331,7 @@ export interface components {
       why: string;
     };
     ReviewedDraft: {
-      /** @description the draft from POST /api/ingest/draft, with decisions and edits */
+      /** @description the draft from POST /api/ingest/draft (IngestDraftRecord), with decisions and edits */
       draft: {
         [key: string]: unknown;
       };
