@@ -19,11 +19,11 @@ const CT =
   '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A DOCX with one Word paragraph per line of the text (the corpus .txt form). */
+/** A DOCX with one Word paragraph per line of a corpus .txt (its header of provenance lines left out). */
 async function docxOf(file: string): Promise<Buffer> {
   const lines = readFileSync(file, 'utf8')
     .split('\n')
-    .filter((l) => l.trim());
+    .filter((l) => l.trim() && !l.startsWith('#')); // '#' lines are the corpus file's header of provenance
   const zip = new JSZip();
   zip.file('[Content_Types].xml', CT);
   zip.file(
@@ -67,6 +67,15 @@ describe('review desk in headless Chromium', { skip: skip ?? false }, () => {
     assert.ok(api.passages.length > 3 && api.draft.signed_on, 'the text drafts passages and a signature date');
 
     const page = await br.browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    /** Waits for the check to settle as `state`; a timeout says what the page shows. */
+    const settled = async (state: 'ok' | 'invalid') => {
+      try {
+        await page.waitForSelector(`#desk-status.${state}`, { timeout: 30_000 });
+      } catch (e) {
+        const shown = await page.locator('#desk-status, #desk-issues, .field-error').allInnerTexts();
+        throw new Error(`the check did not settle as ${state}: ${shown.filter(Boolean).join(' | ')}`, { cause: e });
+      }
+    };
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${sys.url}/#/desk`);
@@ -106,11 +115,11 @@ describe('review desk in headless Chromium', { skip: skip ?? false }, () => {
     await page.fill('#desk-source-url', 'https://www.regeringen.dk/ukraine-agreement');
     await page.fill('#desk-id', ID);
     await page.locator('#desk-accept-all').click();
-    await page.waitForSelector('#desk-status.ok', { timeout: 30_000 });
+    await settled('ok');
 
     // An invalid edit: the field's error beside it, Save disabled, nothing written.
     await page.fill('#desk-f-signed_on', '2024-13-45');
-    await page.waitForSelector('#desk-status.invalid', { timeout: 30_000 });
+    await settled('invalid');
     const err = await page.locator('[data-error-for="signed_on"]').innerText();
     assert.match(err, /calendar date/);
     assert.equal(await page.locator('#desk-save').isDisabled(), true);
@@ -121,7 +130,7 @@ describe('review desk in headless Chromium', { skip: skip ?? false }, () => {
     await page.fill('#desk-f-signed_at', 'Vilnius (Lithuania)');
     const rejected = api.passages[1]!;
     await page.locator(`#desk-passages li[data-item="${rejected.id}"] button.reject`).click();
-    await page.waitForSelector('#desk-status.ok', { timeout: 30_000 });
+    await settled('ok');
     assert.equal(await page.locator('[data-error-for="signed_on"]').innerText(), '');
     await page.screenshot({ path: join(SCREENSHOTS, 'desk.png'), fullPage: false });
     await page.locator('#desk-save').click();

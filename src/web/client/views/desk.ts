@@ -178,7 +178,7 @@ function review(d: DraftAnswer): HTMLElement {
   for (const el of [sourceUrl, id, partner, newVersion]) el.addEventListener('input', () => schedule());
   const options = h(
     'div',
-    { class: 'form grid desk-options' },
+    { class: 'desk-options' },
     h('label', { for: 'desk-source-url' }, 'Source URL of the text'),
     h('span', {}, sourceUrl, errorSpan('record.source_url')),
     h('label', { for: 'desk-id' }, 'Record id'),
