@@ -132,6 +132,8 @@ describe('review desk in headless Chromium', { skip: skip ?? false }, () => {
     await page.locator(`#desk-passages li[data-item="${rejected.id}"] button.reject`).click();
     await settled('ok');
     assert.equal(await page.locator('[data-error-for="signed_on"]').innerText(), '');
+    await page.locator(`#desk-passages li[data-item="${first.id}"] button.source`).click();
+    assert.ok((await page.locator('#desk-text mark.seg.focus').count()) > 0, 'a passage shown from its list item');
     await page.screenshot({ path: join(SCREENSHOTS, 'desk.png'), fullPage: false });
     await page.locator('#desk-save').click();
     await page.waitForSelector('#desk-record-link', { timeout: 30_000 });

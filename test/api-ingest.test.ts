@@ -58,6 +58,28 @@ test('a text upload is drafted: paragraphs number the text, every offset points 
   for (const p of d.pledges) assert.ok(p.source.quote.includes(p.amount_text), p.id);
 });
 
+test('every format (PDF, DOCX, HTML, TXT) is drafted on the desk as `compact ingest` drafts the file', async () => {
+  const raw = join(shared, 'corpus', 'dev', 'raw');
+  const dir = mkdtempSync(join(tmpdir(), 'compact-desk-formats-'));
+  const html = join(dir, 'px-aldoria-treaty.html');
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const lines = readFileSync(fixture, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'));
+  writeFileSync(html, `<!doctype html><html><body>${lines.map((l) => `<p>${esc(l)}</p>`).join('')}</body></html>`);
+  const files = [fixture, html, ...['ua-gb-2024.pdf', 'ua-pl-2024.docx'].map((f) => join(raw, f)).filter(existsSync)];
+  const formats = new Set<string>();
+  for (const file of files) {
+    const r = await desk.upload(file);
+    assert.equal(r.status, 200, `${file}: ${JSON.stringify(r.body).slice(0, 300)}`);
+    const { text, sha256 } = await extractFile(file);
+    const name = file.split('/').at(-1)!;
+    assert.deepEqual(r.body.draft, JSON.parse(JSON.stringify(buildDraft(text, { file: name, sha256 }))), file);
+    formats.add(r.body.format);
+  }
+  assert.ok(formats.has('txt') && formats.has('html'), [...formats].join(', '));
+});
+
 test('uploads that cannot be drafted: wrong type, no file, unknown format, over the ingest limit', async () => {
   const json = await desk.post('/api/ingest/draft', {});
   assert.equal(json.status, 415);
