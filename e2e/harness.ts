@@ -37,6 +37,8 @@ export async function startSystem(opts: { world?: boolean; flows?: boolean } = {
   const { server, port } = await listen(app.fetch, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
+    /** The store behind the server (a test creates its tokens there). */
+    db,
     async stop() {
       await new Promise<void>((res) => server.close(() => res()));
       await db.close();

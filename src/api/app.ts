@@ -15,6 +15,7 @@ import { policy, READ } from './route-policy.js';
 import { analysisRoutes } from './routes/analysis.js';
 import { flowsRoutes } from './routes/flows.js';
 import { historyRoutes } from './routes/history.js';
+import { ingestRoutes, UPLOAD_PATHS } from './routes/ingest.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { triggerRoutes } from './routes/trigger.js';
@@ -57,19 +58,18 @@ export function createApp(opts: AppOptions): OpenAPIHono {
 
   app.use('*', requestLog(log));
   app.use('*', securityHeaders());
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: opts.maxBodyBytes ?? 1 << 20,
-      onError: (c) =>
-        c.json(
-          errorBody('payload_too_large', `the request body is larger than ${opts.maxBodyBytes ?? 1 << 20} bytes`, [
-            { path: 'body', message: 'too large', expected: `at most ${opts.maxBodyBytes ?? 1 << 20} bytes` },
-          ]),
-          413,
-        ),
-    }),
-  );
+  const apiBodyLimit = bodyLimit({
+    maxSize: opts.maxBodyBytes ?? 1 << 20,
+    onError: (c) =>
+      c.json(
+        errorBody('payload_too_large', `the request body is larger than ${opts.maxBodyBytes ?? 1 << 20} bytes`, [
+          { path: 'body', message: 'too large', expected: `at most ${opts.maxBodyBytes ?? 1 << 20} bytes` },
+        ]),
+        413,
+      ),
+  });
+  // An agreement upload has its own bound, the ingest limits (routes/ingest.ts); any other spelling keeps this one.
+  app.use('/api/*', (c, next) => (UPLOAD_PATHS.has(c.req.path) ? next() : apiBodyLimit(c, next)));
   // Runs after routing: it decides on the policy declared by the route that matched (route-policy.ts).
   app.use('/api/*', apiAuth({ db: opts.db, log }));
   app.use('*', weakEtag());
@@ -123,6 +123,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.flows = flowsRoutes(app, deps);
   caps.analysis = analysisRoutes(app, deps);
   caps.history = historyRoutes(app, deps);
+  caps.ingest = ingestRoutes(app, deps);
   // Every POST reads a body, and the body middleware refuses a Content-Type the route does not read.
   for (const d of app.openAPIRegistry.definitions)
     if (d.type === 'route' && d.route.method === 'post') d.route.responses[415] ??= unsupportedMediaResponse;

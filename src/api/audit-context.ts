@@ -13,19 +13,43 @@ export interface PendingWrite {
   entry(written: Record<string, number>): AuditEntry;
 }
 
+/** What a route adds to its audit row (noteAudit): a target it parsed, details such as a document's hash. */
+export interface AuditNote {
+  target?: string;
+  detail: Record<string, unknown>;
+}
+
 interface RequestAudit {
   pending: PendingWrite;
   written: boolean;
+  note: AuditNote;
 }
 
 const requests = new AsyncLocalStorage<RequestAudit>();
 
 /** Runs `fn` (the rest of the request) with `pending` as the write its first changing transaction carries. */
 export function withPendingAudit<T>(pending: PendingWrite, fn: () => Promise<T>): Promise<T> & { audit: RequestAudit } {
-  const ctx: RequestAudit = { pending, written: false };
+  const ctx: RequestAudit = { pending, written: false, note: { detail: {} } };
   const p = requests.run(ctx, fn) as Promise<T> & { audit: RequestAudit };
   p.audit = ctx;
   return p;
+}
+
+/**
+ * Adds to the audit row of the write request being served: `target` (e.g. the record id parsed from the body)
+ * and `detail` fields. Called by a route before it writes; the row written with the write, or the refusal's row
+ * after the answer, carries them. Outside a write request it does nothing.
+ */
+export function noteAudit(note: { target?: string; detail?: Record<string, unknown> }): void {
+  const ctx = requests.getStore();
+  if (!ctx) return;
+  if (note.target !== undefined) ctx.note.target = note.target;
+  Object.assign(ctx.note.detail, note.detail ?? {});
+}
+
+/** The entry with a route's note merged in. */
+export function withNote(e: AuditEntry, note: AuditNote): AuditEntry {
+  return { ...e, target: note.target ?? e.target, detail: { ...e.detail, ...note.detail } };
 }
 
 /** Runs `fn` outside any request's audit (system work such as seeding the ledger on first use). */
@@ -66,7 +90,7 @@ export function auditedDb(db: Db): Db {
         const out = await fn(counting);
         if (Object.keys(written).length) {
           ctx.pending.mayCommit();
-          await appendAudit(tx, ctx.pending.entry(written));
+          await appendAudit(tx, withNote(ctx.pending.entry(written), ctx.note));
           ctx.written = true;
         }
         return out;

@@ -9,11 +9,11 @@ import { type Action, ANONYMOUS, authorize, type Decision, type Principal } from
 import { textProblem } from '../core/ledger/text.js';
 import { type AuditEntry, appendAudit, authenticate } from '../store/auth-store.js';
 import type { Db } from '../store/db.js';
-import { withPendingAudit } from './audit-context.js';
+import { type AuditNote, withNote, withPendingAudit } from './audit-context.js';
 import { ApiError, type ApiIssue, errorBody } from './errors.js';
 import type { LogSink } from './middleware.js';
 import { rateLimitFromEnv, tokenBuckets } from './rate-limit.js';
-import { ALL_PARTIES, matchedRoute, type RoutePolicy } from './route-policy.js';
+import { ALL_PARTIES, isWrite, matchedRoute, type RoutePolicy } from './route-policy.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -31,8 +31,6 @@ export interface AuthOptions {
 }
 
 type Denial = Extract<Decision, { allow: false }> | { allow: false; status: 429; code: 'rate_limited'; reason: string };
-
-const WRITES = new Set<Action>(['write_operational', 'write_registry', 'manage_tokens']);
 
 const actionOf = (p: RoutePolicy): Action => (p.action === 'compute' ? 'read' : p.action);
 
@@ -185,7 +183,7 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
       );
     const policy = route.policy;
     const action = actionOf(policy);
-    const write = WRITES.has(action);
+    const write = isWrite(policy);
 
     // Every request to a write route is audited, refused or not; the body is digested, never stored.
     const body = write ? await c.req.text() : ''; // cached: the route's validator parses the same text
@@ -201,11 +199,11 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
         body_bytes: Buffer.byteLength(body),
       },
     });
-    const auditAfter = async (who: Principal | null, extra: Record<string, unknown>) => {
+    const auditAfter = async (who: Principal | null, extra: Record<string, unknown>, note?: AuditNote) => {
       if (!write) return;
       const e = base(who);
       try {
-        await appendAudit(opts.db, { ...e, detail: { ...e.detail, ...extra } });
+        await appendAudit(opts.db, withNote({ ...e, detail: { ...e.detail, ...extra } }, note ?? { detail: {} }));
       } catch (err) {
         logLine({
           level: 'error',
@@ -308,19 +306,24 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
     );
     await run;
     const status = c.res.status;
+    const note = run.audit.note;
     if (!run.audit.written) {
       const outcome = status < 300 ? 'applied' : status < 500 ? 'refused' : 'failed';
       const code = status >= 300 ? await errorCode(c.res) : undefined;
-      await auditAfter(principal, {
-        parties: partiesNow(),
-        outcome,
-        status,
-        ...(code ? { code } : {}),
-        ...(outcome === 'applied' ? { written: {}, transaction: 'none' } : {}),
-      });
+      await auditAfter(
+        principal,
+        {
+          parties: partiesNow(),
+          outcome,
+          status,
+          ...(code ? { code } : {}),
+          ...(outcome === 'applied' ? { written: {}, transaction: 'none' } : {}),
+        },
+        note,
+      );
     } else if (status !== 201) {
       // The write committed with its row saying 201, but the answer was another: say so.
-      await auditAfter(principal, { parties: partiesNow(), outcome: 'failed', status, after_commit: true });
+      await auditAfter(principal, { parties: partiesNow(), outcome: 'failed', status, after_commit: true }, note);
     }
   };
 }

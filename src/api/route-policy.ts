@@ -30,13 +30,21 @@ export const ALL_PARTIES = '*';
 export type RoutePolicy =
   | { readonly action: 'read' | 'compute' }
   | { readonly action: 'write_operational'; readonly parties: 'all' | 'checked' }
-  | { readonly action: 'write_registry' | 'manage_tokens' };
+  | { readonly action: 'write_registry' | 'manage_tokens' }
+  | { readonly action: 'review_ingest'; readonly writes: boolean };
 
 export const READ: RoutePolicy = { action: 'read' };
 export const COMPUTE: RoutePolicy = { action: 'compute' };
 /** An operational write whose handler checks the parties of the rows it parsed (see {@link RoutePolicy}). */
 export const WRITE_CHECKED: RoutePolicy = { action: 'write_operational', parties: 'checked' };
 export const WRITE_ALL_PARTIES: RoutePolicy = { action: 'write_operational', parties: 'all' };
+/** The review desk (coordinator or admin): drafting and checking write nothing; saving writes one record, audited. */
+export const INGEST_REVIEW: RoutePolicy = { action: 'review_ingest', writes: false };
+export const INGEST_SAVE: RoutePolicy = { action: 'review_ingest', writes: true };
+
+/** Whether requests to a route with this policy are writes (audited, refused or not). */
+export const isWrite = (p: RoutePolicy): boolean =>
+  p.action === 'review_ingest' ? p.writes : p.action !== 'read' && p.action !== 'compute';
 
 const POLICY = Symbol('compact.route-policy');
 type PolicyMiddleware = MiddlewareHandler & { [POLICY]: RoutePolicy };

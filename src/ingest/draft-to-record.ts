@@ -31,10 +31,14 @@ function years(period: string | null): [number, number] | null {
   return ys.length && !/\bsince\b/i.test(period ?? '') ? [Math.min(...ys), Math.max(...ys)] : null;
 }
 
+/** The pledges a reviewer kept: every drafted amount except those marked `accepted: false`. */
+export const keptPledges = (draft: Draft) => draft.pledges.filter((p) => p.accepted !== false);
+
 /**
  * Builds an `Agreement` from a reviewed draft. Provisions come from accepted passages only (one per passage; the
- * first of an area has the area as id, later ones `<area>-2`, ...). Pledges are taken as drafted; fields the
- * text alone cannot settle (legal force class, wording, entry-into-force rule) are left 'unknown' for the coder.
+ * first of an area has the area as id, later ones `<area>-2`, ...). Pledges are taken as drafted unless rejected
+ * (`accepted: false`); fields the text alone cannot settle (legal force class, wording, entry-into-force rule)
+ * are left 'unknown' for the coder.
  */
 export function draftToRecord(draft: Draft, opts: RecordOptions): Agreement {
   if (!/^https?:\/\//.test(opts.sourceUrl ?? ''))
@@ -69,7 +73,7 @@ export function draftToRecord(draft: Draft, opts: RecordOptions): Agreement {
         });
       });
   }
-  const pledges: Pledge[] = draft.pledges.map((p, i) => ({
+  const pledges: Pledge[] = keptPledges(draft).map((p, i) => ({
     id: `pledge-${i + 1}`,
     amount: p.amount,
     currency: p.currency,

@@ -66,5 +66,16 @@ export function checkDraft(value: unknown): ReviewIssue[] {
             issues.push({ path: `areas.${area}[${i}].quote`, message: 'expected the passage text' });
         });
     }
+  if (v.pledges !== undefined && !Array.isArray(v.pledges))
+    issues.push({ path: 'pledges', message: 'expected a list of amounts' });
+  else
+    ((v.pledges as unknown[] | undefined) ?? []).forEach((p, i) => {
+      const acc = (p as { accepted?: unknown })?.accepted;
+      if (acc !== null && acc !== undefined && typeof acc !== 'boolean')
+        issues.push({
+          path: `pledges[${i}].accepted`,
+          message: `expected true or false, found ${JSON.stringify(acc)}`,
+        });
+    });
   return issues;
 }

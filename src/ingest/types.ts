@@ -62,6 +62,8 @@ export interface DraftPledge {
   eid: string;
   start: number;
   end: number;
+  /** Set by the reviewer: false leaves the amount out of the record; drafts leave it unset (kept). */
+  accepted?: boolean | null;
 }
 
 export interface QuoteAt {

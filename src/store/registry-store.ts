@@ -333,3 +333,44 @@ export async function sourcesOf(db: Queryable, id: string) {
     )
   ).rows;
 }
+
+/** Why one record could not be saved: its id is taken (a new record) or unknown (a new version). */
+export class RecordSaveError extends Error {
+  constructor(
+    readonly code: 'conflict' | 'not_found',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Saves one agreement record in one transaction: a new id (version 1), or with `newVersion` the next version of
+ * an existing one (earlier versions stay in record_versions). The same content again writes nothing. Every other
+ * record and the parties are left alone; the generation advances so caches reload.
+ */
+export async function saveAgreement(
+  db: Db,
+  rec: Agreement,
+  opts: { newVersion: boolean; file?: string | null },
+): Promise<{ id: string; version: number; unchanged: boolean }> {
+  return db.transaction(async (tx) => {
+    const have = (
+      await tx.query<{ version: number; content_hash: string; kind: string }>(
+        'SELECT version, content_hash, kind FROM records WHERE id = $1 FOR UPDATE',
+        [rec.id],
+      )
+    ).rows[0];
+    if (have && !opts.newVersion)
+      throw new RecordSaveError('conflict', `record ${rec.id} exists (version ${have.version}); save a new version`);
+    if (!have && opts.newVersion) throw new RecordSaveError('not_found', `there is no record ${rec.id} to version`);
+    if (have && have.kind !== 'agreement')
+      throw new RecordSaveError('conflict', `record ${rec.id} is a ${have.kind}, not an agreement`);
+    const hash = contentHash(rec);
+    if (have?.content_hash === hash) return { id: rec.id, version: have.version, unchanged: true };
+    const version = have ? have.version + 1 : 1;
+    await writeBatch(tx, [{ kind: 'agreement', rec, version, hash, file: opts.file ?? null }]);
+    await tx.query('UPDATE registry_generation SET generation = generation + 1 WHERE id = 1');
+    return { id: rec.id, version, unchanged: false };
+  });
+}

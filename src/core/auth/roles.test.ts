@@ -12,7 +12,7 @@ const as = (role: Principal['role'], party: string | null = null): Principal => 
 
 test('anonymous: reads allowed, writes 401; private deployments 401 reads too', () => {
   assert.equal(authorize(ANONYMOUS, 'read').allow, true);
-  for (const a of ['write_operational', 'write_registry', 'manage_tokens'] as Action[]) {
+  for (const a of ['write_operational', 'write_registry', 'manage_tokens', 'review_ingest'] as Action[]) {
     const d = authorize(ANONYMOUS, a, ['GB']);
     assert.ok(!d.allow && d.status === 401);
   }
@@ -27,24 +27,28 @@ test('matrix: role x action x party', () => {
       write_operational: [false, false],
       write_registry: [false, false],
       manage_tokens: [false, false],
+      review_ingest: [false, false],
     },
     party_editor: {
       read: [true, true],
       write_operational: [true, false],
       write_registry: [false, false],
       manage_tokens: [false, false],
+      review_ingest: [false, false],
     },
     coordinator: {
       read: [true, true],
       write_operational: [true, true],
       write_registry: [false, false],
       manage_tokens: [false, false],
+      review_ingest: [true, true],
     },
     admin: {
       read: [true, true],
       write_operational: [true, true],
       write_registry: [true, true],
       manage_tokens: [true, true],
+      review_ingest: [true, true],
     },
   };
   for (const role of ROLES) {

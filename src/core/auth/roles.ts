@@ -4,8 +4,12 @@
 export const ROLES = ['viewer', 'party_editor', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What a request does. Operational writes touch one party's data (the provider or promisor); registry and tokens are admin's. */
-export type Action = 'read' | 'write_operational' | 'write_registry' | 'manage_tokens';
+/**
+ * What a request does. Operational writes touch one party's data (the provider or promisor); registry and tokens
+ * are admin's. `review_ingest` is the review desk: drafting an agreement text, checking the reviewed record and
+ * saving it as a new agreement record (or a new version of one); coordinators and admins.
+ */
+export type Action = 'read' | 'write_operational' | 'write_registry' | 'manage_tokens' | 'review_ingest';
 
 export interface Principal {
   /** null = anonymous. */
@@ -59,6 +63,8 @@ export function authorize(
         };
       }
       return deny(p, action);
+    case 'review_ingest':
+      return p.role === 'admin' || p.role === 'coordinator' ? { allow: true } : deny(p, action);
     case 'write_registry':
     case 'manage_tokens':
       return p.role === 'admin' ? { allow: true } : deny(p, action);

@@ -51,6 +51,26 @@ export async function extractFile(
       `${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`,
     );
   }
+  return extractBytes(buf, path, limits);
+}
+
+/**
+ * Extracts paragraphs from a file's bytes (an upload); `name` gives the format by its extension and prefixes
+ * every message. Same limits and errors as {@link extractFile}.
+ */
+export async function extractBytes(
+  buf: Buffer,
+  name: string,
+  limits: IngestLimits = limitsFromEnv(process.env),
+): Promise<{ text: ExtractedText; sha256: string }> {
+  const ext = extname(name).toLowerCase();
+  if (!SUPPORTED.includes(ext))
+    throw new ExtractError(`${name}: unsupported file type '${ext || '(none)'}'; give a ${SUPPORTED.join(', ')} file`);
+  if (buf.length > limits.fileBytes) {
+    const e = new LimitError('fileBytes', buf.length, limits.fileBytes, 'file size in bytes');
+    throw new ExtractLimitError(e.limit, `${name}: ${e.message}`);
+  }
+  const path = name;
   const sha256 = createHash('sha256').update(buf).digest('hex');
   let text: ExtractedText;
   try {

@@ -3612,6 +3612,371 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/ingest/draft': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Draft a coded record from an uploaded agreement text (PDF, DOCX, HTML or TXT); nothing is written
+     * @description Send multipart/form-data with one field `file` (.txt, .html, .htm, .pdf, .docx). Bounded by the ingest limits (COMPACT_INGEST_MAX_*: file size, inflated size, XML nodes, pages, paragraphs). Answers the extracted text with paragraph numbers, candidate passages by area with offsets, fields and amounts with the passage each came from and a confidence, the draft itself (send it back, reviewed, to validate and save) and the file's SHA-256.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'multipart/form-data': {
+            [key: string]: unknown;
+          };
+        };
+      };
+      responses: {
+        /** @description The draft */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestDraft'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Over an ingest limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Not multipart/form-data */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/save': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Save a reviewed draft as a registry record (new, or a new version); coordinator or admin
+     * @description Validates as /api/ingest/validate, then writes the record in one transaction; the audit row names the reviewer and the document SHA-256. Any issue: 400 naming the fields, nothing written.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReviewedDraft'];
+        };
+      };
+      responses: {
+        /** @description Same content as stored: nothing written */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestSaved'];
+          };
+        };
+        /** @description Saved */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestSaved'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The id is taken (or gone) at write time */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request body is larger than the limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not one this route reads */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/ingest/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a reviewed draft as the record `compact validate` would check; nothing is written
+     * @description Builds the record as `compact ingest review` does, then answers the issues `compact validate` would print for it as data/agreements/<id>.yaml (schema, then cross-record checks against the registry in the store). Each issue names the record path and the draft field it comes from.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['ReviewedDraft'];
+        };
+      };
+      responses: {
+        /** @description Issues (ok when none) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['IngestCheck'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Authorization header is missing (for a write) or its token is not valid */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token's role or party does not allow this route */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description No such resource */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The request body is larger than the limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The Content-Type is not one this route reads */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many requests for this token or address; retry later */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description An internal failure (the message says what failed) */
+        500: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/ledger/coverage': {
     parameters: {
       query?: never;
@@ -7429,6 +7794,180 @@ export interface components {
       /** @description provisions looked at and not triggered */
       skipped: number;
     };
+    IngestCheck: {
+      /** @example data/agreements/ua-ee-2024.yaml */
+      file: string | null;
+      issues: components['schemas']['IngestIssue'][];
+      ok: boolean;
+      /** @description the agreement record */
+      record:
+        | ({
+            id: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      /** @description the data file `compact ingest review --out` writes */
+      yaml: string | null;
+    };
+    IngestDraft: {
+      draft: components['schemas']['IngestDraftRecord'];
+      fields: components['schemas']['IngestField'][];
+      file: string;
+      /** @example docx */
+      format: string;
+      paragraphs: {
+        eid: string;
+        end: number;
+        n: number;
+        /** @enum {string} */
+        role: 'title' | 'heading' | 'body' | 'signature';
+        start: number;
+        where: string;
+      }[];
+      passages: components['schemas']['IngestPassage'][];
+      pledges: components['schemas']['IngestPledge'][];
+      /** @description SHA-256 of the uploaded file's bytes */
+      sha256: string;
+      /** @description the extracted text, paragraphs joined by a newline */
+      text: string;
+    };
+    /** @description the ingest draft (docs/ingest.md), as `compact ingest` writes it */
+    IngestDraftRecord: {
+      areas: {
+        [key: string]: ({
+          accepted: boolean | null;
+          quote: string;
+        } & {
+          [key: string]: unknown;
+        })[];
+      };
+      binding_language: {
+        states_not_legally_binding: boolean | 'partial';
+      } & {
+        [key: string]: unknown;
+      };
+      consultation_on_attack_hours: number | null;
+      /** @enum {string} */
+      kind: 'compact-ingest-draft';
+      partner: string | null;
+      pledges: ({
+        accepted?: boolean | null;
+        amount: number | null;
+        currency: string | null;
+        kind: string;
+        period: string | null;
+        purpose: string | null;
+      } & {
+        [key: string]: unknown;
+      })[];
+      sha256: string;
+      signed_at: string | null;
+      signed_on: string | null;
+      sunset_on_nato_accession: boolean | null;
+      term_years: number | null;
+      title: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    IngestField: {
+      /** @description null when nothing was found */
+      confidence: number | null;
+      /** @enum {string} */
+      name:
+        | 'title'
+        | 'partner'
+        | 'signed_on'
+        | 'signed_at'
+        | 'term_years'
+        | 'sunset_on_nato_accession'
+        | 'consultation_on_attack_hours'
+        | 'states_not_legally_binding';
+      /** @description a stretch of `text` */
+      source: {
+        /** @description offset after the last character in `text` */
+        end: number;
+        /** @description the paragraph (1-based) it starts in */
+        paragraph: number;
+        quote: string;
+        /** @description offset of the first character in `text` */
+        start: number;
+        /** @description the text's own locator (headings and numbering) */
+        where: string;
+      } | null;
+      value: string | number | boolean | null;
+    };
+    IngestIssue: {
+      code: string;
+      /** @description the reviewed item: a draft path (`signed_on`, `pledges[0].amount`, `areas.x[0]`) or `record.<option>` */
+      field: string;
+      message: string;
+      /**
+       * @description the record path, as `compact validate` names it
+       * @example signed_on
+       */
+      path: string;
+      /** @description the line `compact validate` prints for it */
+      text: string;
+    };
+    IngestPassage: {
+      area: string;
+      confidence: number;
+      doubt: string | null;
+      /** @description offset after the last character in `text` */
+      end: number;
+      /**
+       * @description the passage in `draft`
+       * @example areas.sanctions[0]
+       */
+      id: string;
+      /** @description the paragraph (1-based) it starts in */
+      paragraph: number;
+      quote: string;
+      /** @description offset of the first character in `text` */
+      start: number;
+      /** @description the text's own locator (headings and numbering) */
+      where: string;
+    };
+    IngestPledge: {
+      amount: number | null;
+      amount_text: string;
+      confidence: number;
+      currency: string | null;
+      /** @example pledges[0] */
+      id: string;
+      kind: string;
+      period: string | null;
+      purpose: string | null;
+      /** @description a stretch of `text` */
+      source: {
+        /** @description offset after the last character in `text` */
+        end: number;
+        /** @description the paragraph (1-based) it starts in */
+        paragraph: number;
+        quote: string;
+        /** @description offset of the first character in `text` */
+        start: number;
+        /** @description the text's own locator (headings and numbering) */
+        where: string;
+      };
+    };
+    IngestSaved: {
+      document_sha256: string;
+      file: string | null;
+      id: string;
+      /** @description the agreement record */
+      record:
+        | ({
+            id: string;
+          } & {
+            [key: string]: unknown;
+          })
+        | null;
+      unchanged: boolean;
+      version: number;
+      yaml: string | null;
+    };
     LedgerEntry: {
       agreement_id: string | null;
       /**
@@ -7790,6 +8329,20 @@ export interface components {
       /** @description note sentences: a clause exists in the text but is not coded */
       uncoded: string[];
       why: string;
+    };
+    ReviewedDraft: {
+      /** @description the draft from POST /api/ingest/draft (IngestDraftRecord), with decisions and edits */
+      draft: {
+        [key: string]: unknown;
+      };
+      /** @description record id; default ua-<partner>-<year signed> */
+      id?: string | null;
+      /** @description true: save a new version of an existing id */
+      new_version?: boolean;
+      /** @description the partner's party code; default from the title */
+      partner?: string | null;
+      /** @description where the text is published (http or https) */
+      source_url: string;
     };
     ScenarioDiff: {
       coverage: {

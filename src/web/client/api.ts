@@ -50,7 +50,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     ...init,
     headers: {
       Accept: 'application/json',
-      ...(init?.body ? { 'Content-Type': 'application/json' } : {}),
+      // A form sets its own multipart Content-Type (with the boundary).
+      ...(typeof init?.body === 'string' ? { 'Content-Type': 'application/json' } : {}),
       ...(t ? { Authorization: `Bearer ${t}` } : {}),
     },
   });
@@ -85,8 +86,13 @@ export function fresh<T>(path: string): Promise<T> {
   return request<T>(path);
 }
 
-export function post<T>(path: string, body: unknown): Promise<T> {
-  return request<T>(path, { method: 'POST', body: JSON.stringify(body) });
+export function post<T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> {
+  return request<T>(path, { method: 'POST', body: JSON.stringify(body), signal });
+}
+
+/** POSTs a form (a file upload) as multipart/form-data. */
+export function postForm<T>(path: string, form: FormData): Promise<T> {
+  return request<T>(path, { method: 'POST', body: form });
 }
 
 export interface GroupStatus {

@@ -5,6 +5,7 @@ import { errorBox, h } from './dom.js';
 import { agreementView } from './views/agreement.js';
 import { compareView } from './views/compare.js';
 import { coverageView } from './views/coverage.js';
+import { deskView } from './views/desk.js';
 import { flowsView } from './views/flows.js';
 import { historyView } from './views/history.js';
 import { overviewView } from './views/overview.js';
@@ -23,6 +24,7 @@ const ROUTES: Record<string, { view: View; title?: string }> = {
   compare: { view: compareView, title: '2022 vs 2024' },
   scenarios: { view: scenariosView, title: 'Scenario lab' },
   history: { view: historyView, title: 'History' },
+  desk: { view: deskView, title: 'Review desk' },
 };
 
 function renderNav(current: string): void {
