@@ -17,6 +17,7 @@ import { flowsRoutes } from './routes/flows.js';
 import { historyRoutes } from './routes/history.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
+import { sessionRoutes } from './routes/session.js';
 import { triggerRoutes } from './routes/trigger.js';
 import { capabilitiesSchema, errorSchema } from './schemas.js';
 
@@ -123,6 +124,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.flows = flowsRoutes(app, deps);
   caps.analysis = analysisRoutes(app, deps);
   caps.history = historyRoutes(app, deps);
+  sessionRoutes(app, deps);
 
   app.openapi(
     {

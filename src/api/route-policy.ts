@@ -37,6 +37,11 @@ export const COMPUTE: RoutePolicy = { action: 'compute' };
 /** An operational write whose handler checks the parties of the rows it parsed (see {@link RoutePolicy}). */
 export const WRITE_CHECKED: RoutePolicy = { action: 'write_operational', parties: 'checked' };
 export const WRITE_ALL_PARTIES: RoutePolicy = { action: 'write_operational', parties: 'all' };
+/**
+ * Signing in and out (/api/session): open to anyone, even with private reads, since the token travels in the
+ * body; the handler authenticates it. Never a write route, so it is never audited with a body digest.
+ */
+export const SESSION: RoutePolicy = { action: 'read' };
 
 const POLICY = Symbol('compact.route-policy');
 type PolicyMiddleware = MiddlewareHandler & { [POLICY]: RoutePolicy };

@@ -8,6 +8,7 @@ import { m006EventsKeyset } from './006-events-keyset.js';
 import { m007DryRuns } from './007-dry-runs.js';
 import { m008Flows } from './008-flows.js';
 import { m009World } from './009-world.js';
+import { m010Sessions } from './010-sessions.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: Migration[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Migration[] = [
   m007DryRuns,
   m008Flows,
   m009World,
+  m010Sessions,
 ].sort((a, b) => a.version - b.version);
