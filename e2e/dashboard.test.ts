@@ -165,7 +165,7 @@ describe('dashboard in headless Chromium', { skip: skip ?? false }, () => {
     await page.waitForSelector('#scenario-result svg .fan-band', { timeout: 60_000 });
     assert.equal(await page.locator('#scenario-result svg .fan-baseline').count(), 1, 'the baseline median is drawn');
     assert.ok((await page.locator('#scenario-result ul.diff li').count()) >= 4);
-    assert.match(await page.locator('#scenario-result .notice').innerText(), /ASSUMPTIONS/);
+    assert.match(await page.locator('#scenario-result p.notice').first().innerText(), /ASSUMPTIONS/);
     await page.fill(
       '#settlement',
       'id: e2e\ntitle: E2E plan\ndate: 2025-11-20\nproponent: test\nstatus: proposal\nsources: [https://example.org/plan]\nterms:\n  - kind: neutrality\n    text: Ukraine stays neutral and outside NATO\n    source: https://example.org/plan\n',

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../src/api/app.js';
 import { listen } from '../src/cli/commands/serve.js';
+import { ensureFlows } from '../src/cli/flows-seed.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { loadWorld } from '../src/data/load-world.js';
 import { fillStore } from '../src/store/fill.js';
@@ -24,12 +25,13 @@ export function browserSkipReason(): string | null {
   return reason;
 }
 
-export async function startSystem(opts: { world?: boolean } = {}) {
+export async function startSystem(opts: { world?: boolean; flows?: boolean } = {}) {
   const db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   if (!r.registry) throw new Error('the bundled registry does not load');
   await fillStore(db, r.registry, r.files, 'data');
   if (opts.world) await importWorld(db, await loadWorld('data/world'));
+  if (opts.flows) await ensureFlows(db, { out: () => {}, err: () => {} } as never);
   const dir = await ensureClient();
   const app = createApp({ db, log: () => {}, web: (a) => webRoutes(a, dir) });
   const { server, port } = await listen(app.fetch, 0, '127.0.0.1');

@@ -42,4 +42,22 @@ describe('history view in headless Chromium', { skip: skip ?? false }, () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'history.png'), fullPage: true });
     assert.deepEqual(errors, []);
   });
+
+  test('the scenario lab draws the fan chart under the configured and the historical prior side by side', async () => {
+    const page = await br.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${sys.url}/#/scenarios`);
+    await page.waitForSelector('.view[data-ready="true"]', { timeout: 45_000 });
+    await page.selectOption('#prior', 'both');
+    await page.fill('#trials', '2000');
+    await page.locator('form[aria-label="Run a scenario"] button[type="submit"]').click();
+    await page.waitForSelector('#scenario-result .side-by-side .fan[data-prior="historical"] svg', { timeout: 60_000 });
+    assert.equal(await page.locator('#scenario-result .fan').count(), 2);
+    const hist = await page.locator('.fan[data-prior="historical"] p.notice').innerText();
+    assert.match(hist, /historical prior .*Berkemeier/);
+    assert.doesNotMatch(await page.locator('.fan[data-prior="configured"] p.notice').innerText(), /historical/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'scenario-priors.png'), fullPage: true });
+    assert.deepEqual(errors, []);
+  });
 });

@@ -8,6 +8,7 @@ import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { fillStore } from '../src/store/fill.js';
 import { openStore } from '../src/store/open-store.js';
+import { contractChecked } from './support/contract.js';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -17,7 +18,7 @@ before(async () => {
   const r = await loadRegistry('data', process.cwd());
   assert.ok(r.registry);
   await fillStore(db, r.registry, r.files, 'data'); // as `compact load` does: the registry and the ledger seed
-  app = createApp({ db, log: () => {} });
+  app = contractChecked(createApp({ db, log: () => {} }));
 });
 after(() => db.close());
 

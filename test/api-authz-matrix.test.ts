@@ -21,6 +21,7 @@ import type { Db } from '../src/store/db.js';
 import { recordEvent } from '../src/store/obligation-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
+import { contractChecked } from './support/contract.js';
 
 process.env.COMPACT_RATE_LIMIT = 'off';
 const OWN = 'PL';
@@ -196,7 +197,7 @@ before(async () => {
   await revokeToken(db, gone.id);
   who.push({ label: 'revoked admin', principal: null, token: gone.token });
   who.push({ label: 'forged', principal: null, token: 'tok_000000000000.AAAAAAAAAAAAAAAAAAAAAAAA' });
-  app = createApp({ db, log: () => {} });
+  app = contractChecked(createApp({ db, log: () => {} }));
   policies = routePolicies(app);
 });
 after(async () => db?.close());
@@ -318,9 +319,9 @@ describe('access matrix', () => {
 
   test('private reads: every spelling of a read needs a token; the rate limit counts every spelling', async () => {
     process.env.COMPACT_PRIVATE_READS = '1';
-    const priv = createApp({ db, log: () => {} });
+    const priv = contractChecked(createApp({ db, log: () => {} }));
     process.env.COMPACT_RATE_LIMIT = '1,4';
-    const limited = createApp({ db, log: () => {} });
+    const limited = contractChecked(createApp({ db, log: () => {} }));
     delete process.env.COMPACT_PRIVATE_READS;
     process.env.COMPACT_RATE_LIMIT = 'off';
     const viewer = who.find((w) => w.label === 'viewer')!;

@@ -8,6 +8,7 @@ import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
+import { contractChecked } from './support/contract.js';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -15,7 +16,7 @@ before(async () => {
   db = await openStore({ dir: 'memory://' });
   const r = await loadRegistry('data', process.cwd());
   await saveRegistry(db, r.registry!, r.files);
-  app = createApp({ db, log: () => {} });
+  app = contractChecked(createApp({ db, log: () => {} }));
 });
 after(() => db.close());
 

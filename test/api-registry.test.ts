@@ -6,6 +6,7 @@ import { loadRegistry } from '../src/data/load-registry.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
+import { contractChecked } from './support/contract.js';
 
 let db: Db;
 let app: ReturnType<typeof createApp>;
@@ -16,7 +17,7 @@ before(async () => {
   const r = await loadRegistry('data', process.cwd());
   assert.ok(r.registry, 'the bundled registry loads');
   await saveRegistry(db, r.registry, r.files);
-  app = createApp({ db, log: (l) => logs.push(l), maxBodyBytes: 1024 });
+  app = contractChecked(createApp({ db, log: (l) => logs.push(l), maxBodyBytes: 1024 }));
 });
 after(() => db.close());
 

@@ -11,6 +11,7 @@ import { createToken } from '../src/store/auth-store.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
+import { contractChecked } from './support/contract.js';
 
 process.env.COMPACT_RATE_LIMIT = 'off';
 const TABLES = ['events', 'obligations', 'obligation_transitions', 'evidence', 'ledger_entries'];
@@ -22,7 +23,7 @@ before(async () => {
   db = await openStore({ dir: 'memory://' });
   await saveRegistry(db, (await loadRegistry(join(import.meta.dirname, '..', 'data'))).registry!);
   token = (await createToken(db, { name: 'fuzz', role: 'admin' })).token;
-  app = createApp({ db, log: () => {}, maxBodyBytes: 256 * 1024 });
+  app = contractChecked(createApp({ db, log: () => {}, maxBodyBytes: 256 * 1024 }));
 });
 after(async () => db?.close());
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runCli } from '../src/cli/main.js';
+import { loadRegistry } from '../src/data/load-registry.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'compact-trigger-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -128,7 +129,12 @@ test('usage mistakes exit 2; a dry run writes nothing', async () => {
     '--dry-run',
     '--json',
   );
-  assert.equal(JSON.parse(dry.out).obligations.length, 0);
-  assert.equal(JSON.parse((await cli('events', '--json')).out).length, 1);
+  // An attack by Belarus binds only the clauses that name no aggressor ("in the event of future aggression").
+  const reg = (await loadRegistry('data', process.cwd())).registry!;
+  const clause = (rec: string, id: string) =>
+    reg.agreements.find((a) => a.id === rec)?.provisions.find((p) => p.id === id)?.mechanism?.params;
+  for (const o of JSON.parse(dry.out).obligations as { record_id: string; provision_id: string }[])
+    assert.equal(clause(o.record_id, o.provision_id)?.aggressor ?? null, null, `${o.record_id}#${o.provision_id}`);
+  assert.equal(JSON.parse((await cli('events', '--json')).out).length, 1, 'the dry run recorded no event');
   assert.equal((await cli('obligations', '--status', 'late')).code, 2);
 });

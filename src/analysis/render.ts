@@ -97,6 +97,17 @@ export function renderSimulation(r: SimulationReport): string {
   return [
     `model v1, ${r.trials} trials, seed ${r.seed}${r.scenario ? `, scenario ${r.scenario}` : ''} — ${r.assumptions.note}`,
     `input: ${r.input} (${r.input_note})`,
+    r.basis_note,
+    ...(r.observed
+      ? [
+          `observed per 12 months: ${r.observed.rates
+            .filter((o) => o.eur_12m > 0)
+            .sort((a, b) => b.eur_12m - a.eur_12m)
+            .slice(0, 10)
+            .map((o) => `${o.partner} ${eur(o.eur_12m)}`)
+            .join('; ')}`,
+        ]
+      : []),
     r.prior.prior === 'historical'
       ? `prior: historical, ${r.prior.group} ${r.prior.rate.honoured} of ${r.prior.rate.assessed} honoured (${r.prior.coding_label}); ${r.prior.method}${r.prior.warning ? `\n${r.prior.warning}` : ''}\nsource: ${r.prior.citation}`
       : 'prior: configured (config/model.yaml)',

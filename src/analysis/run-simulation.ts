@@ -1,6 +1,7 @@
 // The simulate use case: registry (optionally patched by a scenario) + ledger -> planned amounts -> model input ->
 // blocks on the worker pool -> summary, with the input used and the assumptions the outputs rest on.
 
+import { type Basis, type Observed, observedRates, plannedFromObserved } from '../core/analysis/observed.js';
 import { type Excluded, plannedFromLedger, plannedFromPledges } from '../core/analysis/planned.js';
 import { patchRegistry } from '../core/analysis/scenario-ops.js';
 import type { Scenario } from '../core/analysis/scenario-types.js';
@@ -19,7 +20,7 @@ export interface SimulationReport extends SimulationSummary {
   block_size: number;
   scenario: string | null;
   /** Where the planned amounts come from: the ledger, or (only when the ledger is empty) the agreements' pledges. */
-  input: 'ledger' | 'agreement_pledges';
+  input: 'ledger' | 'agreement_pledges' | 'tracker_flows';
   input_note: string;
   /** Amounts left out for want of a published rate, in their original currency; never converted by guess. */
   excluded: Excluded[];
@@ -36,6 +37,11 @@ export interface SimulationReport extends SimulationSummary {
   partner_classes: Record<string, string>;
   /** The fulfilment prior: the configured assumptions, or the historical record (with its basis and citation). */
   prior: { prior: 'configured' } | PriorBasis;
+  /** What is projected: the pledges the texts state, or each guarantor's observed tracker allocations (12 months). */
+  basis: Basis;
+  basis_note: string;
+  /** On the observed basis: the window, each guarantor's rate and its allocations per year; null on `stated`. */
+  observed: Observed | null;
   /** Ledger entries placed (input ledger) or pledges used (input agreement_pledges). */
   items_used: number;
   pledges_skipped: number;
@@ -52,9 +58,13 @@ export interface SimulateArgs {
   onProgress?: (done: number, total: number) => void;
   /** The historical prior's basis when cfg's continuations were derived from it (applyHistoricalPrior). */
   prior?: PriorBasis;
+  /** `stated` (default): the ledger's pledges and allocations, or the texts' pledges; `observed`: tracker flows. */
+  basis?: Basis;
 }
 
 const PROJECTION = {
+  observed:
+    "each guarantor's bilateral tracker allocations (EUR, corrections applied): a year the release covers whole as allocated, from the last month's year on the last twelve months' total each year, while one of its agreements is in force",
   ledger:
     "ledger pledges and allocations (bilateral; corrections, `within` and the EU channel rule applied by the ledger) in EUR at the ECB annual rate of their date year, split evenly over their earmarked years; a year counts while the entry's agreement is in force",
   pledges:
@@ -79,7 +89,28 @@ export async function simulateRegistry(
     used: number,
     skipped = 0,
     note: string;
-  if (fromLedger) {
+  const basis = a.basis ?? 'stated';
+  let observed: Observed | null = null;
+  if (basis === 'observed') {
+    observed = observedRates(a.ledger ?? [], registry.agreements);
+    if (!observed.window)
+      return {
+        issues: [
+          {
+            code: 'not_found',
+            path: ['basis'],
+            message:
+              'the observed basis needs a tracker release in the ledger: run `compact flows import DIR` (e.g. data/kiel) first',
+          },
+        ],
+      };
+    const years = Array.from({ length: proj.years }, (_, i) => proj.fromYear + i);
+    planned = { years, planned: plannedFromObserved(observed, registry.agreements, years, proj) };
+    excluded = [];
+    excludedTotals = {};
+    used = observed.rates.length;
+    note = `observed flows: each guarantor's tracker allocations ${observed.window.from} to ${observed.window.to} (EUR per 12 months), projected flat from that year on, earlier years as allocated, while one of its agreements is in force; ${observed.without_agreement.length} donor(s) party to no agreement left out`;
+  } else if (fromLedger) {
     const p = plannedFromLedger(a.ledger!, cfg.rateTable, registry.agreements, proj);
     planned = p;
     ({ excluded, excluded_totals: excludedTotals, entries_used: used } = p);
@@ -121,7 +152,7 @@ export async function simulateRegistry(
       seed: a.seed,
       block_size: cfg.blockSize,
       scenario: a.scenario?.id ?? null,
-      input: fromLedger ? 'ledger' : 'agreement_pledges',
+      input: basis === 'observed' ? 'tracker_flows' : fromLedger ? 'ledger' : 'agreement_pledges',
       input_note: note,
       excluded,
       excluded_totals: excludedTotals,
@@ -135,10 +166,16 @@ export async function simulateRegistry(
         needs_share_of_planned: cfg.needs_share_of_planned,
         rates_source: cfg.ratesSource,
         rates_note: cfg.ratesNote,
-        projection: `${fromLedger ? PROJECTION.ledger : PROJECTION.pledges}; ${repeat ? 'single-year amounts repeated over later horizon years while in force' : 'nothing repeated'}`,
+        projection: `${basis === 'observed' ? PROJECTION.observed : fromLedger ? PROJECTION.ledger : PROJECTION.pledges}; ${repeat ? 'single-year amounts repeated over later horizon years while in force' : 'nothing repeated'}`,
       },
       partner_classes: Object.fromEntries([...classes].filter(([p]) => model.partners.includes(p))),
       prior: a.prior ?? { prior: 'configured' },
+      basis,
+      basis_note:
+        basis === 'observed'
+          ? `basis: observed flows (Kiel tracker, ${observed!.window!.from} to ${observed!.window!.to}, trailing 12 months flat from then, earlier years as allocated)`
+          : "basis: stated pledges (the agreements and the ledger; the tracker's observed allocations are not projected)",
+      observed,
       items_used: used,
       pledges_skipped: skipped,
     },

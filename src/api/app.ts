@@ -19,7 +19,7 @@ import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
 import { sessionRoutes } from './routes/session.js';
 import { triggerRoutes } from './routes/trigger.js';
-import { capabilitiesSchema, errorSchema } from './schemas.js';
+import { capabilitiesSchema, errorResponses, errorSchema, unsupportedMediaResponse } from './schemas.js';
 
 export interface AppOptions {
   db: Db;
@@ -125,6 +125,9 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.analysis = analysisRoutes(app, deps);
   caps.history = historyRoutes(app, deps);
   sessionRoutes(app, deps);
+  // Every POST reads a body, and the body middleware refuses a Content-Type the route does not read.
+  for (const d of app.openAPIRegistry.definitions)
+    if (d.type === 'route' && d.route.method === 'post') d.route.responses[415] ??= unsupportedMediaResponse;
 
   app.openapi(
     {
@@ -133,7 +136,10 @@ export function createApp(opts: AppOptions): OpenAPIHono {
       middleware: policy(READ),
       tags: ['meta'],
       summary: 'Which route groups this build serves',
-      responses: { 200: { description: 'Groups', content: { 'application/json': { schema: capabilitiesSchema } } } },
+      responses: {
+        200: { description: 'Groups', content: { 'application/json': { schema: capabilitiesSchema } } },
+        ...errorResponses,
+      },
     },
     (c) => c.json({ groups: caps }, 200),
   );
@@ -143,21 +149,27 @@ export function createApp(opts: AppOptions): OpenAPIHono {
     path: '/api/docs',
     tags: ['meta'],
     summary: 'This interactive reference (HTML)',
-    responses: { 200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } } },
+    responses: {
+      200: { description: 'HTML page', content: { 'text/html': { schema: z.string() } } },
+      ...errorResponses,
+    },
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/api/docs.js',
     tags: ['meta'],
     summary: 'Script of the reference page',
-    responses: { 200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } } },
+    responses: {
+      200: { description: 'JavaScript', content: { 'text/javascript': { schema: z.string() } } },
+      ...errorResponses,
+    },
   });
   app.openAPIRegistry.registerPath({
     method: 'get',
     path: '/api/docs.css',
     tags: ['meta'],
     summary: 'Style sheet of the reference page',
-    responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } } },
+    responses: { 200: { description: 'CSS', content: { 'text/css': { schema: z.string() } } }, ...errorResponses },
   });
   app.get('/api/docs', policy(READ), (c) => c.html(DOCS_HTML));
   app.get('/api/docs.js', policy(READ), (c) =>
@@ -185,6 +197,7 @@ export function createApp(opts: AppOptions): OpenAPIHono {
         description: 'The document',
         content: { 'application/json': { schema: z.object({ openapi: z.literal('3.1.0') }).loose() } },
       },
+      ...errorResponses,
     },
   });
 

@@ -7,6 +7,7 @@ import { createToken } from '../../src/store/auth-store.js';
 import type { Db } from '../../src/store/db.js';
 import { fillStore } from '../../src/store/fill.js';
 import { openStore } from '../../src/store/open-store.js';
+import { contractChecked } from './contract.js';
 
 export interface TestApi {
   db: Db;
@@ -20,7 +21,8 @@ export async function startApi(now: Date): Promise<TestApi> {
   const r = await loadRegistry('data', process.cwd());
   assert.ok(r.registry);
   await fillStore(db, r.registry, r.files, 'data', now.toISOString());
-  const app = createApp({ db, log: () => {}, now: () => now });
+  // Every answer is checked against the document's response schema (test/support/contract.ts).
+  const app = contractChecked(createApp({ db, log: () => {}, now: () => now }));
   // Writes need a token; a coordinator may write for any party.
   const auth = `Bearer ${(await createToken(db, { name: 'test coordinator', role: 'coordinator' })).token}`;
   const call: TestApi['call'] = async (method, url, body, type = 'application/json') => {

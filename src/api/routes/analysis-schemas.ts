@@ -1,6 +1,7 @@
 // Wire schemas of the analysis routes: score, compare, scenarios, the Monte Carlo simulation and the settlement check.
 import { z } from '@hono/zod-openapi';
-import { dateParam } from '../schemas.js';
+import { AREAS } from '../../core/taxonomy.js';
+import { dateParam, day, instant } from '../schemas.js';
 
 /** Most trials one API request may ask for; the CLI has no cap. */
 export const MAX_API_TRIALS = 200_000;
@@ -106,6 +107,18 @@ export const simulateBody = z
       .default(false)
       .meta({ description: 'repeat single-year amounts over the horizon while in force' }),
     model: modelOverrideSchema.optional(),
+    prior: z.enum(['configured', 'historical']).default('configured').meta({
+      description:
+        "continuations from config/model.yaml, or from alliance commitments' honour rates in war (docs/history.md)",
+    }),
+    basis: z.enum(['stated', 'observed']).default('stated').meta({
+      description:
+        "stated pledges, or each guarantor's observed tracker allocations over the last 12 months projected flat",
+    }),
+    coding: z
+      .enum(['bf', 'llm'])
+      .default('bf')
+      .meta({ description: 'for the historical prior: which coding of Berkemeier & Fuhrmann (2018)' }),
   })
   .strict()
   .meta({ id: 'SimulateInput' });
@@ -159,8 +172,22 @@ export const simulationSchema = z
     ),
     percentile_resolution: z.array(z.number()),
     assumptions: z.object({ note: z.string() }).loose(),
+    basis: z.enum(['stated', 'observed']),
+    basis_note: z.string(),
+    observed: z
+      .object({
+        window: z.object({ from: z.string(), to: z.string() }).nullable(),
+        rates: z.array(
+          z.object({
+            partner: z.string(),
+            eur_12m: z.number(),
+            by_year: z.record(z.string(), z.number()).meta({ description: 'EUR allocated per calendar year' }),
+          }),
+        ),
+        without_agreement: z.array(z.string()),
+      })
+      .nullable(),
   })
-  .loose()
   .meta({ id: 'Simulation' });
 
 export const scenarioListSchema = z
@@ -190,6 +217,166 @@ const weighedProvision = z.object({
   binding: z.enum(['legal', 'political', 'unknown']),
   matched: z.enum(['area', 'quote']),
 });
+
+const traceItem = z.object({
+  record: z.string(),
+  field: z.string(),
+  value: z.unknown().meta({ description: 'the field value the criterion read' }),
+  quote: z.string().nullable(),
+  where: z.string().nullable(),
+  source: z.string().nullable(),
+  note: z.string().optional(),
+});
+
+export const scoresSchema = z
+  .object({
+    weights: z.record(z.string(), z.number()),
+    on: day().nullable(),
+    network: z.object({
+      coverage_weighted: z.number(),
+      mean: z.number(),
+      best_per_criterion: z.record(z.string(), z.number()),
+      agreements: z.number().int(),
+    }),
+    agreements: z.array(
+      z.object({
+        id: z.string(),
+        partner: z.string(),
+        score: z.number().min(0).max(1),
+        criteria: z.array(
+          z.object({
+            id: z.string(),
+            label: z.string(),
+            weight: z.number(),
+            value: z.number().nullable(),
+            why: z.string(),
+            trace: z.array(traceItem),
+          }),
+        ),
+        unknown: z.array(z.string()),
+        depth: z.object({ binding: z.boolean(), level: z.enum(['none', 'consultation', 'active_assistance']) }),
+        scope: z.array(z.enum(AREAS)),
+      }),
+    ),
+    sensitivity: z.object({
+      perturbation: z.number(),
+      samples: z.number().int(),
+      seed: z.number().int(),
+      ranges: z.array(
+        z.object({
+          id: z.string(),
+          base_rank: z.number().int(),
+          min_rank: z.number().int(),
+          max_rank: z.number().int(),
+        }),
+      ),
+      one_at_a_time: z.array(
+        z.object({
+          criterion: z.string(),
+          moved: z.array(z.object({ id: z.string(), down: z.number().int(), up: z.number().int() })),
+        }),
+      ),
+    }),
+  })
+  .meta({ id: 'Scores' });
+
+const elementStatus = z.enum(['met', 'partly', 'not_met', 'unknown']);
+export const comparisonSchema = z
+  .object({
+    proposal: z.string(),
+    target: z.string(),
+    agreements: z.array(z.string()),
+    rows: z.array(
+      z.object({
+        element: z.string(),
+        text: z.string(),
+        element_status: z.string(),
+        proposal_quote: z.string().nullable(),
+        rule: z
+          .object({ reads: z.string(), areas: z.array(z.string()), met: z.string(), partly: z.string() })
+          .nullable(),
+        cells: z.array(
+          z.object({
+            agreement: z.string(),
+            partner: z.string(),
+            status: elementStatus,
+            why: z.string(),
+            quotes: z.array(
+              z.object({ provision: z.string(), quote: z.string(), where: z.string(), source: z.string() }),
+            ),
+          }),
+        ),
+        counts: z.record(elementStatus, z.number().int()),
+      }),
+    ),
+    unruled: z.array(z.string()).meta({ description: 'elements of the proposal with no rule: listed, not judged' }),
+  })
+  .meta({ id: 'Comparison' });
+
+const obligationRow = z.object({
+  id: z.string(),
+  agreement: z.string(),
+  provision: z.string(),
+  promisor: z.string(),
+  kind: z.string(),
+  due: z.string().nullable(),
+});
+const snapshot = z.object({
+  in_force: z.array(z.string()),
+  obligations: z.array(obligationRow),
+  coverage: z.object({ partners: z.array(z.string()), areas: z.array(z.string()) }),
+  totals: z.object({ years: z.array(z.number().int()), planned_eur: z.array(z.number()), total_eur: z.number() }),
+  strength: z.object({ network: z.number(), per_agreement: z.record(z.string(), z.number()) }),
+});
+export const scenarioDiffSchema = z
+  .object({
+    in_force: z.object({ removed: z.array(z.string()), added: z.array(z.string()) }),
+    obligations: z.object({
+      before: z.number().int(),
+      after: z.number().int(),
+      removed: z.array(obligationRow),
+      added: z.array(obligationRow),
+    }),
+    coverage: z.object({
+      partners_lost: z.array(z.string()),
+      areas_lost: z.array(z.string()),
+      areas_gained: z.array(z.string()),
+    }),
+    totals: z.object({ per_year_eur: z.array(z.number()), total_eur: z.number() }),
+    strength: z.object({
+      network_before: z.number(),
+      network_after: z.number(),
+      changed: z.array(z.object({ id: z.string(), before: z.number(), after: z.number() })),
+    }),
+  })
+  .meta({ id: 'ScenarioDiff' });
+
+export const scenarioResultSchema = z
+  .object({
+    scenario: z.object({
+      id: z.string(),
+      title: z.string(),
+      description: z.string(),
+      sources: z.array(z.object({ url: z.string(), quote: z.string().nullable() })),
+    }),
+    on: day(),
+    attack: z.object({ at: instant(), aggressor: z.string() }),
+    log: z.array(z.string()),
+    cannot_show: z
+      .array(
+        z.object({
+          operation: z.number().int(),
+          effect: z.enum(['planned_totals', 'capability_coverage', 'obligations']),
+          party: z.string(),
+          missing: z.string(),
+        }),
+      )
+      .meta({ description: 'what the diff cannot show for want of inputs' }),
+    baseline: snapshot,
+    result: snapshot,
+    diff: scenarioDiffSchema,
+  })
+  .meta({ id: 'ScenarioResult' });
 
 export const settlementCheckSchema = z
   .object({
@@ -228,8 +415,8 @@ export const settlementCheckSchema = z
       unassessed: z.number().int(),
     }),
     operations: z.array(z.object({ op: z.string() }).loose()),
-    accepted_on: z.string(),
-    effect: z.object({}).loose().nullable().meta({ description: 'diff against the baseline of accepting the terms' }),
+    accepted_on: day(),
+    effect: scenarioDiffSchema.nullable().meta({ description: 'diff against the baseline of accepting the terms' }),
   })
   .meta({ id: 'SettlementCheck' });
 
@@ -237,7 +424,10 @@ export const settlementInfoSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    date: z.string(),
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}){0,2}$/)
+      .meta({ description: 'the day, or the month when the source gives no day', example: '2025-11-23' }),
     proponent: z.string(),
     status: z.string(),
     terms: z.number().int(),
@@ -248,5 +438,3 @@ export const settlementInfoSchema = z
 export const settlementFileSchemaOut = settlementInfoSchema
   .extend({ yaml: z.string().meta({ description: 'the file as it is, to edit and check' }) })
   .meta({ id: 'SettlementFile' });
-
-export const looseObject = (id: string, description: string) => z.object({}).loose().meta({ id, description });

@@ -19,12 +19,16 @@ import { scoreAgreement, scoreNetwork, type Weights } from '../../core/analysis/
 import { sensitivity } from '../../core/analysis/score-sensitivity.js';
 import type { Settlement } from '../../core/analysis/settlement.js';
 import { settlementReport } from '../../core/analysis/settlement-report.js';
+import { historicalPrior } from '../../core/history/prior.js';
+import { applyHistoricalPrior } from '../../core/history/prior-model.js';
 import { inForceOn } from '../../core/in-force.js';
 import { formatIssue, type Issue } from '../../core/issues.js';
+import { loadWorld } from '../../data/load-world.js';
 import { parseYamlText, validateWith } from '../../data/yaml-file.js';
 import { packageRoot } from '../../platform/paths.js';
 import { readLedger } from '../../store/ledger-store.js';
 import { cachedRegistry } from '../../store/registry-cache.js';
+import { readWorld } from '../../store/world-store.js';
 import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, fromZodIssues } from '../errors.js';
@@ -32,10 +36,12 @@ import { COMPUTE, policy, READ } from '../route-policy.js';
 import { errorResponses, errorSchema, idParam } from '../schemas.js';
 import {
   compareQuery,
-  looseObject,
+  comparisonSchema,
   scenarioListSchema,
+  scenarioResultSchema,
   scenarioRunBody,
   scoreQuery,
+  scoresSchema,
   settlementBody,
   settlementCheckSchema,
   settlementFileSchemaOut,
@@ -43,6 +49,19 @@ import {
   simulateBody,
   simulationSchema,
 } from './analysis-schemas.js';
+
+/** The alliance-war cases behind the historical prior: the store's world registry, else the bundled copy. */
+async function worldCases(db: ApiDeps['db']) {
+  const stored = await readWorld(db);
+  if (stored.imported) return stored.cases;
+  const w = await loadWorld(join(packageRoot, 'data', 'world'));
+  if (w.issues.length)
+    throw new ApiError(
+      'internal',
+      `the bundled fulfilment data do not load: ${w.issues.map((i) => `${i.file}:${i.line}: ${i.message}`).join('; ')}`,
+    );
+  return w.cases;
+}
 
 const tags = ['analysis'];
 const unprocessable = {
@@ -70,10 +89,7 @@ const routes = {
     description:
       'Weights default to config/score-weights.yaml; `weights` (JSON) overrides criteria for this request (docs/score.md).',
     request: { query: scoreQuery },
-    responses: ok(
-      looseObject('Scores', 'weights, network, agreements (score, criteria with traces), sensitivity'),
-      'Scores',
-    ),
+    responses: ok(scoresSchema, 'Scores'),
   }),
   compare: createRoute({
     method: 'get',
@@ -82,10 +98,7 @@ const routes = {
     tags,
     summary: "A proposal's elements (2022) against each agreement of a framework (2024): met, partly, not met",
     request: { query: compareQuery },
-    responses: ok(
-      looseObject('Comparison', 'rows per element, cells per agreement, with the provisions weighed'),
-      'The comparison',
-    ),
+    responses: ok(comparisonSchema, 'The comparison'),
   }),
   scenarios: createRoute({
     method: 'get',
@@ -103,7 +116,7 @@ const routes = {
     summary: 'Run a scenario against the baseline: in force, obligations, coverage, totals, strength, and their diff',
     description: 'Writes nothing.',
     request: jsonBody(scenarioRunBody),
-    responses: ok(looseObject('ScenarioResult', 'scenario, baseline, result and diff snapshots'), 'The run'),
+    responses: ok(scenarioResultSchema, 'The run'),
   }),
   simulate: createRoute({
     method: 'post',
@@ -300,7 +313,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
         network: scoreNetwork(scores),
         agreements: scores,
         sensitivity: sensitivity(scores, weights, q.sensitivity, q.samples, q.seed),
-      } as never,
+      },
       200,
     );
   });
@@ -308,7 +321,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const q = c.req.valid('query');
     const r = compare(await readRegistry(), q.proposal, q.target);
     if (!r.comparison) reject(r.issues, 'query', 'cannot compare');
-    return c.json(r.comparison as never, 200);
+    return c.json(r.comparison as never, 200); // rule.areas is readonly in the core type
   });
   app.openapi(routes.scenarios, async (c) => {
     const rows = [];
@@ -323,7 +336,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
         issues: s.issues.map(formatIssue),
       });
     }
-    return c.json(rows as never, 200);
+    return c.json(rows, 200);
   });
   app.openapi(routes.run, async (c) => {
     const b = c.req.valid('json');
@@ -334,23 +347,36 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       horizon: cfg.model.horizon,
     });
     if (!r.result) reject(r.issues, 'body', `scenario ${b.scenario} cannot run`);
-    return c.json(r.result as never, 200);
+    return c.json(r.result, 200);
   });
   app.openapi(routes.simulate, async (c) => {
     const b = c.req.valid('json');
     const cfg = await config();
     const sc = b.scenario ? await scenario(b.scenario, 'body.scenario') : null;
-    const r = await simulateRegistry(await readRegistry(), withOverrides(cfg.model, b.model), {
+    const model = withOverrides(cfg.model, b.model);
+    // The historical prior replaces the configured continuations by honour rates from the world registry.
+    const h =
+      b.prior === 'historical'
+        ? applyHistoricalPrior(model, historicalPrior(await worldCases(deps.db), b.coding), model.horizon.years)
+        : null;
+    const r = await simulateRegistry(await readRegistry(), h ? { ...model, ...h.params } : model, {
       trials: b.trials,
       seed: b.seed,
       repeatAnnual: b.repeat_annual,
       scenario: sc,
       ledger: await readLedger(deps.db),
-    });
+      ...(h ? { prior: h.basis } : {}),
+      basis: b.basis,
+    } as Parameters<typeof simulateRegistry>[2]);
     if (!r.report) reject(r.issues, 'body', 'the simulation cannot run');
-    return c.json(r.report as never, 200);
+    return c.json(r.report, 200);
   });
-  app.openapi(routes.settlements, async (c) => c.json((await bundledSettlements()).map((s) => s.info) as never, 200));
+  app.openapi(routes.settlements, async (c) =>
+    c.json(
+      (await bundledSettlements()).map((s) => s.info),
+      200,
+    ),
+  );
   app.openapi(routes.settlementFile, async (c) => {
     const id = c.req.valid('param').id;
     const all = await bundledSettlements();
@@ -359,7 +385,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       throw new ApiError('not_found', `no bundled settlement ${id}; GET /api/analysis/settlements lists them`, [
         { path: 'param.id', message: 'unknown settlement', expected: all.map((x) => x.info.id).join(' | '), found: id },
       ]);
-    return c.json({ ...s.info, yaml: await readFile(s.file, 'utf8') } as never, 200);
+    return c.json({ ...s.info, yaml: await readFile(s.file, 'utf8') }, 200);
   });
   app.openapi(routes.settlement, async (c) => {
     const b = c.req.valid('json');
@@ -370,7 +396,7 @@ export function analysisRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
       rates: cfg.model.rates,
       horizon: cfg.model.horizon,
     });
-    return c.json(report as never, 200);
+    return c.json(report, 200);
   });
   return {
     available: true,

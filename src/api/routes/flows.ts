@@ -22,15 +22,24 @@ import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { policy, READ, WRITE_ALL_PARTIES } from '../route-policy.js';
 import { errorResponses, errorSchema } from '../schemas.js';
+import {
+  burdenSchema,
+  donorsSchema,
+  fulfilmentSchema,
+  importSchema,
+  importUnchangedSchema,
+  revisionsSchema,
+  totalsSchema,
+  weaponsSchema,
+} from './flows-schemas.js';
 
 const tags = ['flows'];
 /** An upload holds one release: a handful of CSV files of at most 4 MB each. */
 const MAX_FILES = 12;
 const MAX_FILE_BYTES = 4 << 20;
 
-const loose = (id: string, description: string) => z.object({}).loose().meta({ id, description });
-const ok = (id: string, description: string) => ({
-  200: { description, content: { 'application/json': { schema: loose(id, description) } } },
+const ok = (schema: z.ZodType, description: string) => ({
+  200: { description, content: { 'application/json': { schema } } },
   ...errorResponses,
 });
 const party = z
@@ -50,7 +59,7 @@ const routes = {
     description:
       "Pledged (EUR at the ECB rate of its date, or rates=annual for its year's average), committed (the donor's tracker commitments in the period, all kinds), allocated (same donor, kind and period), ratio and caveats. Needs an imported release.",
     request: { query: z.object({ party, year, rates: z.enum(['daily', 'annual']).default('daily') }) },
-    responses: ok('Fulfilment', 'pledges compared with allocations, with the tracker citation'),
+    responses: ok(fulfilmentSchema, 'pledges compared with allocations, with the tracker citation'),
   }),
   donors: createRoute({
     method: 'get',
@@ -61,7 +70,7 @@ const routes = {
     request: {
       query: z.object({ party, year, monthly: z.enum(['true', 'false']).default('true') }),
     },
-    responses: ok('FlowDonors', 'donors with their bilateral allocations; EU shares beside, never added'),
+    responses: ok(donorsSchema, 'donors with their bilateral allocations; EU shares beside, never added'),
   }),
   totals: createRoute({
     method: 'get',
@@ -69,7 +78,7 @@ const routes = {
     middleware: policy(READ),
     tags,
     summary: 'Allocations per donor, calendar year and kind (provider ALL = every donor)',
-    responses: ok('FlowTotals', 'yearly allocations by kind'),
+    responses: ok(totalsSchema, 'yearly allocations by kind'),
   }),
   burden: createRoute({
     method: 'get',
@@ -77,7 +86,7 @@ const routes = {
     middleware: policy(READ),
     tags,
     summary: "Allocations per donor and year as a share of 2021 GDP (the tracker's gdp column)",
-    responses: ok('FlowBurden', 'shares of GDP, with EU shares beside'),
+    responses: ok(burdenSchema, 'shares of GDP, with EU shares beside'),
   }),
   weapons: createRoute({
     method: 'get',
@@ -85,7 +94,7 @@ const routes = {
     middleware: policy(READ),
     tags,
     summary: 'Heavy weapons per donor and category (count, EUR value) with the systems in each',
-    responses: ok('FlowWeapons', 'heavy weapons delivered or promised'),
+    responses: ok(weaponsSchema, 'heavy weapons delivered or promised'),
   }),
   revisions: createRoute({
     method: 'get',
@@ -93,7 +102,7 @@ const routes = {
     middleware: policy(READ),
     tags,
     summary: 'Tracker imports and every figure a later file corrected (when, from which file and line)',
-    responses: ok('FlowRevisions', 'imports and corrections'),
+    responses: ok(revisionsSchema, 'imports and corrections'),
   }),
   import: createRoute({
     method: 'post',
@@ -122,10 +131,10 @@ const routes = {
       },
     },
     responses: {
-      201: { description: 'Imported', content: { 'application/json': { schema: loose('FlowImport', 'import') } } },
+      201: { description: 'Imported', content: { 'application/json': { schema: importSchema } } },
       200: {
         description: 'These files were imported before: nothing written',
-        content: { 'application/json': { schema: loose('FlowImportUnchanged', 'nothing written') } },
+        content: { 'application/json': { schema: importUnchangedSchema } },
       },
       ...errorResponses,
       422: {
@@ -230,7 +239,8 @@ export function flowsRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
     const r = await importRelease(deps.db, parsed.release, deps.now().toISOString());
     if (!r.ok) refuse(r.issues);
     const body = { release: parsed.release.info, files: parsed.release.files, ...r, changes: r.changes.length };
-    return r.unchanged_since ? c.json(body, 200) : c.json(body, 201);
+    const { unchanged_since } = r;
+    return unchanged_since ? c.json({ ...body, unchanged_since }, 200) : c.json({ ...body, unchanged_since }, 201);
   });
   return {
     available: true,

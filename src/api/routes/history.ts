@@ -2,7 +2,7 @@
 // historical prior. Read-only; the data come from `compact import atop` (serve imports the bundled copy).
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { isInstant, isIsoDate } from '../../core/dates.js';
-import type { AtopAlliance } from '../../core/history/atop-read.js';
+import { type AtopAlliance, OBLIGATIONS } from '../../core/history/atop-read.js';
 import { ATOP_CITATION, atopRecord } from '../../core/history/atop-registry.js';
 import { type FulfilmentCase, historicalPrior } from '../../core/history/prior.js';
 import { historyProfile } from '../../core/history/profile.js';
@@ -15,6 +15,7 @@ import type { ApiDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { policy, READ } from '../route-policy.js';
 import { errorResponses } from '../schemas.js';
+import { eventSchema, obligationSchema } from './trigger-schemas.js';
 
 const tags = ['history'];
 const HINT = 'no world registry in this store: run `compact import atop data/world` (serve does it on an empty store)';
@@ -40,13 +41,77 @@ const priorSchema = z
   })
   .openapi('HistoricalPrior');
 
+const count = z.number().int();
+const obligationType = z.enum(OBLIGATIONS);
+const profileSchema = z
+  .object({
+    world: z.object({
+      alliances: count,
+      in_effect_when_data_end: count,
+      by_type: z.record(obligationType, count),
+      consultation_or_non_aggression_only: count,
+      conditional_defence: count,
+      bilateral: count,
+      ten_year_term: count,
+      institutions: z.object({ military_aid: count, bases: count, integrated_command: count, organisation: count }),
+    }),
+    ten_year_consultation_only: z.object({
+      count,
+      still_in_effect: count,
+      ended: count,
+      ended_early: count,
+      termination_causes: z.record(z.string(), count).meta({ description: "ATOP's termination-cause codes" }),
+    }),
+    ukraine_earlier: z.object({
+      count,
+      with_defence: count,
+      consultation_or_non_aggression_only: count,
+      with_neutrality: count,
+      alliances: z.array(
+        z.object({
+          atopid: count,
+          begin: z.string(),
+          end: z.string().nullable(),
+          types: z.array(obligationType),
+          partners: z.array(z.string()),
+        }),
+      ),
+    }),
+    series_2024: z.object({
+      agreements: count,
+      with_consultation_clause: count,
+      with_defence_obligation: count,
+      ten_year_term: count,
+      agreements_list: z.array(
+        z.object({
+          id: z.string(),
+          partner: z.string(),
+          term_years: z.number().nullable(),
+          consultation: z.boolean(),
+        }),
+      ),
+    }),
+    budapest: z.object({ id: z.string(), date: z.string().nullable(), provisions: count }).nullable(),
+    findings: z.array(z.string()),
+  })
+  .openapi('HistoryProfile');
+
+const historyTriggerSchema = z
+  .object({
+    event: eventSchema,
+    obligations: z.array(obligationSchema),
+    skipped: count.meta({ description: 'provisions looked at and not triggered' }),
+    citation: z.string(),
+  })
+  .openapi('HistoryTrigger');
+
 const historySchema = z
   .object({
     imported: z.boolean(),
     hint: z.string().nullable(),
     citation: z.string(),
-    files: z.record(z.string(), z.string()),
-    profile: z.record(z.string(), z.unknown()).nullable(),
+    files: z.record(z.string(), z.string()).meta({ description: 'sha256 of each imported ATOP file' }),
+    profile: profileSchema.nullable(),
     priors: z.object({ bf: priorSchema, llm: priorSchema }).nullable(),
   })
   .openapi('History');
@@ -54,7 +119,11 @@ const historySchema = z
 const triggerQuery = z.object({
   target: z.string().min(1).max(16).openapi({ example: 'PL' }),
   by: z.string().min(1).max(16).openapi({ example: 'RU' }),
-  at: z.string().openapi({ example: '2010-01-01', description: 'a date (00:00Z) or an instant with a zone' }),
+  at: z.string().openapi({
+    example: '2010-01-01',
+    description: 'a date (00:00Z) or an instant with a zone',
+    pattern: String.raw`^\d{4}-\d{2}-\d{2}(T.+)?$`,
+  }),
 });
 
 const routes = {
@@ -79,7 +148,7 @@ const routes = {
     responses: {
       200: {
         description: 'Obligations under the world registry (nothing is recorded)',
-        content: { 'application/json': { schema: z.record(z.string(), z.unknown()).openapi('HistoryTrigger') } },
+        content: { 'application/json': { schema: historyTriggerSchema } },
       },
       ...errorResponses,
     },
@@ -122,7 +191,7 @@ export function historyRoutes(app: OpenAPIHono, deps: ApiDeps): GroupStatus {
         hint: null,
         citation: ATOP_CITATION,
         files: w.files,
-        profile: historyProfile(w.alliances, reg.agreements, reg.frameworks) as unknown as Record<string, unknown>,
+        profile: historyProfile(w.alliances, reg.agreements, reg.frameworks),
         priors: { bf: historicalPrior(w.cases, 'bf'), llm: historicalPrior(w.cases, 'llm') },
       },
       200,

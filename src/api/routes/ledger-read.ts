@@ -5,15 +5,20 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { formatIssue } from '../../core/issues.js';
 import {
   burdenShare,
+  CHANNELS,
   coverage,
+  ENTRY_STATUSES,
+  ENTRY_TYPES,
   type ForceWindow,
   gaps,
   predictability,
   rateIndex,
+  SUPPORT_KINDS,
   TOTAL_DIMENSIONS,
   type TotalDimension,
   totals,
 } from '../../core/ledger/index.js';
+import { CAPABILITIES } from '../../core/taxonomy.js';
 import { loadGdp, loadNeeds, loadRates, parseNeeds } from '../../data/load-ledger-data.js';
 import { bundledDataDir, packageRoot } from '../../platform/paths.js';
 import type { Db } from '../../store/db.js';
@@ -22,15 +27,115 @@ import { listAgreements } from '../../store/registry-store.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { COMPUTE, policy, READ } from '../route-policy.js';
-import { dateParam, errorResponses } from '../schemas.js';
+import { dateParam, day, errorResponses, instant } from '../schemas.js';
 
 const tags = ['ledger'];
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({
   200: { description, content: { 'application/json': { schema } } },
   ...errorResponses,
 });
-const loose = (id: string, description: string) => z.object({}).loose().meta({ id, description });
-const head = { count: z.number().int(), head_hash: z.string() };
+const head = { count: z.number().int(), head_hash: z.string().regex(/^[0-9a-f]{64}$/) };
+const decimal = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/)
+  .meta({ description: 'exact decimal, as a string', example: '1340000000.00' });
+
+const text = z.string().nullable();
+const ledgerEntrySchema = z
+  .object({
+    seq: z.number().int().min(1),
+    ref: z.string(),
+    entry_type: z.enum(ENTRY_TYPES),
+    effective_type: z
+      .enum(ENTRY_TYPES)
+      .exclude(['correction'])
+      .meta({ description: 'a correction counts as what it corrects' }),
+    provider: z.string(),
+    recipient: z.string(),
+    agreement_id: text,
+    provision_id: text,
+    pledge_ref: text,
+    amount: decimal.nullable(),
+    currency: text,
+    date: day(),
+    year_from: z.number().int().nullable(),
+    year_to: z.number().int().nullable(),
+    kind: z.enum(SUPPORT_KINDS),
+    capability: z.enum(CAPABILITIES).nullable(),
+    item: text,
+    quantity: z.number().int().nullable(),
+    status: z.enum(ENTRY_STATUSES),
+    channel: z.enum(CHANNELS),
+    within: text,
+    corrects: text,
+    supersedes: z.boolean(),
+    source_url: z.string(),
+    source_quote: text,
+    note: text,
+    recorded_at: instant(),
+    prev_hash: z.string().regex(/^[0-9a-f]{64}$/),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .meta({ id: 'LedgerEntry' });
+
+const gapRowSchema = z.object({
+  capability: z.string(),
+  year: z.number().int(),
+  need: decimal,
+  committed: decimal,
+  indicative: decimal,
+  delivered: decimal.nullable().meta({ description: 'null: no delivery recorded (no data, not zero)' }),
+  gap_committed: decimal.meta({ description: 'need - committed (positive = uncovered)' }),
+  gap_with_indicative: decimal.meta({ description: 'need - committed - indicative' }),
+  covered_share: z.string().nullable().meta({ description: 'committed / need, four decimals; null for a zero need' }),
+});
+
+const coverageSchema = z
+  .object({
+    as_of: day(),
+    capabilities: z.array(z.string()),
+    guarantors: z.array(z.string()),
+    years: z.array(z.number().int()),
+    cells: z.array(
+      z.object({
+        capability: z.string().meta({ example: 'air_force' }),
+        guarantor: z.string().meta({ example: 'DK' }),
+        year: z.number().int(),
+        committed: decimal,
+        indicative: decimal,
+        expired: decimal.meta({ description: 'earmarked for a year wholly after the agreement ends' }),
+        delivered: decimal.nullable().meta({ description: 'null: the ledger has no delivery for the cell (not zero)' }),
+        delivery: z.enum(['recorded', 'no_data']),
+      }),
+    ),
+    no_rate: z
+      .array(z.object({ currency: z.string().nullable(), year: z.number().int(), entries: z.number().int() }))
+      .meta({ description: 'buckets left out for want of an ECB rate' }),
+    predictability: z.array(
+      z.object({
+        guarantor: z.string().meta({ description: 'party code, or * for all' }),
+        year: z.number().int(),
+        committed: decimal,
+        indicative: decimal,
+        committed_share: z.string().nullable(),
+      }),
+    ),
+    burden_share: z.array(
+      z.object({
+        party: z.string(),
+        year: z.number().int(),
+        planned_eur: decimal,
+        gdp_eur: decimal.nullable(),
+        gdp_year: z.number().int().nullable(),
+        percent_of_gdp: z.string().nullable(),
+      }),
+    ),
+    allocated: z
+      .array(z.object({ guarantor: z.string().meta({ example: 'GB' }), year: z.number().int(), eur: decimal }))
+      .meta({ description: "the tracker's allocations per guarantor and year, EUR (no capability is coded there)" }),
+    ledger: z.object(head),
+  })
+  .meta({ id: 'Coverage' });
 
 const party = z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected a party code such as GB' });
 export const routes = {
@@ -58,7 +163,7 @@ export const routes = {
     responses: ok(
       z
         .object({
-          items: z.array(z.object({ seq: z.number().int(), ref: z.string(), hash: z.string() }).loose()),
+          items: z.array(ledgerEntrySchema),
           next_cursor: z.string().nullable(),
           ...head,
         })
@@ -137,10 +242,7 @@ export const routes = {
         as_of: dateParam.optional().meta({ description: 'default: today' }),
       }),
     },
-    responses: ok(
-      loose('Coverage', 'capabilities, guarantors, years, cells, no_rate, predictability, burden_share, ledger head'),
-      'The coverage',
-    ),
+    responses: ok(coverageSchema, 'The coverage'),
   }),
   gapsFor: createRoute({
     method: 'post',
@@ -170,7 +272,7 @@ export const routes = {
         .object({
           as_of: z.string(),
           illustrative: z.boolean().nullable(),
-          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+          rows: z.array(gapRowSchema),
         })
         .meta({ id: 'GapsFor' }),
       'The gaps',
@@ -189,7 +291,7 @@ export const routes = {
         .object({
           as_of: z.string(),
           illustrative: z.boolean().nullable(),
-          rows: z.array(z.object({ capability: z.string(), year: z.number().int() }).loose()),
+          rows: z.array(gapRowSchema),
         })
         .meta({ id: 'Gaps' }),
       'The gaps',
@@ -227,7 +329,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         items,
         next_cursor: rows.length > q.limit ? String(items[items.length - 1]!.seq) : null,
         ...(await ledgerHead(deps.db)),
-      } as never,
+      },
       200,
     );
   });
@@ -265,7 +367,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         predictability: predictability(cov),
         burden_share: burdenShare(cov, gdp.values),
         ledger: await ledgerHead(deps.db),
-      } as never,
+      },
       200,
     );
   });
@@ -279,7 +381,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         as_of: asOf,
         illustrative: n.illustrative ?? null,
         rows: gaps(await coverageOf(deps.db, asOf), n.needs),
-      } as never,
+      },
       200,
     );
   });
@@ -298,7 +400,7 @@ export function ledgerReadRoutes(app: OpenAPIHono, deps: ApiDeps): string[] {
         as_of: asOf,
         illustrative: n.illustrative ?? null,
         rows: gaps(await coverageOf(deps.db, asOf), n.needs),
-      } as never,
+      },
       200,
     );
   });

@@ -2,20 +2,71 @@
 // names the acting provider per entry, which the access policy checks.
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Issue } from '../../core/issues.js';
-import { draftFromColumns, LEDGER_COLUMNS, LEDGER_FORMAT, mapRecords, parseCsv } from '../../core/ledger/index.js';
+import {
+  CHANNELS,
+  draftFromColumns,
+  ENTRY_STATUSES,
+  ENTRY_TYPES,
+  LEDGER_COLUMNS,
+  LEDGER_FORMAT,
+  mapRecords,
+  parseCsv,
+  SUPPORT_KINDS,
+} from '../../core/ledger/index.js';
+import { CAPABILITIES } from '../../core/taxonomy.js';
 import { appendEntries } from '../../store/ledger-store.js';
 import { authorizeParties } from '../auth.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues } from '../errors.js';
 import { policy, WRITE_CHECKED } from '../route-policy.js';
-import { errorResponses, errorSchema } from '../schemas.js';
+import { conflictResponse, errorResponses, errorSchema } from '../schemas.js';
 
 const tags = ['ledger'];
-const cell = z.union([z.string().max(20_000), z.number(), z.boolean()]).nullish();
+const text = (max = 2_000) => z.string().max(max).nullish();
+const year = z.number().int().min(1991).max(2100).nullish();
+// One field per ledger column, typed as the server checks it (docs/ledger.md): enums for the coded columns,
+// exact decimal strings for money, ISO dates, party and currency codes. Empty optional columns may be null.
 const entryBody = z
   .object({
-    ...Object.fromEntries(LEDGER_COLUMNS.map((c) => [c, cell])),
-    provider: z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected the providing party code, e.g. GB' }),
+    ref: z.string().min(1).max(200).meta({ example: 'gb-2025-delivery-001' }),
+    entry_type: z.enum(ENTRY_TYPES),
+    provider: z
+      .string()
+      .regex(/^[A-Za-z]{2,8}$/, { message: 'expected the providing party code, e.g. GB' })
+      .meta({ description: 'the acting party, checked against the token', example: 'GB' }),
+    recipient: z
+      .string()
+      .regex(/^[A-Za-z]{2,8}$/)
+      .nullish()
+      .meta({ description: 'default UA', example: 'UA' }),
+    agreement_id: text(200).meta({ example: 'ua-gb-2024' }),
+    provision_id: text(200),
+    pledge_ref: text(400),
+    amount: z
+      .string()
+      .regex(/^-?[0-9][0-9_]*(\.[0-9]+)?$/, { message: 'expected a decimal amount such as 2500000000.00' })
+      .nullish()
+      .meta({ description: 'exact decimal, as a string (no floating point)', example: '2500000000.00' }),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/, { message: 'expected an ISO 4217 code such as EUR' })
+      .nullish()
+      .meta({ example: 'GBP' }),
+    date: z.iso.date().meta({ example: '2025-02-01' }),
+    year_from: year,
+    year_to: year,
+    kind: z.enum(SUPPORT_KINDS),
+    capability: z.enum(CAPABILITIES).nullish(),
+    item: text(),
+    quantity: z.number().int().min(0).nullish(),
+    status: z.enum(ENTRY_STATUSES),
+    channel: z.enum(CHANNELS).nullish().meta({ description: 'default bilateral' }),
+    within: text(400),
+    corrects: text(200),
+    supersedes: z.boolean().nullish().meta({ description: 'default: true for a correction, else false' }),
+    source_url: z.url().meta({ example: 'https://www.gov.uk/government/news/example' }),
+    source_quote: text(20_000),
+    note: text(20_000),
   })
   .strict()
   .meta({
@@ -28,6 +79,11 @@ const written = z
 const responses = {
   201: { description: 'Appended', content: { 'application/json': { schema: written } } },
   ...errorResponses,
+  ...conflictResponse,
+  415: {
+    description: 'The body is neither JSON nor text/csv',
+    content: { 'application/json': { schema: errorSchema } },
+  },
   422: {
     description: 'Rows that do not check (each issue names the row and column); nothing was written',
     content: { 'application/json': { schema: errorSchema } },

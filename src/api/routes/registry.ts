@@ -60,7 +60,10 @@ const routes = {
     tags,
     summary: 'One agreement with its period of force, record version and completeness',
     request: { params: idParam },
-    responses: json(agreementDetailSchema.extend({ completeness: completenessSchema }), 'The agreement'),
+    responses: json(
+      agreementDetailSchema.extend({ completeness: completenessSchema }).meta({ id: 'Agreement' }),
+      'The agreement',
+    ),
   }),
   provisions: createRoute({
     method: 'get',

@@ -11,7 +11,10 @@ export const instant = z
   .refine(isInstant, {
     message: 'expected an instant with a zone, e.g. 2027-03-01T04:00:00Z or 2027-03-01T06:00:00+02:00',
   })
-  .meta({ example: '2027-03-01T04:00:00Z' });
+  .meta({ format: 'date-time', example: '2027-03-01T04:00:00Z' });
+/** An instant in an answer: always UTC, as ISO 8601. */
+const at = () => z.iso.datetime({ offset: true }).meta({ example: '2027-03-01T04:00:00.000Z' });
+const code = z.string().regex(/^[A-Z]{2,8}$/);
 const party = z.string().regex(/^[A-Za-z]{2,8}$/, { message: 'expected a party code such as RU or GB' });
 
 export const eventBodySchema = z
@@ -50,13 +53,13 @@ const traceStep = z.object({ step: z.enum(['event', 'record', 'condition', 'clau
 export const eventSchema = z
   .object({
     id: z.string(),
-    type: z.string(),
-    at: z.string(),
-    aggressor: z.string().nullable(),
-    target: z.string().nullable(),
-    party: z.string().nullable(),
+    type: z.enum(EVENT_TYPES),
+    at: at(),
+    aggressor: code.nullable(),
+    target: code.nullable(),
+    party: code.nullable(),
     agreement: z.string().nullable(),
-    notice_months: z.number().nullable(),
+    notice_months: z.number().int().nullable(),
     scope: z.string().nullable(),
     note: z.string().nullable(),
   })
@@ -69,12 +72,12 @@ export const obligationSchema = z
     record_id: z.string(),
     provision_id: z.string(),
     mechanism: z.string(),
-    promisor: z.string(),
-    promisees: z.array(z.string()),
+    promisor: code,
+    promisees: z.array(code),
     kind: z.string(),
-    due: z.string().nullable().meta({ description: 'deadline, UTC instant; null when the clause sets none' }),
+    due: at().nullable().meta({ description: 'deadline, UTC instant; null when the clause sets none' }),
     qualifier: z.string().nullable(),
-    wording: z.string(),
+    wording: z.string().meta({ description: "the clause's own words for the pace or manner, or the kind's summary" }),
     modality: z
       .enum(MODALITIES)
       .nullable()
@@ -84,7 +87,7 @@ export const obligationSchema = z
     evidence: z.enum(EVIDENCE_GRADES).optional().meta({ description: 'primary = from the text; secondary = a report' }),
     quote: z.string(),
     where: z.string(),
-    source_url: z.string().nullable(),
+    source_url: z.url().nullable(),
     trace: z.array(traceStep),
   })
   .meta({ id: 'Obligation' });
@@ -142,7 +145,7 @@ export const evaluationSchema = z
 
 export const eventListSchema = z
   .object({
-    items: z.array(eventSchema.extend({ obligations: z.number().int(), recorded_at: z.string(), cursor: z.string() })),
+    items: z.array(eventSchema.extend({ obligations: z.number().int(), recorded_at: at(), cursor: z.string() })),
     next_cursor: z.string().nullable(),
   })
   .meta({ id: 'EventList' });
@@ -150,14 +153,19 @@ export const eventListQuery = z.object({ limit: pageQuery.limit, cursor: pageQue
 export const eventDetailSchema = z
   .object({
     event: eventSchema,
-    options: z.object({}).loose(),
+    options: z
+      .object({
+        applyFrameworks: z.array(z.string()).optional(),
+        hostilitiesConcludedAt: at().nullable().optional(),
+      })
+      .meta({ description: 'the evaluation options the event was recorded with' }),
     skipped: z.array(skipSchema),
     obligations: z.number().int(),
   })
   .meta({ id: 'EventDetail' });
 
 export const obligationRowSchema = obligationSchema
-  .extend({ state: z.enum(OBLIGATION_STATES), event_at: z.string() })
+  .extend({ state: z.enum(OBLIGATION_STATES), event_at: at() })
   .meta({ id: 'ObligationRow' });
 
 export const obligationQuery = z.object({
@@ -184,11 +192,16 @@ export const explanationSchema = z
     obligation: obligationSchema,
     event: eventSchema,
     state: z.enum(OBLIGATION_STATES),
-    as_of: z.string(),
+    as_of: at(),
     transitions: z.array(
-      z.object({ obligation_id: z.string(), to: z.string(), at: z.string(), note: z.string().nullable() }),
+      z.object({
+        obligation_id: z.string(),
+        to: z.enum(['fulfilled', 'waived', 'breached']),
+        at: at(),
+        note: z.string().nullable(),
+      }),
     ),
-    evidence: z.array(z.object({ url: z.string(), note: z.string().nullable(), at: z.string() })),
+    evidence: z.array(z.object({ url: z.url(), note: z.string().nullable(), at: at() })),
     recorded: z.boolean().meta({
       description:
         'false: the id came from a dry run (POST /api/events/simulate) and was explained by evaluating its event again',

@@ -17,7 +17,7 @@ import type { GroupStatus } from '../capabilities.js';
 import type { ApiDeps } from '../deps.js';
 import { ApiError, fromCoreIssues, storedText } from '../errors.js';
 import { COMPUTE, policy, READ, WRITE_ALL_PARTIES, WRITE_CHECKED } from '../route-policy.js';
-import { errorResponses, errorSchema, idParam, pageOf } from '../schemas.js';
+import { conflictResponse, errorResponses, errorSchema, idParam, pageOf } from '../schemas.js';
 import {
   asOfQuery,
   evaluationSchema,
@@ -48,6 +48,7 @@ const ok = <T extends z.ZodType>(schema: T, description: string) => ({
 const created = <T extends z.ZodType>(schema: T, description: string) => ({
   201: { description, content: { 'application/json': { schema } } },
   ...errorResponses,
+  ...conflictResponse,
   ...unprocessable,
 });
 const jsonBody = <T extends z.ZodType>(schema: T) => ({

@@ -205,14 +205,14 @@ const simulate: Command = {
   name: ['simulate'],
   summary: 'Monte Carlo of fulfilment (model v1): delivered totals per year with percentiles; seeded',
   help: `Usage: compact simulate [--scenario S] [--trials N] [--seed S] [--workers W] [--repeat-annual]
-                        [--prior configured|historical|both] [--coding bf|llm] [--json]
+                        [--prior configured|historical|both] [--coding bf|llm] [--basis stated|observed] [--json]
 
 Draws N trials of the model of docs/model.md (parameters: config/model.yaml; they are assumptions) and reports per
 year the mean, p5, p50, p95 of the total delivered, the probability of falling below the needs level and the
 expected amount per partner, beside the closed-form mean. Planned amounts come from the store's ledger (pledges
 and allocations, EUR at the cited ECB rates; amounts without a rate are listed as excluded); only if the ledger
 is empty from the agreements' pledges. The output names the input used. Same seed, same result, whatever
---workers is (default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.\n--prior historical sets each partner's continuation from the honour rates of alliance commitments in war\n(Berkemeier & Fuhrmann 2018, --coding bf or llm; docs/history.md); both runs the two side by side.
+--workers is (default: every core; 0 = this thread). --repeat-annual repeats single-year amounts over the horizon.\n--prior historical sets each partner's continuation from the honour rates of alliance commitments in war\n(Berkemeier & Fuhrmann 2018, --coding bf or llm; docs/history.md); both runs the two side by side.\n--basis observed projects each guarantor's tracker allocations of the last 12 months flat over the horizon\n(needs a release: compact flows import data/kiel); stated (the default) projects the pledges.
 Examples:
   compact simulate --trials 100000 --seed 1 --json
   compact simulate --scenario us-withdrawal-2025 --trials 200000 --seed 7`,
@@ -224,6 +224,7 @@ Examples:
     workers: { type: 'string' },
     'repeat-annual': { type: 'boolean' },
     prior: { type: 'string' },
+    basis: { type: 'string' },
     coding: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -232,6 +233,9 @@ Examples:
     const priorMode = str(values.prior) ?? 'configured';
     if (!['configured', 'historical', 'both'].includes(priorMode))
       throw new UsageError(`--prior: expected configured, historical or both, found ${priorMode}`);
+    const basis = str(values.basis) ?? 'stated';
+    if (basis !== 'stated' && basis !== 'observed')
+      throw new UsageError(`--basis: expected stated or observed, found ${basis}`);
     const coding = (str(values.coding) ?? 'bf') as Coding;
     if (!(coding in CODINGS)) throw new UsageError(`--coding: expected bf or llm, found ${coding}`);
     const seed = num(values.seed, 'seed', 1);
@@ -261,8 +265,10 @@ Examples:
         ledger,
         onProgress: bar,
         ...(h ? { prior: h.basis } : {}),
+        basis,
       } as Parameters<typeof simulateRegistry>[2]);
-      if (!r.report) throw fail(r.issues, 'Fix the scenario file.');
+      if (!r.report)
+        throw fail(r.issues, basis === 'observed' ? 'Import a tracker release first.' : 'Fix the scenario file.');
       return r.report;
     };
     if (priorMode === 'both') {

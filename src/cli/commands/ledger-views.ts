@@ -151,12 +151,19 @@ Example: compact coverage --year 2025 --xlsx coverage.xlsx`,
           `${table(
             cells.map((c) => ({ ...c, delivered: c.delivered ?? 'no data' })),
             ['capability', 'guarantor', 'year', 'committed', 'indicative', 'expired', 'delivered'],
-          )}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out`,
+          )}\n${cells.length} cell(s) as of ${asOf}; EUR; ${cov.no_rate.reduce((a, n) => a + n.entries, 0)} entr(ies) without a rate left out${trackerTable(cov.allocated, year ? Number(year) : null)}`,
         );
       return 0;
     });
   },
 };
+
+/** The tracker's allocations per guarantor and year, beside the pledges (they carry no capability). */
+function trackerTable(rows: { guarantor: string; year: number; eur: string }[], year: number | null): string {
+  const shown = rows.filter((r) => year === null || r.year === year);
+  if (!shown.length) return '\n\nNo tracker release in the ledger: `compact flows import DIR` adds its allocations.';
+  return `\n\nAllocated per the Kiel tracker (bilateral, EUR; no capability coded):\n${table(shown, ['guarantor', 'year', 'eur'])}`;
+}
 
 export const gapsCommand: Command = {
   name: ['gaps'],

@@ -6,6 +6,7 @@ import { ensureClient } from '../../web/bundle.js';
 import { webRoutes } from '../../web/routes.js';
 import { type Command, str, UsageError } from '../command.js';
 import { openContext, storeOptions } from '../context.js';
+import { ensureFlows } from '../flows-seed.js';
 import { ensureWorld } from '../world-seed.js';
 
 /** Starts listening and resolves with the bound port once the socket is open. */
@@ -52,6 +53,7 @@ Examples:
     // Shared: CLI commands on the same embedded store reach it through a socket in its data directory.
     const db = await openContext(values, io, { share: true });
     await ensureWorld(db, io);
+    await ensureFlows(db, io);
     const app = createApp({ db, log: (line) => io.err(line), web: webDir ? (a) => webRoutes(a, webDir) : undefined });
     let bound: Awaited<ReturnType<typeof listen>>;
     try {

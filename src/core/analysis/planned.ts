@@ -41,7 +41,7 @@ export interface Planned {
 }
 
 /** True if the agreement is in force on any day of calendar year `y`. */
-function inForceDuring(a: Agreement, y: number): boolean {
+export function inForceDuring(a: Agreement, y: number): boolean {
   const p = forcePeriod(a);
   if (!p.start) return false;
   return p.start < `${y + 1}-01-01` && (p.end === null || p.end > `${y}-01-01`);
@@ -133,7 +133,7 @@ export function plannedFromPledges(agreements: Agreement[], rates: Record<string
   return { years, planned, skipped, used };
 }
 
-function applyScale(planned: Map<string, number[]>, years: number[], proj: Projection): void {
+export function applyScale(planned: Map<string, number[]>, years: number[], proj: Projection): void {
   for (const s of proj.scale ?? []) {
     for (const [partner, row] of planned) {
       if (s.partner === '*' || s.partner === partner)

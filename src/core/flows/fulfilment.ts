@@ -16,16 +16,18 @@ const FISCAL_YEAR_START: Record<string, { month: number; label: string }> = {
   NZ: { month: 7, label: 'July to June' },
 };
 
-export type CaveatCode =
-  | 'definitions'
-  | 'military_includes_financing'
-  | 'fiscal_year'
-  | 'multi_year'
-  | 'period_not_covered'
-  | 'kind_all'
-  | 'committed_all_kinds'
-  | 'partial_rate_year'
-  | 'no_rate';
+export const CAVEAT_CODES = [
+  'definitions',
+  'military_includes_financing',
+  'fiscal_year',
+  'multi_year',
+  'period_not_covered',
+  'kind_all',
+  'committed_all_kinds',
+  'partial_rate_year',
+  'no_rate',
+] as const;
+export type CaveatCode = (typeof CAVEAT_CODES)[number];
 
 export interface Caveat {
   code: CaveatCode;

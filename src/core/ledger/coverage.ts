@@ -34,6 +34,11 @@ export interface Coverage {
   cells: CoverageCell[];
   /** Buckets left out for want of a rate, by currency and year. */
   no_rate: { currency: string | null; year: number; entries: number }[];
+  /**
+   * What a tracker release says each guarantor allocated per year (EUR, bilateral), beside the pledges: the
+   * tracker codes no capability and no clause, so these sit per guarantor and year, never in a capability cell.
+   */
+  allocated: { guarantor: string; year: number; eur: string }[];
 }
 
 /** Capability column for support without a capability tag. */
@@ -90,7 +95,16 @@ export function coverage(
       );
     return c;
   };
+  const allocated = new Map<string, { guarantor: string; year: number; minor: bigint }>();
   for (const b of buckets) {
+    if (b.channel === 'bilateral' && b.tracker && b.effective_type === 'allocation')
+      for (const s of eurByYear(b, idx)) {
+        if (s.eurMinor === null) continue;
+        const k = `${b.provider}|${s.year}`;
+        const a = allocated.get(k) ?? { guarantor: b.provider, year: s.year, minor: 0n };
+        a.minor += s.eurMinor;
+        allocated.set(k, a);
+      }
     if (b.channel !== 'bilateral' || b.tracker) continue; // tracker flows carry no clause or capability
     if (b.effective_type !== 'pledge' && b.effective_type !== 'allocation' && b.effective_type !== 'delivery') continue;
     const cap = b.capability ?? UNASSIGNED;
@@ -138,5 +152,8 @@ export function coverage(
       delivery: c.deliveries ? ('recorded' as const) : ('no_data' as const),
     })),
     no_rate: [...noRate.values()],
+    allocated: [...allocated.values()]
+      .sort((a, b) => a.guarantor.localeCompare(b.guarantor) || a.year - b.year)
+      .map((a) => ({ guarantor: a.guarantor, year: a.year, eur: fromMinor(a.minor) })),
   };
 }

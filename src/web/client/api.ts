@@ -1,4 +1,15 @@
-// Fetches from the API: JSON with coded errors, a small cache for reads, and what this build serves.
+// Fetches from the API: JSON with coded errors, a small cache for reads, and what this build serves. The shapes
+// come from the generated OpenAPI types (api-types.ts, `npm run gen:api-types`), never written by hand.
+import type { components, paths } from './api-types.js';
+
+/** A named schema of the OpenAPI document (components.schemas). */
+export type Schema<N extends keyof components['schemas']> = components['schemas'][N];
+type JsonOf<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+/** The JSON a route answers with on success (200, or 201 for a write that creates), by its documented path. */
+export type Answer<P extends keyof paths, M extends 'get' | 'post' = 'get'> =
+  NonNullable<paths[P][M]> extends { responses: infer R }
+    ? JsonOf<R extends { 200: infer A } ? A : R extends { 201: infer A } ? A : never>
+    : never;
 
 export class ApiFailure extends Error {
   constructor(

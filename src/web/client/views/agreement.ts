@@ -1,15 +1,26 @@
 // Agreement page: facts, timeline of treaty actions, provisions with quotes and sources, pledges, ledger, strength.
-import { available, get } from '../api.js';
+import { available, get, type Schema } from '../api.js';
 import { timeline } from '../charts/timeline.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
-import type { Agreement, Completeness, Source } from '../types.js';
 import { type FlowsFulfilmentResponse, fulfilmentTable } from './flows.js';
+
+type Agreement = Schema<'Agreement'>;
+type Completeness = Schema<'Completeness'>;
+type Source = Schema<'SourceList'>[number];
 
 /** The agreement's pledges against the tracker's allocations of the same donor, kind and period. */
 async function fulfilmentSection(id: string, parties: string[]): Promise<HTMLElement> {
   const box = section('Pledges against allocations (Kiel tracker)');
   const donor = parties.find((p) => p !== 'UA');
   try {
+    // Ask first whether a release is imported, so a store without one shows a note instead of a failed request.
+    const { imports } = await get<{ imports: unknown[] }>('/api/flows/revisions');
+    if (!imports.length) {
+      box.append(
+        h('p', { class: 'notice', role: 'status' }, 'No tracker release imported: run `compact flows import DIR`.'),
+      );
+      return box;
+    }
     const f = await get<FlowsFulfilmentResponse>(`/api/fulfilment?party=${encodeURIComponent(donor ?? '')}`);
     const rows = f.rows.filter((r) => r.agreement_id === id);
     box.append(

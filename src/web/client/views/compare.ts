@@ -1,9 +1,11 @@
 // The 2022 proposal (Kyiv Security Compact) against the 2024 reality: areas x agreements, as a matrix.
-import { get } from '../api.js';
+import { get, type Schema } from '../api.js';
 import { matrix } from '../charts/matrix.js';
 import { type VerdictRow, verdictGrid } from '../charts/verdicts.js';
 import { h, label, section } from '../dom.js';
-import type { AgreementRow, Framework, Page } from '../types.js';
+
+type AgreementPage = Schema<'AgreementPage'>;
+type Framework = Schema<'Framework'>;
 
 export async function compareView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'The 2022 proposal against the 2024 reality'));
@@ -13,7 +15,7 @@ export async function compareView(root: HTMLElement): Promise<void> {
       '/api/analysis/compare?proposal=kyiv-security-compact-2022&target=ukraine-compact-2024',
     ),
     get<{ record_id: string; area: string; n: number }[]>('/api/provisions/areas'),
-    get<Page<AgreementRow>>('/api/agreements?series=g7_joint_declaration_bilateral&limit=500'),
+    get<AgreementPage>('/api/agreements?series=g7_joint_declaration_bilateral&limit=500'),
   ]);
   // The proposal covers the areas of its own provisions and those its elements speak to (e.g. weapons transfers:
   // military assistance; the 24/72-hour trigger: consultations on attack).

@@ -1,15 +1,23 @@
 // Coverage: capability x guarantor from the provisions; from the ledger, the guarantor x year heatmap and the
 // pledged / allocated / delivered charts by party, year or kind.
-import { available, get } from '../api.js';
+import { available, get, type Schema } from '../api.js';
 import { groupedBars } from '../charts/bars.js';
 import { matrix } from '../charts/matrix.js';
 import { h, label, notAvailable, section } from '../dom.js';
-import type { Coverage, CoverageCell, TotalRow } from '../types.js';
 
-const MEASURES = ['earmarked', 'committed', 'indicative', 'expired', 'delivered'] as const;
+type Coverage = Schema<'Coverage'>;
+type CoverageCell = Coverage['cells'][number];
+type TotalRow = Schema<'LedgerTotals'>['rows'][number];
+
+const MEASURES = ['earmarked', 'committed', 'indicative', 'expired', 'allocated (tracker)', 'delivered'] as const;
 /** Earmarked = committed + indicative + expired: everything set aside for that year, delivered or not. */
 const measureOf = (c: CoverageCell, m: (typeof MEASURES)[number]) =>
-  m === 'earmarked' ? Number(c.committed) + Number(c.indicative) + Number(c.expired) : Number(c[m] ?? 0);
+  m === 'earmarked'
+    ? Number(c.committed) + Number(c.indicative) + Number(c.expired)
+    : m === 'allocated (tracker)'
+      ? 0
+      : Number(c[m] ?? 0);
+const TRACKER = 'allocated (tracker)';
 const SERIES: Record<string, string> = { pledge: 'pledged', allocation: 'allocated', delivery: 'delivered' };
 const eurM = (v: number) => (v >= 1e9 ? `${(v / 1e9).toFixed(1)} bn` : `${Math.round(v / 1e6)} m`);
 
@@ -29,13 +37,19 @@ function heatmap(cov: Coverage): HTMLElement {
   const draw = () => {
     const m = measure.value as (typeof MEASURES)[number];
     const sums = new Map<string, number>();
-    for (const c of cov.cells)
-      if (!capability.value || c.capability === capability.value)
-        sums.set(`${c.guarantor}|${c.year}`, (sums.get(`${c.guarantor}|${c.year}`) ?? 0) + measureOf(c, m));
+    // The tracker's allocations carry no capability: they are shown per guarantor and year, whatever the filter.
+    if (m === TRACKER) for (const a of cov.allocated ?? []) sums.set(`${a.guarantor}|${a.year}`, Number(a.eur));
+    else
+      for (const c of cov.cells)
+        if (!capability.value || c.capability === capability.value)
+          sums.set(`${c.guarantor}|${c.year}`, (sums.get(`${c.guarantor}|${c.year}`) ?? 0) + measureOf(c, m));
     // For deliveries, a guarantor-year the ledger knows nothing about is "no data", not zero.
     const known = new Set(cov.cells.filter((c) => c.delivery === 'recorded').map((c) => `${c.guarantor}|${c.year}`));
-    const planned = (g: string) => cov.years.some((y) => (sums.get(`${g}|${y}`) ?? 0) > 0);
-    const rows = cov.guarantors.filter((g) =>
+    const guarantors = m === TRACKER ? [...new Set((cov.allocated ?? []).map((a) => a.guarantor))] : cov.guarantors;
+    const years =
+      m === TRACKER ? [...new Set((cov.allocated ?? []).map((a) => a.year))].sort((a, b) => a - b) : cov.years;
+    const planned = (g: string) => years.some((y) => (sums.get(`${g}|${y}`) ?? 0) > 0);
+    const rows = guarantors.filter((g) =>
       m === 'delivered' ? cov.cells.some((c) => c.guarantor === g && measureOf(c, 'earmarked') > 0) : planned(g),
     );
     const unknownCells = m === 'delivered' ? rows.flatMap((r) => cov.years.filter((y) => !known.has(`${r}|${y}`))) : [];
@@ -44,7 +58,7 @@ function heatmap(cov: Coverage): HTMLElement {
         ? matrix(
             `EUR million ${m} per guarantor and year${capability.value ? ` for ${label(capability.value)}` : ''}`,
             rows,
-            cov.years.map((y) => ({ key: String(y), label: String(y) })),
+            years.map((y) => ({ key: String(y), label: String(y) })),
             (r, c) => {
               const v = sums.get(`${r}|${c}`) ?? 0;
               return v > 0 ? Math.max(1, Math.round(v / 1e6)) : null;
@@ -52,7 +66,20 @@ function heatmap(cov: Coverage): HTMLElement {
             (r) => r,
             m === 'delivered' ? 'no data' : 'none',
           )
-        : h('p', {}, `Nothing ${m} in the ledger for this selection.`),
+        : h(
+            'p',
+            {},
+            m === TRACKER
+              ? 'No tracker release in the ledger: run `compact flows import DIR` (npm start imports the bundled one).'
+              : `Nothing ${m} in the ledger for this selection.`,
+          ),
+      m === TRACKER && rows.length
+        ? h(
+            'p',
+            { class: 'note' },
+            'Allocations from the Kiel Ukraine Support Tracker (bilateral, EU share excluded); the tracker codes no capability, so the capability filter does not apply. See the Flows view for each pledge against them.',
+          )
+        : '',
       m === 'delivered' && unknownCells.length
         ? h(
             'p',

@@ -1,64 +1,13 @@
 // Aid flows from the Kiel tracker: per donor pledged / committed / allocated, monthly allocations by kind, and
 // each agreement pledge against the allocations of the same donor, kind and period, with clause and citation.
-import { ApiFailure, get } from '../api.js';
+import { ApiFailure, get, type Schema } from '../api.js';
 import { chart, h, label, s, section } from '../dom.js';
 
-/** The responses this view reads (GET /api/flows/donors, /api/fulfilment, /api/flows/totals). */
-export interface FlowsCitation {
-  text: string;
-  url: string;
-  release: string;
-  period: string;
-  date: string;
-  file: string;
-  sha256: string | null;
-}
-export interface FlowsKindAmounts {
-  military: string;
-  financial: string;
-  humanitarian: string;
-  total: string;
-}
-export interface FlowsDonor {
-  party: string;
-  country: string | null;
-  has_agreement: boolean;
-  allocated: FlowsKindAmounts;
-  committed: string | null;
-  still_to_be_allocated: string | null;
-  eu_share: string | null;
-  allocated_with_eu_share: string | null;
-  monthly: { month: string; military: string; financial: string; humanitarian: string }[];
-}
-export interface FlowsDonorsResponse {
-  citation: FlowsCitation;
-  eu_boundary: string;
-  donors: FlowsDonor[];
-}
-export interface FlowsFulfilmentRow {
-  pledge_ref: string | null;
-  entry_ref: string;
-  agreement_id: string | null;
-  party: string;
-  kind: string;
-  period: { from: number; to: number };
-  pledged: { amount: string; currency: string };
-  pledged_eur: string | null;
-  rate: { value: string | null; fixing_date: string | null; basis: string } | null;
-  committed: string;
-  allocated: string;
-  ratio: string | null;
-  clause: { quote: string | null; url: string };
-  tracker: FlowsCitation;
-  caveats: { code: string; text: string }[];
-}
-export interface FlowsFulfilmentResponse {
-  citation: FlowsCitation;
-  rates: { basis: string; last_fixing: string; source: string };
-  rows: FlowsFulfilmentRow[];
-  not_comparable: { entry_ref: string; party: string; reason: string }[];
-  tracker_last_month: string | null;
-}
+type FlowsCitation = Schema<'TrackerCitation'>;
+type FlowsDonor = Schema<'DonorFlow'>;
+type FlowsDonorsResponse = Schema<'FlowDonors'>;
+export type FlowsFulfilmentResponse = Schema<'Fulfilment'>;
+type FlowsFulfilmentRow = FlowsFulfilmentResponse['rows'][number];
 
 /** EUR amounts as "EUR 2.70 bn" / "EUR 12.3 m". */
 export function eur(v: string | number | null): string {
@@ -90,7 +39,7 @@ const KINDS = ['military', 'financial', 'humanitarian'] as const;
 function monthlyChart(donors: FlowsDonor[]): SVGSVGElement {
   const months = new Map<string, Record<(typeof KINDS)[number], number>>();
   for (const d of donors)
-    for (const m of d.monthly) {
+    for (const m of d.monthly ?? []) {
       const x = months.get(m.month) ?? { military: 0, financial: 0, humanitarian: 0 };
       for (const k of KINDS) x[k] += Number(m[k]);
       months.set(m.month, x);

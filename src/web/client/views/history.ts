@@ -1,50 +1,12 @@
 // Every alliance since 1815 (ATOP 4.01) beside Ukraine's 2024 agreements: obligation types side by side, Ukraine's
 // earlier alliances, honour rates in war with their intervals, and the trigger over the world registry.
-import { get } from '../api.js';
+import { type Answer, get, type Schema } from '../api.js';
 import { groupedBars } from '../charts/bars.js';
 import { chart, h, s, section } from '../dom.js';
 
-interface Rate {
-  group: string;
-  honoured: number;
-  assessed: number;
-  rate: number | null;
-  interval: [number, number] | null;
-  assumption: boolean;
-  note: string | null;
-}
-interface Prior {
-  coding_label: string;
-  citation: string;
-  overall: Rate;
-  by_type: Rate[];
-  by_size: Rate[];
-  note: string;
-}
-interface Profile {
-  world: { alliances: number; by_type: Record<string, number>; consultation_or_non_aggression_only: number };
-  ukraine_earlier: {
-    count: number;
-    with_defence: number;
-    consultation_or_non_aggression_only: number;
-    alliances: { atopid: number; begin: string; end: string | null; types: string[]; partners: string[] }[];
-  };
-  series_2024: { agreements: number; with_consultation_clause: number; with_defence_obligation: number };
-  findings: string[];
-}
-interface History {
-  imported: boolean;
-  hint: string | null;
-  citation: string;
-  profile: Profile | null;
-  priors: { bf: Prior; llm: Prior } | null;
-}
-interface Obligation {
-  record_id: string;
-  promisor: string;
-  kind: string;
-  qualifier: string | null;
-}
+type History = Schema<'History'>;
+type Rate = Schema<'HistoricalPrior'>['overall'];
+type Obligation = Answer<'/api/history/trigger'>['obligations'][number];
 
 const pct = (x: number | null) => (x === null ? '–' : `${(100 * x).toFixed(1)}%`);
 
@@ -106,7 +68,7 @@ export async function historyView(root: HTMLElement): Promise<void> {
   root.append(h('ul', { class: 'findings' }, ...p.findings.map((f) => h('li', {}, f))));
 
   const share = (n: number, of: number) => (of ? (100 * n) / of : 0);
-  const types = ['defense', 'offense', 'neutral', 'nonagg', 'consul'];
+  const types = ['defense', 'offense', 'neutral', 'nonagg', 'consul'] as const;
   const ua = p.ukraine_earlier;
   const uaTypes = Object.fromEntries(types.map((t) => [t, ua.alliances.filter((a) => a.types.includes(t)).length]));
   root.append(

@@ -1,8 +1,10 @@
 // The obligation table of the trigger board: deadline, live countdown, status, evidence, the "why" trace and a
 // fulfil form for recorded obligations.
-import { ApiFailure, fresh, post } from '../api.js';
+import { ApiFailure, fresh, post, type Schema } from '../api.js';
 import { errorBox, h, label } from '../dom.js';
-import type { Explanation, Obligation } from '../types.js';
+
+type Explanation = Schema<'Explanation'>;
+export type Obligation = Schema<'Obligation'> & { state?: string };
 
 /** A countdown to `deadline` that ticks every second while it is on the page; shows "overdue" after. */
 export function countdown(deadline: string, now: () => number = Date.now): HTMLElement {

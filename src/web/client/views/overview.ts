@@ -1,9 +1,15 @@
 // Overview: key figures, the map of guarantors by a chosen measure, and the Compact as a network.
-import { available, get } from '../api.js';
+import { available, get, type Schema } from '../api.js';
 import { europeMap, type MapValue, scaleLegend } from '../charts/map.js';
 import { type NetEdge, type NetNode, network } from '../charts/network.js';
 import { h, label, lastDayInForce, notAvailable, section } from '../dom.js';
-import type { Coverage, Framework, Guarantor, Overview, Scores, TotalRow } from '../types.js';
+
+type Coverage = Schema<'Coverage'>;
+type Framework = Schema<'Framework'>;
+type Guarantor = Schema<'Guarantor'>;
+type Overview = Schema<'Overview'>;
+type Scores = Schema<'Scores'>;
+type TotalRow = Schema<'LedgerTotals'>['rows'][number];
 
 const FORCE_RANK: Record<string, number> = {
   ratified_treaty: 3,

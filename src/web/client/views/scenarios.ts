@@ -1,16 +1,15 @@
 // Scenario lab: pick a scenario, vary the model's parameters, Monte Carlo fan chart against the baseline, the
 // scenario's diff; and the settlement checker (YAML or JSON in the format of data/settlements/).
-import { ApiFailure, available, get, post } from '../api.js';
+import { ApiFailure, available, get, post, type Schema } from '../api.js';
 import { fanChart } from '../charts/fan.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
-import type {
-  ScenarioDiff,
-  ScenarioInfo,
-  ScenarioResult,
-  SettlementCheck,
-  SettlementInfo,
-  Simulation,
-} from '../types.js';
+
+type ScenarioDiff = Schema<'ScenarioDiff'>;
+type ScenarioInfo = Schema<'ScenarioList'>[number];
+type ScenarioResult = Schema<'ScenarioResult'>;
+type SettlementCheck = Schema<'SettlementCheck'>;
+type SettlementInfo = Schema<'SettlementInfo'>;
+type Simulation = Schema<'Simulation'>;
 
 const eur = (n: number) => (Math.abs(n) >= 1e9 ? `EUR ${(n / 1e9).toFixed(1)} bn` : `EUR ${(n / 1e6).toFixed(0)} m`);
 
@@ -183,6 +182,39 @@ async function settlementForm(): Promise<HTMLElement> {
   return h('div', {}, form, out);
 }
 
+/**
+ * On the observed basis, the United States' tracker allocations per year beside the run (the withdrawal scenario's
+ * question: what the largest donor allocated in 2025 against 2024), then the other guarantors' twelve-month rates.
+ */
+function observedBeside(sim: Simulation): HTMLElement | string {
+  const o = sim.observed;
+  if (!o?.window) return '';
+  const bnOf = (v: number | undefined) => (v === undefined ? 'no data' : `EUR ${(v / 1e9).toFixed(2)} bn`);
+  const us = o.rates.find((r) => r.partner === 'US');
+  return h(
+    'div',
+    { class: 'observed', id: 'observed-flows' },
+    us
+      ? h(
+          'p',
+          {},
+          `United States, allocated per the tracker: 2024 ${bnOf(us.by_year['2024'])}, 2025 ${bnOf(us.by_year['2025'])}; last 12 months (${o.window.from} to ${o.window.to}) ${bnOf(us.eur_12m)}.`,
+        )
+      : '',
+    h(
+      'p',
+      { class: 'note' },
+      `Each guarantor's rate (last 12 months): ${o.rates
+        .filter((r) => r.eur_12m > 0)
+        .sort((a, b) => b.eur_12m - a.eur_12m)
+        .map((r) => `${r.partner} ${bnOf(r.eur_12m)}`)
+        .join(
+          ', ',
+        )}. ${o.without_agreement.length} donor(s) party to no agreement are not projected. Source: Kiel Institute, Ukraine Support Tracker.`,
+    ),
+  );
+}
+
 export async function scenariosView(root: HTMLElement): Promise<void> {
   root.append(h('h1', {}, 'Scenario lab'));
   if (!(await available('analysis'))) {
@@ -217,11 +249,26 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
   const [multL, mult] = num('shock-m', 'Shock multiplier', 0.5, 0, 10, 0.05);
   const [polL, pol] = num('cont-pol', 'Continuation, political commitments', 0.92, 0, 1, 0.01);
   const [exeL, exe] = num('cont-exe', 'Continuation, executive agreements', 0.9, 0, 1, 0.01);
+  const prior = h(
+    'select',
+    { id: 'prior', 'aria-label': 'Fulfilment prior' },
+    h('option', { value: 'configured' }, 'configured (the continuations below)'),
+    h('option', { value: 'historical' }, 'historical (alliance commitments in war)'),
+    h('option', { value: 'both' }, 'both, side by side'),
+  );
+  const basis = h(
+    'select',
+    { id: 'basis', 'aria-label': 'Projection basis' },
+    h('option', { value: 'stated' }, 'stated pledges'),
+    h('option', { value: 'observed' }, 'observed flows (tracker, last 12 months)'),
+  );
   const out = h('div', { id: 'scenario-result', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'form grid', 'aria-label': 'Run a scenario' },
     h('label', { for: 'scenario' }, 'Scenario ', pick),
+    h('label', { for: 'prior' }, 'Fulfilment prior ', prior),
+    h('label', { for: 'basis' }, 'Projection basis ', basis),
     trialsL,
     seedL,
     shockL,
@@ -240,11 +287,20 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         executive_agreement: { continuation: Number(exe.value) },
       },
     };
-    const common = { trials: Number(trials.value), seed: Number(seed.value), model };
+    const common = { trials: Number(trials.value), seed: Number(seed.value), model, basis: basis.value };
+    const priors = prior.value === 'both' ? ['configured', 'historical'] : [prior.value];
     try {
-      const [sc, base, run] = await Promise.all([
-        post<Simulation>('/api/analysis/simulate', { ...common, scenario: pick.value }),
-        post<Simulation>('/api/analysis/simulate', common),
+      const [runs, run] = await Promise.all([
+        Promise.all(
+          priors.map(async (p) => {
+            const c = { ...common, prior: p };
+            const [sc, base] = await Promise.all([
+              post<Simulation>('/api/analysis/simulate', { ...c, scenario: pick.value }),
+              post<Simulation>('/api/analysis/simulate', c),
+            ]);
+            return { prior: p, sc, base };
+          }),
+        ),
         post<ScenarioResult>('/api/analysis/scenarios/run', { scenario: pick.value }),
       ]);
       const bn = (p: { year: number; p5: number; p50: number; p95: number }) => ({
@@ -253,20 +309,30 @@ export async function scenariosView(root: HTMLElement): Promise<void> {
         p50: p.p50 / 1e9,
         p95: p.p95 / 1e9,
       });
+      // One fan chart per prior; with both, side by side on the same question.
+      const charts = runs.map(({ prior: p, sc, base }) =>
+        h(
+          'div',
+          { class: 'fan', 'data-prior': p },
+          h(
+            'h3',
+            {},
+            `Delivered support per year, EUR bn, under the ${p} prior: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
+          ),
+          fanChart(sc.years.map(bn), base.years.map(bn)),
+          h('p', { class: 'basis' }, sc.basis_note),
+          observedBeside(sc),
+          h(
+            'p',
+            { class: 'notice' },
+            sc.assumptions.note,
+            sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : '',
+          ),
+          simTable(sc, base),
+        ),
+      );
       out.replaceChildren(
-        h(
-          'h3',
-          {},
-          `Delivered support per year, EUR bn: ${sc.scenario ?? 'scenario'} (band p5–p95, line p50) against the baseline (dashed p50)`,
-        ),
-        fanChart(sc.years.map(bn), base.years.map(bn)),
-        h(
-          'p',
-          { class: 'notice' },
-          sc.assumptions.note,
-          sc.assumptions.projection ? ` Projection: ${sc.assumptions.projection}.` : '',
-        ),
-        simTable(sc, base),
+        charts.length > 1 ? h('div', { class: 'side-by-side' }, ...charts) : charts[0]!,
         h('h3', {}, 'Diff against the baseline'),
         diffList(run.diff),
         run.cannot_show.length

@@ -2,18 +2,17 @@
 // the recorded obligations with a fulfil form, and the clauses the engine acts on.
 
 import { HEADING_TITLES, HEADINGS, type Heading } from '../../../core/trigger/accounting.js';
-import { ApiFailure, available, fresh, get, post, setToken, token } from '../api.js';
+import { ApiFailure, available, fresh, get, post, type Schema, setToken, token } from '../api.js';
 import { errorBox, h, label, notAvailable, section } from '../dom.js';
-import type {
-  Evaluation,
-  Explanation,
-  Obligation,
-  Page,
-  PartnerSummary,
-  RecordAccount,
-  TriggerEvent,
-} from '../types.js';
 import { clauseFacts, obligationTable } from './obligations.js';
+
+type Evaluation = Schema<'Evaluation'>;
+type Obligation = Schema<'Obligation'>;
+type Explanation = Schema<'Explanation'>;
+type ObligationPage = Schema<'ObligationPage'>;
+type PartnerSummary = Schema<'PartnerSummary'>;
+type RecordAccount = Schema<'RecordAccount'>;
+type TriggerEvent = Schema<'Event'>;
 
 export { countdown } from './obligations.js';
 
@@ -138,7 +137,7 @@ async function recordedSection(box: HTMLElement): Promise<void> {
     box.replaceChildren(h('p', {}, 'No event is recorded. Record one above (untick “dry run”).'));
     return;
   }
-  const page = await fresh<Page<Obligation>>(
+  const page = await fresh<ObligationPage>(
     `/api/obligations?limit=500&as_of=${encodeURIComponent(new Date().toISOString())}`,
   );
   const evidence = new Map<string, Explanation['evidence']>();
