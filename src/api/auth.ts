@@ -187,7 +187,7 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
       );
     const policy = route.policy;
     const action = actionOf(policy);
-    const write = WRITES.has(action);
+    const write = WRITES.has(action) && !('readOnly' in policy && policy.readOnly);
 
     // Every request to a write route is audited, refused or not; the body is digested, never stored.
     const body = write ? await c.req.text() : ''; // cached: the route's validator parses the same text

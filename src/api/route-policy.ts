@@ -30,13 +30,17 @@ export const ALL_PARTIES = '*';
 export type RoutePolicy =
   | { readonly action: 'read' | 'compute' }
   | { readonly action: 'write_operational'; readonly parties: 'all' | 'checked' }
-  | { readonly action: 'write_registry' | 'manage_tokens' };
+  | { readonly action: 'write_registry' | 'manage_tokens'; readonly readOnly?: true };
 
 export const READ: RoutePolicy = { action: 'read' };
 export const COMPUTE: RoutePolicy = { action: 'compute' };
 /** An operational write whose handler checks the parties of the rows it parsed (see {@link RoutePolicy}). */
 export const WRITE_CHECKED: RoutePolicy = { action: 'write_operational', parties: 'checked' };
 export const WRITE_ALL_PARTIES: RoutePolicy = { action: 'write_operational', parties: 'all' };
+/** Admin-only writes that configure the server (webhooks). */
+export const ADMIN: RoutePolicy = { action: 'manage_tokens' };
+/** Admin-only reads (webhooks and their delivery logs): the admin's decision, but a read: never audited. */
+export const ADMIN_READ: RoutePolicy = { action: 'manage_tokens', readOnly: true };
 /**
  * Signing in and out (/api/session): open to anyone, even with private reads, since the token travels in the
  * body; the handler authenticates it. Never a write route, so it is never audited with a body digest.

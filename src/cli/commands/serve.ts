@@ -2,6 +2,7 @@
 
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
+import { notifyConfig, startNotifications } from '../../notify/index.js';
 import { ensureClient } from '../../web/bundle.js';
 import { webRoutes } from '../../web/routes.js';
 import { type Command, str, UsageError } from '../command.js';
@@ -51,6 +52,7 @@ Examples:
     const host = str(values.host) ?? '127.0.0.1';
     const webDir = values['no-web'] ? null : await ensureClient();
     // Shared: CLI commands on the same embedded store reach it through a socket in its data directory.
+    const notify = notifyConfig(io.env); // a bad setting stops the start, before the store opens
     const db = await openContext(values, io, { share: true });
     await ensureWorld(db, io);
     await ensureFlows(db, io);
@@ -62,6 +64,10 @@ Examples:
       await db.close();
       throw e;
     }
+    // Webhook deliveries and reminders: their queue is in the store, so they resume where a restart left them.
+    const notifications = startNotifications(db, notify, (o) =>
+      io.err(JSON.stringify({ t: new Date().toISOString(), level: o.error ? 'warn' : 'info', ...o })),
+    );
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}/`;
     if (values.json) io.out(JSON.stringify({ url, api: `${url}api/`, docs: `${url}api/docs` }));
     else
@@ -81,10 +87,13 @@ Examples:
         process.off('SIGTERM', onTerm);
         bound.server.close(
           () =>
-            void db.close().then(
-              () => resolve(0),
-              () => resolve(1),
-            ),
+            void notifications
+              .stop()
+              .then(() => db.close())
+              .then(
+                () => resolve(0),
+                () => resolve(1),
+              ),
         );
         // Idle keep-alive sockets would hold close() open; end them.
         (bound.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -9,6 +9,7 @@ import { m007DryRuns } from './007-dry-runs.js';
 import { m008Flows } from './008-flows.js';
 import { m009World } from './009-world.js';
 import { m010Sessions } from './010-sessions.js';
+import { m012Notifications } from './012-notifications.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: Migration[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Migration[] = [
   m008Flows,
   m009World,
   m010Sessions,
+  m012Notifications,
 ].sort((a, b) => a.version - b.version);

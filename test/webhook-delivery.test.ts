@@ -1,0 +1,111 @@
+// 1,000 webhook deliveries to a local receiver that fails 30% of attempts at random (500 before processing, a
+// dropped connection, or 503 after processing): each is processed exactly once by its idempotency key, every
+// signature verifies, each key gets exactly one success, and the delivery log holds every attempt the receiver saw.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startDispatcher } from '../src/notify/dispatcher.js';
+import { openStore } from '../src/store/open-store.js';
+import { enqueueNotification, idempotencyKey } from '../src/store/webhook-store.js';
+import { seeded, startReceiver } from './support/receiver.js';
+
+const N = 1000;
+const SECRET = 'delivery-test-secret-9f8e7d6c5b4a';
+
+test(`${N} deliveries through a receiver failing 30% of attempts: exactly once each, all signed, retries logged`, {
+  timeout: 300_000,
+}, async () => {
+  const db = await openStore({ dir: 'memory://' });
+  const receiver = await startReceiver(SECRET, { failRate: 0.3, random: seeded(20261203) });
+  try {
+    // Two webhooks (one per party); the notifications are enqueued as the trigger writes enqueue them.
+    const hooks = ['PL', 'GB'].map((party, i) => ({ id: `wh_test${i}`, party }));
+    for (const h of hooks)
+      await db.query(
+        "INSERT INTO webhooks (id, party, url, secret, fingerprint, created_by) VALUES ($1, $2, $3, $4, 'fp', 'test')",
+        [h.id, h.party, receiver.url, SECRET],
+      );
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < N / 2; i++)
+        await enqueueNotification(tx, {
+          id: `event.recorded:test-${i}`,
+          type: 'event.recorded',
+          parties: ['PL', 'GB'],
+          data: (party) => ({ seq: i, party }),
+        });
+    });
+    const queued = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM webhook_deliveries');
+    assert.equal(queued.rows[0]!.n, N);
+
+    const retry = { maxAttempts: 25, baseMs: 2, capMs: 40, timeoutMs: 5_000 };
+    const t0 = performance.now();
+    const d = startDispatcher({
+      db,
+      retry,
+      targets: { allowPrivate: true, allowHosts: [] },
+      concurrency: 16,
+      pollMs: 5,
+    });
+    for (;;) {
+      const left = await db.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'pending'",
+      );
+      if (left.rows[0]!.n === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await d.stop();
+    const seconds = (performance.now() - t0) / 1000;
+
+    const rows = (
+      await db.query<{ idempotency_key: string; status: string; attempts: number; logged: number; failures: number }>(
+        `SELECT d.idempotency_key, d.status, d.attempts, count(a.id)::int AS logged,
+           count(a.id) FILTER (WHERE a.error IS NOT NULL)::int AS failures
+         FROM webhook_deliveries d LEFT JOIN webhook_attempts a ON a.delivery_id = d.id GROUP BY d.id`,
+      )
+    ).rows;
+    assert.equal(rows.length, N);
+    assert.deepEqual([...new Set(rows.map((r) => r.status))], ['delivered'], 'every delivery delivered');
+    // The keys the receiver should see are those of each notification x webhook, computed here independently.
+    const expected = new Set(
+      hooks.flatMap((h) => Array.from({ length: N / 2 }, (_, i) => idempotencyKey(h.id, `event.recorded:test-${i}`))),
+    );
+    assert.equal(expected.size, N);
+    assert.deepEqual(new Set(receiver.processed.keys()), expected, 'every key processed, none unknown');
+    assert.equal(receiver.badSignatures, 0, 'every signature verifies');
+    const perKey = new Map<string, { ok: number; all: number }>();
+    for (const r of receiver.requests) {
+      const c = perKey.get(r.key) ?? { ok: 0, all: 0 };
+      c.all++;
+      if (r.ok) c.ok++;
+      perKey.set(r.key, c);
+    }
+    for (const k of expected) assert.equal(perKey.get(k)?.ok, 1, `key ${k}: exactly one success`);
+    // The log: one row per attempt, as many as the receiver saw, the failed ones with their reason.
+    for (const r of rows) {
+      assert.equal(r.logged, r.attempts);
+      assert.equal(r.failures, r.attempts - 1, 'all but the last attempt failed');
+      assert.equal(perKey.get(r.idempotency_key)!.all, r.attempts, 'the log has every attempt the receiver saw');
+    }
+    const attempts = rows.reduce((n, r) => n + r.attempts, 0);
+    const retried = rows.filter((r) => r.attempts > 1).length;
+    assert.equal(attempts, receiver.requests.length);
+    const failShare = 1 - N / attempts;
+    assert.ok(failShare > 0.22 && failShare < 0.38, `failed share of attempts ${failShare.toFixed(3)}`);
+    assert.ok(receiver.duplicates > 0, 'some retries were duplicates the receiver dropped by key');
+    const errors = await db.query<{ error: string }>(
+      'SELECT DISTINCT error FROM webhook_attempts WHERE error IS NOT NULL',
+    );
+    const kinds = errors.rows.map((r) => r.error);
+    assert.ok(kinds.includes('HTTP 500') && kinds.includes('HTTP 503'), kinds.join('; '));
+    assert.ok(
+      kinds.some((k) => /ECONNRESET|socket hang up/.test(k)),
+      kinds.join('; '),
+    );
+    process.stderr.write(
+      `# ${N} deliveries, ${attempts} attempts (${(failShare * 100).toFixed(1)}% failed), ${retried} retried, ` +
+        `${receiver.duplicates} duplicates dropped by the receiver, ${seconds.toFixed(1)} s\n`,
+    );
+  } finally {
+    await receiver.close();
+    await db.close();
+  }
+});
