@@ -4,17 +4,20 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startDispatcher } from '../src/notify/dispatcher.js';
+import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { enqueueNotification, idempotencyKey } from '../src/store/webhook-store.js';
+import { pgSkipReason, startCluster } from './support/pg-cluster.js';
 import { seeded, startReceiver } from './support/receiver.js';
 
 const N = 1000;
 const SECRET = 'delivery-test-secret-9f8e7d6c5b4a';
 
-test(`${N} deliveries through a receiver failing 30% of attempts: exactly once each, all signed, retries logged`, {
-  timeout: 300_000,
-}, async () => {
-  const db = await openStore({ dir: 'memory://' });
+/**
+ * Enqueues N deliveries (N/2 notifications x 2 webhooks) and runs `dispatchers` dispatchers on them at once
+ * until none is pending; then checks every guarantee against what the receiver saw.
+ */
+async function deliverAll(db: Db, dispatchers: number, label: string) {
   const receiver = await startReceiver(SECRET, { failRate: 0.3, random: seeded(20261203) });
   try {
     // Two webhooks (one per party); the notifications are enqueued as the trigger writes enqueue them.
@@ -38,13 +41,9 @@ test(`${N} deliveries through a receiver failing 30% of attempts: exactly once e
 
     const retry = { maxAttempts: 25, baseMs: 2, capMs: 40, timeoutMs: 5_000 };
     const t0 = performance.now();
-    const d = startDispatcher({
-      db,
-      retry,
-      targets: { allowPrivate: true, allowHosts: [] },
-      concurrency: 16,
-      pollMs: 5,
-    });
+    const ds = Array.from({ length: dispatchers }, () =>
+      startDispatcher({ db, retry, targets: { allowPrivate: true, allowHosts: [] }, concurrency: 16, pollMs: 5 }),
+    );
     for (;;) {
       const left = await db.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM webhook_deliveries WHERE status = 'pending'",
@@ -52,7 +51,7 @@ test(`${N} deliveries through a receiver failing 30% of attempts: exactly once e
       if (left.rows[0]!.n === 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    await d.stop();
+    await Promise.all(ds.map((d) => d.stop()));
     const seconds = (performance.now() - t0) / 1000;
 
     const rows = (
@@ -101,11 +100,39 @@ test(`${N} deliveries through a receiver failing 30% of attempts: exactly once e
       kinds.join('; '),
     );
     process.stderr.write(
-      `# ${N} deliveries, ${attempts} attempts (${(failShare * 100).toFixed(1)}% failed), ${retried} retried, ` +
+      `${label}: ${N} deliveries, ${attempts} attempts (${(failShare * 100).toFixed(1)}% failed), ${retried} retried, ` +
         `${receiver.duplicates} duplicates dropped by the receiver, ${seconds.toFixed(1)} s\n`,
     );
   } finally {
     await receiver.close();
+  }
+}
+
+test(`${N} deliveries through a receiver failing 30% of attempts: exactly once each, all signed, retries logged`, {
+  timeout: 300_000,
+}, async () => {
+  const db = await openStore({ dir: 'memory://' });
+  try {
+    await deliverAll(db, 1, 'pglite');
+  } finally {
     await db.close();
+  }
+});
+
+const skip = pgSkipReason();
+test('PostgreSQL, two dispatchers on one queue (SKIP LOCKED): the same guarantees', {
+  timeout: 300_000,
+  skip: skip && !process.env.COMPACT_REQUIRE_PG ? skip : false,
+}, async () => {
+  const cluster = await startCluster();
+  try {
+    const db = await openStore({ databaseUrl: cluster.url });
+    try {
+      await deliverAll(db, 2, 'postgres, 2 dispatchers');
+    } finally {
+      await db.close();
+    }
+  } finally {
+    cluster.stop();
   }
 });
