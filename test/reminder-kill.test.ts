@@ -1,6 +1,7 @@
 // kill -9 between a reminder's due time and its sending: a real `compact serve` process claims the due
 // reminder and is killed before its transaction commits (a test hook holds it open); after a restart the
-// reminder is sent, and delivered once. Nothing is sent twice, and the store says so.
+// reminder is sent, and delivered once. Killed again while that delivery waits for its answer, the restarted
+// server retries it with the same idempotency key, which the receiver drops. Nothing is sent twice.
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -63,11 +64,14 @@ async function serve(env: NodeJS.ProcessEnv) {
 const exited = (c: ChildProcess) =>
   new Promise<void>((r) => (c.exitCode !== null || c.signalCode !== null ? r() : c.once('exit', () => r())));
 
-test('kill -9 after a reminder is claimed and before it is sent: sent once after the restart', {
+test('kill -9 after a reminder is claimed and before it is sent: sent once after the restart, retried by key', {
   timeout: 300_000,
 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'compact-remind-'));
-  const receiver = await startReceiver(SECRET);
+  // The first attempt of each reminder is processed but never answered: the server is killed waiting for it.
+  let hangReminders = false;
+  const keys = new Set<string>();
+  const receiver = await startReceiver(SECRET, { hang: (k) => hangReminders && keys.has(k) });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     COMPACT_FROM_SOURCE: '1',
@@ -105,7 +109,7 @@ test('kill -9 after a reminder is claimed and before it is sent: sent once after
     );
     assert.ok(dueSoon.length > 0, 'Poland has an obligation falling due in the window');
     assert.ok(Date.parse(dueSoon[0]!.due!) > Date.now(), 'the deadline is still ahead when the server starts');
-    const keys = new Set(dueSoon.map((o) => idempotencyKey(hook.webhook.id, `reminder:${o.id}:0`)));
+    for (const o of dueSoon) keys.add(idempotencyKey(hook.webhook.id, `reminder:${o.id}:0`));
 
     // 1. The server claims the due reminder and holds the transaction open; it is killed inside that window.
     const first = await serve({ ...env, COMPACT_TEST_REMINDER_HOLD_MS: '120000' });
@@ -118,18 +122,36 @@ test('kill -9 after a reminder is claimed and before it is sent: sent once after
     const remindersBefore = receiver.requests.filter((r) => keys.has(r.key));
     assert.equal(remindersBefore.length, 0, 'nothing was sent before the kill');
 
-    // 2. Restarted: the reminder is still due and is sent now, exactly once.
+    // 2. Restarted: the reminder is still due and is sent now. Its delivery reaches the receiver, which
+    // processes it but never answers; the server is killed again while waiting for the answer.
+    hangReminders = true;
     const second = await serve(env);
     running = second.child;
-    const deadline = Date.now() + 60_000;
-    while ([...keys].some((k) => !receiver.processed.has(k)) && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, 2_000)); // several more ticks: nothing more may come
-    second.child.kill('SIGTERM');
+    const seen = (k: string) => receiver.requests.filter((r) => r.key === k).length;
+    let deadline = Date.now() + 60_000;
+    while ([...keys].some((k) => seen(k) === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    second.child.kill('SIGKILL');
     await exited(second.child);
     running = null;
-    for (const k of keys)
-      assert.equal(receiver.requests.filter((r) => r.key === k).length, 1, `reminder ${k} delivered once`);
+    for (const k of keys) assert.equal(seen(k), 1, 'the reminder reached the receiver before the second kill');
+
+    // 3. Restarted again: the unanswered delivery is retried (the dead server's lease is released at start on
+    // the embedded store), with the same key, so the receiver drops the repeat; the reminder is not sent again.
+    hangReminders = false;
+    const third = await serve(env);
+    running = third.child;
+    deadline = Date.now() + 90_000;
+    while ([...keys].some((k) => !receiver.requests.some((r) => r.key === k && r.ok)) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 2_000)); // several more ticks: nothing more may come
+    third.child.kill('SIGTERM');
+    await exited(third.child);
+    running = null;
+    for (const k of keys) {
+      assert.equal(seen(k), 2, `reminder ${k}: the unanswered attempt and one retry`);
+      assert.equal(receiver.requests.filter((r) => r.key === k && r.ok).length, 1, 'acknowledged once');
+    }
+    assert.equal(receiver.duplicates, keys.size, 'the receiver dropped each repeat by its key');
     const reminderTypes = [...receiver.processed.values()].filter((r) => r.type === 'reminder');
     assert.deepEqual(new Set(reminderTypes.map((r) => r.key)), keys, 'no other reminder was sent');
     assert.equal(receiver.badSignatures, 0);
@@ -137,7 +159,7 @@ test('kill -9 after a reminder is claimed and before it is sent: sent once after
     assert.equal(got.data.reminder.label, 'due');
     assert.ok(dueSoon.some((o) => o.id === got.data.obligation.id));
 
-    // 3. The store agrees: each of those reminders sent once, with one delivery, delivered.
+    // 4. The store agrees: each of those reminders sent once, with one delivery, delivered.
     const rows = JSON.parse(cli(env, ['reminders', '--party', 'PL', '--json'])) as {
       obligation_id: string;
       status: string;
@@ -158,8 +180,11 @@ test('kill -9 after a reminder is claimed and before it is sent: sent once after
     }[];
     const reminderLog = log.filter((d) => d.type === 'reminder');
     assert.equal(reminderLog.length, keys.size);
+    // The attempt cut off by the kill never got its answer, so only the retry is logged.
     for (const d of reminderLog) assert.deepEqual([d.status, d.attempts], ['delivered', 1]);
-    process.stderr.write(`${keys.size} reminder(s) claimed, killed with -9, sent once after the restart\n`);
+    process.stderr.write(
+      `${keys.size} reminder(s): killed with -9 after the claim, sent once after the restart; killed again with the delivery in flight, retried once with the same key\n`,
+    );
   } finally {
     running?.kill('SIGKILL');
     if (running) await exited(running);

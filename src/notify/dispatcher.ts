@@ -5,7 +5,7 @@
 import type { TargetRules } from '../core/notify/addresses.js';
 import { backoffMs, type RetryPolicy } from '../core/notify/schedule.js';
 import type { Db } from '../store/db.js';
-import { type ClaimedDelivery, claimDeliveries, recordAttempt } from '../store/webhook-store.js';
+import { type ClaimedDelivery, claimDeliveries, recordAttempt, releaseLeases } from '../store/webhook-store.js';
 import { send } from './send.js';
 import { checkTarget } from './target.js';
 
@@ -89,6 +89,10 @@ export function startDispatcher(o: DispatcherOptions, opts: { start?: boolean } 
   };
 
   const loop = (async () => {
+    // The embedded store has one dispatcher, the serving process: a lease left by an earlier one that died is
+    // stale at once. (On PostgreSQL other servers may hold live leases; they run out on their own.)
+    if (running && o.db.kind === 'pglite')
+      await releaseLeases(o.db).catch((e) => o.log?.({ event: 'webhook_dispatch_failed', error: String(e) }));
     while (running) {
       let n = 0;
       try {

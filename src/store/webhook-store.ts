@@ -297,3 +297,11 @@ export async function deliveryLog(
   }
   return rows.map((r) => ({ ...r, log: by.get(r.id) ?? [] }));
 }
+
+/** Frees every lease (a single dispatcher starting on the embedded store, where no other can hold one). */
+export async function releaseLeases(db: Queryable): Promise<number> {
+  const r = await db.query(
+    "UPDATE webhook_deliveries SET lease_until = NULL WHERE status = 'pending' AND lease_until IS NOT NULL RETURNING id",
+  );
+  return r.rows.length;
+}

@@ -38,7 +38,13 @@ export function seeded(seed: number): () => number {
 
 export async function startReceiver(
   secret: string,
-  o: { failRate?: number; random?: () => number; path?: string } = {},
+  o: {
+    failRate?: number;
+    random?: () => number;
+    path?: string;
+    /** Process these but never answer (the sender dies or times out waiting), once per key. */
+    hang?: (key: string) => boolean;
+  } = {},
 ): Promise<Receiver> {
   const rnd = o.random ?? Math.random;
   const r: Omit<Receiver, 'url' | 'port' | 'close'> = {
@@ -47,6 +53,7 @@ export async function startReceiver(
     duplicates: 0,
     badSignatures: 0,
   };
+  const hung = new Set<string>();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -85,6 +92,11 @@ export async function startReceiver(
           attempt: Number(req.headers['x-compact-attempt']),
           body: JSON.parse(body),
         });
+      if (o.hang?.(key) && !hung.has(key)) {
+        hung.add(key);
+        note(false, 'processed, never answered');
+        return;
+      }
       if (roll < fail) {
         note(false, '503 after processing');
         res.writeHead(503).end();

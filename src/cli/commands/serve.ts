@@ -30,7 +30,8 @@ export const serveCommand: Command = {
 Opens the store (loading the bundled registry into an empty one), then serves the dashboard at / and the API
 under /api (reference at /api/docs, OpenAPI 3.1 at /api/openapi.json). Logs one JSON line per request to
 stderr. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. On the embedded store, other compact commands keep working
-while it serves: they reach its database through a socket in the data directory (owner-only).
+while it serves: they reach its database through a socket in the data directory (owner-only). It also sends
+the webhook deliveries and reminders queued in the store (see docs/webhooks.md and compact webhook add --help).
   --port 8080       port (default: $PORT or 8080; 0 picks a free one)
   --host 127.0.0.1  address to bind (default 127.0.0.1; 0.0.0.0 to serve the network)
   --no-web          the API only
