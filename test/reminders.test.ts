@@ -11,8 +11,9 @@ import type { Db } from '../src/store/db.js';
 import { recordEvent, transition } from '../src/store/obligation-store.js';
 import { openStore } from '../src/store/open-store.js';
 import { saveRegistry } from '../src/store/registry-store.js';
-import { listReminders } from '../src/store/reminder-store.js';
+import { listReminders, materialiseReminders } from '../src/store/reminder-store.js';
 import { createWebhook } from '../src/store/webhook-store.js';
+import { pgSkipReason, startCluster } from './support/pg-cluster.js';
 
 let db: Db;
 const hooks: Record<string, string> = {};
@@ -103,5 +104,39 @@ test('reminders already past when the obligation was recorded are skipped, not s
       DEFAULT_REMINDER_OFFSETS.map(() => 'skipped'),
       o.id,
     );
+  }
+});
+
+const skip = pgSkipReason();
+test('PostgreSQL, two schedulers ticking at once: every due reminder sent by exactly one of them', {
+  timeout: 300_000,
+  skip: skip && !process.env.COMPACT_REQUIRE_PG ? skip : false,
+}, async () => {
+  const cluster = await startCluster();
+  const pg = await openStore({ databaseUrl: cluster.url });
+  try {
+    const r = await loadRegistry('data', process.cwd());
+    await saveRegistry(pg, r.registry!, r.files);
+    await createWebhook(pg, { party: '*', url: 'https://93.184.215.14/h' }, 'test');
+    const at = '2032-01-10T00:00:00Z';
+    const rec = await recordEvent(pg, makeEvent({ type: 'armed_attack', at, aggressor: 'RU' }).event!);
+    const timed = rec.evaluation.obligations.filter((o) => o.due);
+    const clock = new Date(Math.max(...timed.map(dueOf)) + 2 * H);
+    const make = () =>
+      startScheduler({ db: pg, offsets: DEFAULT_REMINDER_OFFSETS, now: () => clock }, { start: false });
+    const [a, b] = [make(), make()];
+    await materialiseReminders(pg, DEFAULT_REMINDER_OFFSETS);
+    const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
+    const due = timed.length * DEFAULT_REMINDER_OFFSETS.length;
+    assert.equal(ra.sent + rb.sent, due, `sent by the two: ${ra.sent} + ${rb.sent}`);
+    const sent = await listReminders(pg, { status: 'sent' });
+    assert.equal(sent.length, due);
+    const d = await pg.query<{ n: number; keys: number }>(
+      "SELECT count(*)::int AS n, count(DISTINCT idempotency_key)::int AS keys FROM webhook_deliveries WHERE type = 'reminder'",
+    );
+    assert.deepEqual([d.rows[0]!.n, d.rows[0]!.keys], [due, due], 'one delivery per reminder to the * webhook');
+  } finally {
+    await pg.close();
+    cluster.stop();
   }
 });

@@ -24,6 +24,7 @@ export interface Scheduler {
 export function startScheduler(o: SchedulerOptions, opts: { start?: boolean } = {}): Scheduler {
   const now = o.now ?? (() => new Date());
   let running = opts.start !== false;
+  let stopped = false;
   // Obligations recorded since this instant (less a margin for transactions that committed late) get their rows;
   // the first tick covers every obligation, so offsets changed in the configuration apply to all open ones.
   let since: string | null = null;
@@ -48,7 +49,7 @@ export function startScheduler(o: SchedulerOptions, opts: { start?: boolean } = 
       sent += r.sent.length;
       cancelled += r.cancelled;
       for (const s of r.sent) o.log?.({ event: 'reminder_sent', ...s });
-      if (r.sent.length + r.cancelled === 0 || !running) break;
+      if (r.sent.length + r.cancelled === 0 || stopped) break;
     }
     if (sent) o.onSent?.(sent);
     return { sent, cancelled };
@@ -77,6 +78,7 @@ export function startScheduler(o: SchedulerOptions, opts: { start?: boolean } = 
     tick,
     stop: async () => {
       running = false;
+      stopped = true;
       stopNow?.();
       await loop;
     },
