@@ -136,3 +136,60 @@ test('PostgreSQL, two dispatchers on one queue (SKIP LOCKED): the same guarantee
     cluster.stop();
   }
 });
+
+test('a silent receiver holds only its own slots: the others are delivered while it times out', {
+  timeout: 60_000,
+}, async () => {
+  const db = await openStore({ dir: 'memory://' });
+  const silent = await startReceiver(SECRET, { hang: () => true });
+  const live = await startReceiver(SECRET);
+  try {
+    for (const [id, url] of [
+      ['wh_silent', silent.url],
+      ['wh_live', live.url],
+    ])
+      await db.query(
+        "INSERT INTO webhooks (id, party, url, secret, fingerprint, created_by) VALUES ($1, $2, $3, $4, 'fp', 'test')",
+        [id, id === 'wh_silent' ? 'PL' : 'GB', url, SECRET],
+      );
+    await db.transaction(async (tx) => {
+      for (const [party, n] of [
+        ['PL', 2],
+        ['GB', 40],
+      ] as const)
+        for (let i = 0; i < n; i++)
+          await enqueueNotification(tx, {
+            id: `event.recorded:${party}-${i}`,
+            type: 'event.recorded',
+            parties: [party],
+            data: () => ({ i }),
+          });
+    });
+    const timeoutMs = 3_000;
+    const retry = { maxAttempts: 1, baseMs: 1, capMs: 1, timeoutMs };
+    const t0 = performance.now();
+    const d = startDispatcher({
+      db,
+      retry,
+      targets: { allowPrivate: true, allowHosts: [] },
+      concurrency: 4,
+      pollMs: 5,
+    });
+    while (live.processed.size < 40 && performance.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 10));
+    const liveDone = performance.now() - t0;
+    await d.stop();
+    assert.equal(live.processed.size, 40);
+    assert.ok(liveDone < timeoutMs, `the live receiver got all 40 in ${liveDone.toFixed(0)} ms, within one timeout`);
+    const failed = await db.query<{ error: string }>(
+      "SELECT a.error FROM webhook_attempts a JOIN webhook_deliveries d ON d.id = a.delivery_id WHERE d.webhook_id = 'wh_silent'",
+    );
+    assert.deepEqual(
+      failed.rows.map((r) => r.error),
+      [`no answer within ${timeoutMs} ms`, `no answer within ${timeoutMs} ms`],
+    );
+  } finally {
+    await silent.close();
+    await live.close();
+    await db.close();
+  }
+});

@@ -93,14 +93,31 @@ export function startDispatcher(o: DispatcherOptions, opts: { start?: boolean } 
     // stale at once. (On PostgreSQL other servers may hold live leases; they run out on their own.)
     if (running && o.db.kind === 'pglite')
       await releaseLeases(o.db).catch((e) => o.log?.({ event: 'webhook_dispatch_failed', error: String(e) }));
+    // A pool, not batches: a free slot takes the next due delivery at once, so one slow or silent receiver
+    // (each attempt waiting out its timeout) holds one slot, never the whole queue.
+    const inFlight = new Set<Promise<unknown>>();
     while (running) {
       let n = 0;
-      try {
-        n = await runOnce();
-      } catch (e) {
-        o.log?.({ event: 'webhook_dispatch_failed', error: String(e) });
-      }
-      if (n > 0 || !running) continue;
+      const free = concurrency - inFlight.size;
+      // Claims in batches of at least half the pool (each claim is a transaction), or whatever is free when idle.
+      if (free > 0 && (free * 2 >= concurrency || inFlight.size === 0))
+        try {
+          const claimed = await claimDeliveries(o.db, { now: now(), limit: free, leaseMs });
+          n = claimed.length;
+          for (const d of claimed) {
+            const p: Promise<unknown> = attempt(d, o, now, random)
+              .catch((e) => o.log?.({ event: 'webhook_dispatch_failed', delivery: d.id, error: String(e) }))
+              .finally(() => {
+                inFlight.delete(p);
+                signal();
+              });
+            inFlight.add(p);
+          }
+        } catch (e) {
+          o.log?.({ event: 'webhook_dispatch_failed', error: String(e) });
+        }
+      if (!running) break;
+      if (n > 0 && (concurrency - inFlight.size) * 2 >= concurrency) continue;
       if (woken) {
         woken = false;
         continue;
@@ -114,14 +131,17 @@ export function startDispatcher(o: DispatcherOptions, opts: { start?: boolean } 
       });
       wake = null;
     }
+    await Promise.all(inFlight);
   })();
+
+  function signal() {
+    woken = true;
+    wake?.();
+  }
 
   return {
     runOnce,
-    wake: () => {
-      woken = true;
-      wake?.();
-    },
+    wake: signal,
     stop: async () => {
       running = false;
       wake?.();
