@@ -6,8 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { createApp } from '../src/api/app.js';
+import { routePolicies } from '../src/api/route-policy.js';
 import { loadRegistry } from '../src/data/load-registry.js';
 import { loadWorld } from '../src/data/load-world.js';
+import { createToken } from '../src/store/auth-store.js';
 import type { Db } from '../src/store/db.js';
 import { ledgerHead } from '../src/store/ledger-store.js';
 import { openStore } from '../src/store/open-store.js';
@@ -57,6 +59,16 @@ test('a GET on every documented route changes no row of any table', async () => 
   if (settlement) ids.settlements = settlement;
   ids.events = recorded.body.event.id;
   ids.obligations = obligation;
+  // Admin-only reads (webhooks and their logs) are called with an admin token; they too must write nothing.
+  const admin = `Bearer ${(await createToken(api.db, { name: 'reads admin', role: 'admin' })).token}`;
+  const hook = await api.app.request('/api/webhooks', {
+    method: 'POST',
+    headers: { Authorization: admin, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ party: 'PL', url: 'https://93.184.215.14/hook' }),
+  });
+  assert.equal(hook.status, 201, await hook.clone().text());
+  ids.webhooks = ((await hook.json()) as { webhook: { id: string } }).webhook.id;
+  const policies = routePolicies(api.app);
 
   const before = await rowCounts(api.db);
   for (const t of ['records', 'events', 'obligations', 'ledger_entries'])
@@ -70,7 +82,11 @@ test('a GET on every documented route changes no row of any table', async () => 
       assert.ok(ids[group], `no id to call ${path} with; add one to this test`);
       return `/${group}/${encodeURIComponent(ids[group]!)}`;
     });
-    const res = await api.app.request(url + (QUERIES[path] ?? ''));
+    const adminOnly = policies.get(`GET ${path}`)?.action === 'manage_tokens';
+    const res = await api.app.request(
+      url + (QUERIES[path] ?? ''),
+      adminOnly ? { headers: { Authorization: admin } } : {},
+    );
     assert.equal(res.status, 200, `GET ${url}: ${res.status} ${await res.text()}`);
     assert.deepEqual(await rowCounts(api.db), before, `GET ${url} changed a row count`);
   }

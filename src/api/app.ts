@@ -3,6 +3,7 @@
 import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
+import type { TargetRules } from '../core/notify/addresses.js';
 import type { Db } from '../store/db.js';
 import { auditedDb } from './audit-context.js';
 import { apiAuth } from './auth.js';
@@ -18,7 +19,9 @@ import { historyRoutes } from './routes/history.js';
 import { ingestRoutes, UPLOAD_PATHS } from './routes/ingest.js';
 import { ledgerRoutes } from './routes/ledger.js';
 import { registryRoutes } from './routes/registry.js';
+import { sessionRoutes } from './routes/session.js';
 import { triggerRoutes } from './routes/trigger.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { capabilitiesSchema, errorResponses, errorSchema, unsupportedMediaResponse } from './schemas.js';
 
 export interface AppOptions {
@@ -31,6 +34,8 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Registers the dashboard routes (/, assets); omitted in API-only tests. */
   web?: (app: OpenAPIHono) => void;
+  /** Which webhook targets may be registered; read from the environment per request when omitted. */
+  webhookTargets?: TargetRules;
 }
 
 export const API_VERSION = '0.1.0';
@@ -124,6 +129,8 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.analysis = analysisRoutes(app, deps);
   caps.history = historyRoutes(app, deps);
   caps.ingest = ingestRoutes(app, deps);
+  sessionRoutes(app, deps);
+  webhookRoutes(app, deps, opts.webhookTargets);
   // Every POST reads a body, and the body middleware refuses a Content-Type the route does not read.
   for (const d of app.openAPIRegistry.definitions)
     if (d.type === 'route' && d.route.method === 'post') d.route.responses[415] ??= unsupportedMediaResponse;

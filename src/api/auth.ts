@@ -3,17 +3,19 @@
 // token before any validation, rate-limits per token or address, authorises, checks the path and query
 // parameters, and audits every write to a declared write route: applied ones in their own transaction, refused
 // and failed ones after the answer.
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type Action, ANONYMOUS, authorize, type Decision, type Principal } from '../core/auth/roles.js';
 import { textProblem } from '../core/ledger/text.js';
 import { type AuditEntry, appendAudit, authenticate } from '../store/auth-store.js';
 import type { Db } from '../store/db.js';
+import { resolveSession } from '../store/session-store.js';
 import { type AuditNote, withNote, withPendingAudit } from './audit-context.js';
 import { ApiError, type ApiIssue, errorBody } from './errors.js';
 import type { LogSink } from './middleware.js';
 import { rateLimitFromEnv, tokenBuckets } from './rate-limit.js';
-import { ALL_PARTIES, isWrite, matchedRoute, type RoutePolicy } from './route-policy.js';
+import { ALL_PARTIES, isWrite, matchedRoute, type RoutePolicy, SESSION } from './route-policy.js';
+import { sessionCookie } from './session-cookie.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -220,7 +222,34 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
     };
 
     // A bad token on a public read is ignored (the read needs none); anywhere else it is 401.
-    const authed = await authenticate(opts.db, c.req.header('Authorization'));
+    const bearer = c.req.header('Authorization');
+    let authed = await authenticate(opts.db, bearer);
+    // Without a bearer token, the dashboard's session cookie; a cookie write must echo the session's CSRF secret.
+    const sid = bearer ? null : sessionCookie(c.req.header('Cookie'));
+    if (sid) {
+      const s = await resolveSession(opts.db, sid, new Date(nowMs()));
+      if (!s && policy !== SESSION)
+        return refuse(
+          {
+            allow: false,
+            status: 401,
+            code: 'unauthenticated',
+            reason: 'the session has expired or ended; sign in again',
+          },
+          null,
+        );
+      if (s && write && !sameSecret(c.req.header('X-CSRF-Token'), s.csrf))
+        return refuse(
+          {
+            allow: false,
+            status: 403,
+            code: 'forbidden',
+            reason: 'a write with the session cookie needs the header X-CSRF-Token (csrf of GET /api/session)',
+          },
+          s.principal,
+        );
+      if (s) authed = s.principal;
+    }
     const principal = authed ?? (action === 'read' && !privateReads ? ANONYMOUS : null);
     const overLimit = limited(principal?.tokenId ? `tok:${principal.tokenId}` : `ip:${ip}`);
     if (overLimit) return refuse(overLimit, principal);
@@ -237,7 +266,7 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
 
     // null: the role is decided now, the parties by the handler once it has parsed what it will write.
     const parties = policy.action === 'write_operational' ? (policy.parties === 'all' ? [ALL_PARTIES] : null) : [];
-    const decision = authorize(principal, action, parties, { privateReads });
+    const decision = authorize(principal, action, parties, { privateReads: privateReads && policy !== SESSION });
     if (!decision.allow) return refuse(decision, principal);
     c.set('principal', principal);
     c.set('access', { policy, route: key, params, parties: policy.action === 'write_operational' ? parties : [] });
@@ -326,6 +355,13 @@ export function apiAuth(opts: AuthOptions): MiddlewareHandler {
       await auditAfter(principal, { parties: partiesNow(), outcome: 'failed', status, after_commit: true }, note);
     }
   };
+}
+
+function sameSecret(sent: string | undefined, want: string): boolean {
+  if (!sent) return false;
+  const a = Buffer.from(sent);
+  const b = Buffer.from(want);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 async function errorCode(res: Response): Promise<string | undefined> {

@@ -30,7 +30,7 @@ export const ALL_PARTIES = '*';
 export type RoutePolicy =
   | { readonly action: 'read' | 'compute' }
   | { readonly action: 'write_operational'; readonly parties: 'all' | 'checked' }
-  | { readonly action: 'write_registry' | 'manage_tokens' }
+  | { readonly action: 'write_registry' | 'manage_tokens'; readonly readOnly?: true }
   | { readonly action: 'review_ingest'; readonly writes: boolean };
 
 export const READ: RoutePolicy = { action: 'read' };
@@ -44,7 +44,18 @@ export const INGEST_SAVE: RoutePolicy = { action: 'review_ingest', writes: true 
 
 /** Whether requests to a route with this policy are writes (audited, refused or not). */
 export const isWrite = (p: RoutePolicy): boolean =>
-  p.action === 'review_ingest' ? p.writes : p.action !== 'read' && p.action !== 'compute';
+  p.action === 'review_ingest'
+    ? p.writes
+    : p.action !== 'read' && p.action !== 'compute' && !('readOnly' in p && p.readOnly);
+/** Admin-only writes that configure the server (webhooks). */
+export const ADMIN: RoutePolicy = { action: 'manage_tokens' };
+/** Admin-only reads (webhooks and their delivery logs): the admin's decision, but a read: never audited. */
+export const ADMIN_READ: RoutePolicy = { action: 'manage_tokens', readOnly: true };
+/**
+ * Signing in and out (/api/session): open to anyone, even with private reads, since the token travels in the
+ * body; the handler authenticates it. Never a write route, so it is never audited with a body digest.
+ */
+export const SESSION: RoutePolicy = { action: 'read' };
 
 const POLICY = Symbol('compact.route-policy');
 type PolicyMiddleware = MiddlewareHandler & { [POLICY]: RoutePolicy };

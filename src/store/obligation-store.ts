@@ -22,6 +22,7 @@ import {
   withRecordedEvents,
 } from '../core/trigger/index.js';
 import type { Db, Queryable } from './db.js';
+import { cancelReminders, notifyEventRecorded, notifyTransition } from './notify-outbox.js';
 import { readRegistry } from './registry-store.js';
 
 /** timestamptz as ISO 8601 UTC text, the same on PGlite and PostgreSQL. */
@@ -117,6 +118,7 @@ export async function recordEvent(
         [JSON.stringify(evaluation.obligations)],
       );
     }
+    await notifyEventRecorded(tx, event, evaluation.obligations);
     return { event, created: true, evaluation, issues: [] };
   });
 }
@@ -298,12 +300,10 @@ export async function transition(
     const next: Transition = { obligation_id: id, to: t.to, at: t.at, note: t.note ?? null };
     const issues = checkTransition(ob, existing, next, opts);
     if (issues.length) return { state: null, issues };
-    await tx.query('INSERT INTO obligation_transitions (obligation_id, to_state, at, note) VALUES ($1, $2, $3, $4)', [
-      id,
-      t.to,
-      t.at,
-      next.note,
-    ]);
+    const row = await tx.query<{ id: number }>(
+      'INSERT INTO obligation_transitions (obligation_id, to_state, at, note) VALUES ($1, $2, $3, $4) RETURNING id',
+      [id, t.to, t.at, next.note],
+    );
     if (t.evidence)
       await tx.query('INSERT INTO evidence (obligation_id, url, note, at) VALUES ($1, $2, $3, $4)', [
         id,
@@ -313,6 +313,16 @@ export async function transition(
       ]);
     const state = statusAsOf(ob, [...existing, next], t.at, opts);
     await tx.query('UPDATE obligations SET status = $2 WHERE id = $1', [id, state === 'overdue' ? 'pending' : state]);
+    // Every transition ends the obligation: its reminders stop, and its parties are told.
+    await cancelReminders(tx, id);
+    await notifyTransition(tx, {
+      transitionId: Number(row.rows[0]!.id),
+      obligationId: id,
+      to: t.to,
+      at: t.at,
+      note: next.note,
+      state,
+    });
     return { state, issues: [] };
   });
 }

@@ -11,6 +11,7 @@ import { overviewCommand } from './overview.js';
 import { registryCommands } from './registry.js';
 import { serveCommand } from './serve.js';
 import { triggerCommands } from './trigger.js';
+import { webhookCommands } from './webhook.js';
 
 export const COMMANDS: Command[] = [
   ...registryCommands,
@@ -24,4 +25,5 @@ export const COMMANDS: Command[] = [
   ...analysisCommands,
   ...ingestCommands,
   ...historyCommands,
+  ...webhookCommands,
 ];

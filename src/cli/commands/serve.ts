@@ -2,6 +2,7 @@
 
 import { type ServerType, serve } from '@hono/node-server';
 import { createApp } from '../../api/app.js';
+import { notifyConfig, startNotifications } from '../../notify/index.js';
 import { ensureClient } from '../../web/bundle.js';
 import { webRoutes } from '../../web/routes.js';
 import { type Command, str, UsageError } from '../command.js';
@@ -29,7 +30,8 @@ export const serveCommand: Command = {
 Opens the store (loading the bundled registry into an empty one), then serves the dashboard at / and the API
 under /api (reference at /api/docs, OpenAPI 3.1 at /api/openapi.json). Logs one JSON line per request to
 stderr. Stops cleanly on Ctrl-C (SIGINT) or SIGTERM. On the embedded store, other compact commands keep working
-while it serves: they reach its database through a socket in the data directory (owner-only).
+while it serves: they reach its database through a socket in the data directory (owner-only). It also sends
+the webhook deliveries and reminders queued in the store (see docs/webhooks.md and compact webhook add --help).
   --port 8080       port (default: $PORT or 8080; 0 picks a free one)
   --host 127.0.0.1  address to bind (default 127.0.0.1; 0.0.0.0 to serve the network)
   --no-web          the API only
@@ -51,6 +53,7 @@ Examples:
     const host = str(values.host) ?? '127.0.0.1';
     const webDir = values['no-web'] ? null : await ensureClient();
     // Shared: CLI commands on the same embedded store reach it through a socket in its data directory.
+    const notify = notifyConfig(io.env); // a bad setting stops the start, before the store opens
     const db = await openContext(values, io, { share: true });
     await ensureWorld(db, io);
     await ensureFlows(db, io);
@@ -62,6 +65,10 @@ Examples:
       await db.close();
       throw e;
     }
+    // Webhook deliveries and reminders: their queue is in the store, so they resume where a restart left them.
+    const notifications = startNotifications(db, notify, (o) =>
+      io.err(JSON.stringify({ t: new Date().toISOString(), level: o.error ? 'warn' : 'info', ...o })),
+    );
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${bound.port}/`;
     if (values.json) io.out(JSON.stringify({ url, api: `${url}api/`, docs: `${url}api/docs` }));
     else
@@ -81,10 +88,13 @@ Examples:
         process.off('SIGTERM', onTerm);
         bound.server.close(
           () =>
-            void db.close().then(
-              () => resolve(0),
-              () => resolve(1),
-            ),
+            void notifications
+              .stop()
+              .then(() => db.close())
+              .then(
+                () => resolve(0),
+                () => resolve(1),
+              ),
         );
         // Idle keep-alive sockets would hold close() open; end them.
         (bound.server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();

@@ -8,6 +8,8 @@ import { m006EventsKeyset } from './006-events-keyset.js';
 import { m007DryRuns } from './007-dry-runs.js';
 import { m008Flows } from './008-flows.js';
 import { m009World } from './009-world.js';
+import { m010Sessions } from './010-sessions.js';
+import { m012Notifications } from './012-notifications.js';
 import { m014FlowCells } from './014-flow-cells.js';
 import type { Migration } from './migration.js';
 
@@ -21,5 +23,7 @@ export const MIGRATIONS: Migration[] = [
   m007DryRuns,
   m008Flows,
   m009World,
+  m010Sessions,
+  m012Notifications,
   m014FlowCells,
 ].sort((a, b) => a.version - b.version);
