@@ -76,7 +76,10 @@ export function sessionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       tags,
       middleware: policy(SESSION),
       summary: 'Who is signed in (never the token)',
-      responses: { 200: { description: 'The session', content: { 'application/json': { schema: sessionSchema } } } },
+      responses: {
+        200: { description: 'The session', content: { 'application/json': { schema: sessionSchema } } },
+        400: errorResponses[400],
+      },
     }),
     async (c) => {
       c.header('Cache-Control', 'no-store');
@@ -98,7 +101,10 @@ export function sessionRoutes(app: OpenAPIHono, deps: ApiDeps): void {
       tags,
       middleware: policy(SESSION),
       summary: 'Sign out: ends the session and clears the cookie',
-      responses: { 200: { description: 'Signed out', content: { 'application/json': { schema: sessionSchema } } } },
+      responses: {
+        200: { description: 'Signed out', content: { 'application/json': { schema: sessionSchema } } },
+        400: errorResponses[400],
+      },
     }),
     async (c) => {
       const sid = sessionCookie(c.req.header('Cookie'));

@@ -6186,6 +6186,15 @@ export interface paths {
             'application/json': components['schemas']['Session'];
           };
         };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
       };
     };
     put?: never;
@@ -6260,6 +6269,15 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['Session'];
+          };
+        };
+        /** @description Invalid request: each issue names the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
           };
         };
       };
