@@ -22,7 +22,13 @@ import { registryRoutes } from './routes/registry.js';
 import { sessionRoutes } from './routes/session.js';
 import { triggerRoutes } from './routes/trigger.js';
 import { webhookRoutes } from './routes/webhooks.js';
-import { capabilitiesSchema, errorResponses, errorSchema, unsupportedMediaResponse } from './schemas.js';
+import {
+  capabilitiesSchema,
+  errorResponses,
+  errorSchema,
+  payloadTooLargeResponse,
+  unsupportedMediaResponse,
+} from './schemas.js';
 
 export interface AppOptions {
   db: Db;
@@ -131,9 +137,13 @@ export function createApp(opts: AppOptions): OpenAPIHono {
   caps.ingest = ingestRoutes(app, deps);
   sessionRoutes(app, deps);
   webhookRoutes(app, deps, opts.webhookTargets);
-  // Every POST reads a body, and the body middleware refuses a Content-Type the route does not read.
+  // Every POST reads a body: the body middleware refuses a Content-Type the route does not read, and the body
+  // limit one that is too large.
   for (const d of app.openAPIRegistry.definitions)
-    if (d.type === 'route' && d.route.method === 'post') d.route.responses[415] ??= unsupportedMediaResponse;
+    if (d.type === 'route' && d.route.method === 'post') {
+      d.route.responses[415] ??= unsupportedMediaResponse;
+      d.route.responses[413] ??= payloadTooLargeResponse;
+    }
 
   app.openapi(
     {

@@ -39,6 +39,7 @@ export const errorResponses = {
 
 /** Every route that reads a body answers 415 for a Content-Type it does not read (added in app.ts). */
 export const unsupportedMediaResponse = errorAnswer('The Content-Type is not one this route reads');
+export const payloadTooLargeResponse = errorAnswer('The request body is larger than the limit');
 
 /** Added to the writes that can collide with the current state (a second final transition, a duplicate ref). */
 export const conflictResponse = { 409: errorAnswer('Conflicts with the current state; nothing was written') } as const;

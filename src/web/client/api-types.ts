@@ -6241,6 +6241,15 @@ export interface paths {
             'application/json': components['schemas']['Error'];
           };
         };
+        /** @description The request body is larger than the limit */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
         /** @description The Content-Type is not one this route reads */
         415: {
           headers: {
