@@ -11,6 +11,7 @@ import { m009World } from './009-world.js';
 import { m010Sessions } from './010-sessions.js';
 import { m012Notifications } from './012-notifications.js';
 import { m014FlowCells } from './014-flow-cells.js';
+import { m015LedgerTypeIndex } from './015-ledger-type-index.js';
 import type { Migration } from './migration.js';
 
 export const MIGRATIONS: Migration[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Migration[] = [
   m010Sessions,
   m012Notifications,
   m014FlowCells,
+  m015LedgerTypeIndex,
 ].sort((a, b) => a.version - b.version);
