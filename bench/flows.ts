@@ -4,6 +4,8 @@
 // year x kind, each beside the same aggregate by a typed-array scan of the same figures in this run, as a ratio.
 // On PGlite, and on PostgreSQL too when DATABASE_URL is set (a scratch database: the bench appends to it).
 // Usage: node --import tsx bench/flows.ts [--entries N] [--kiel DIR]   (default 1000000; ../shared/data/kiel)
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readReleaseDir } from '../src/cli/commands/flows.js';
@@ -165,12 +167,18 @@ async function ledgerRun(label: string, db: Db) {
   await db.close();
 }
 
-// (2) The synthetic ledger.
+// (2) The synthetic ledger, in an embedded store on disk as `compact` keeps it (PGlite's memory:// file system
+// copies its files as they grow, so appends there slow down with the size of the table).
 console.log(`synthetic ledger: ${DONORS.length} donors x ${MONTHS} months x 3 kinds x ${items} items -> ${n} entries`);
 {
-  const db = await openStore({ dir: 'memory://' });
-  await ledgerRun('PGlite', db);
-  await db.close();
+  const dir = mkdtempSync(join(tmpdir(), 'compact-bench-flows-'));
+  try {
+    const db = await openStore({ dir });
+    await ledgerRun('PGlite', db);
+    await db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 if (process.env.DATABASE_URL) {
   const db = await openStore({ databaseUrl: process.env.DATABASE_URL });

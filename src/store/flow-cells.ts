@@ -1,7 +1,7 @@
 // Keeps flow_cells (migration 014) equal to the tracker's effective figures as entries are appended: each new
 // tracker entry adds its amount to its cell; a superseding correction takes the corrected entry's amount out of
 // that entry's cell the first time the entry is superseded. Run in the append's transaction, before the insert.
-import type { EffectiveType, EntryDraft } from '../core/ledger/index.js';
+import { type EffectiveType, type EntryDraft, fromMinor, toMinor } from '../core/ledger/index.js';
 import type { Queryable } from './db.js';
 
 const TRACKER = 'kiel:';
@@ -78,21 +78,29 @@ export async function updateFlowCells(
     });
   }
   if (!out.length) return;
-  // Summed in SQL, as exact numerics; one statement per append.
+  // Summed per cell here, exactly (hundredths as bigint), so the statement carries one row per cell touched
+  // (a few hundred) rather than one per entry.
+  const cells = new Map<string, { c: Contribution; minor: bigint; entries: number }>();
+  for (const c of out) {
+    const key = `${c.provider}\u0000${c.date.slice(0, 7)}\u0000${c.type}\u0000${c.kind}`;
+    const cell = cells.get(key) ?? cells.set(key, { c, minor: 0n, entries: 0 }).get(key)!;
+    cell.minor += BigInt(c.sign) * toMinor(c.amount);
+    cell.entries += c.sign;
+  }
+  const list = [...cells.values()];
   await tx.query(
     `INSERT INTO flow_cells (provider, y, m, effective_type, kind, amount, entries)
-     SELECT p, extract(year FROM d)::int, extract(month FROM d)::int, t, k, sum(a * s), sum(s)
-     FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::numeric[], $6::int[]) AS x(p, d, t, k, a, s)
-     GROUP BY 1, 2, 3, 4, 5
+     SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::text[], $5::text[], $6::numeric[], $7::int[])
      ON CONFLICT (provider, y, m, effective_type, kind) DO UPDATE
        SET amount = flow_cells.amount + excluded.amount, entries = flow_cells.entries + excluded.entries`,
     [
-      out.map((c) => c.provider),
-      out.map((c) => c.date),
-      out.map((c) => c.type),
-      out.map((c) => c.kind),
-      out.map((c) => c.amount),
-      out.map((c) => c.sign),
+      list.map((x) => x.c.provider),
+      list.map((x) => Number(x.c.date.slice(0, 4))),
+      list.map((x) => Number(x.c.date.slice(5, 7))),
+      list.map((x) => x.c.type),
+      list.map((x) => x.c.kind),
+      list.map((x) => fromMinor(x.minor)),
+      list.map((x) => x.entries),
     ],
   );
 }

@@ -6,6 +6,7 @@ import type { Issue } from '../core/issues.js';
 import { inheritedCapability } from '../core/ledger/coverage.js';
 import {
   canonicalEntry,
+  canonicalOf,
   chainInput,
   type EffectiveType,
   effectiveBuckets,
@@ -133,19 +134,28 @@ export async function appendInTransaction(
   const rows: unknown[][] = [];
   for (const { draft } of drafts) {
     seq++;
-    const content = { ...draft, seq, effective_type: effective.get(draft.ref)!, recorded_at: recordedAt };
-    const hash = sha256Hex(chainInput(prev, canonicalEntry(content)));
-    rows.push(
-      COLS.map((c) =>
-        c === 'prev_hash'
-          ? prev
-          : c === 'hash'
-            ? hash
-            : c === 'within_ref'
-              ? draft.within
-              : (content as unknown as Record<string, unknown>)[c],
-      ),
-    );
+    const type = effective.get(draft.ref)!;
+    const hash = sha256Hex(chainInput(prev, canonicalOf(draft, seq, type, recordedAt)));
+    const src = draft as unknown as Record<string, unknown>;
+    const row: unknown[] = new Array(COLS.length);
+    for (let c = 0; c < COLS.length; c++) {
+      const col = COLS[c]!;
+      row[c] =
+        col === 'seq'
+          ? seq
+          : col === 'effective_type'
+            ? type
+            : col === 'recorded_at'
+              ? recordedAt
+              : col === 'prev_hash'
+                ? prev
+                : col === 'hash'
+                  ? hash
+                  : col === 'within_ref'
+                    ? draft.within
+                    : src[col];
+    }
+    rows.push(row);
     prev = hash;
   }
   // COPY where the driver streams it (3x faster on PGlite); else one statement per chunk, a typed array per column:

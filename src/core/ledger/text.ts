@@ -49,12 +49,15 @@ export function normalizeText(s: string, multiline = true): TextCheck {
 
 /** Free-text fields of a ledger entry: tab and newline allowed. Every other string field is one line. */
 const MULTILINE = new Set(['item', 'source_quote', 'note']);
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Every string field of a draft checked and normalised (NFC, LF line ends) before it is hashed and stored, so the
  * hash covers exactly the stored text. Returns the normalised draft, or the issues naming each field.
  */
 export function normalizeDraftText<T extends object>(d: T): { draft: T; issues: Issue[] } {
+  // Most drafts are printable ASCII throughout: already NFC, nothing to refuse; the draft is returned as it is.
+  if (Object.values(d).every((v) => typeof v !== 'string' || PRINTABLE_ASCII.test(v))) return { draft: d, issues: [] };
   const issues: Issue[] = [];
   const out: Record<string, unknown> = { ...(d as Record<string, unknown>) };
   for (const [k, v] of Object.entries(d)) {
